@@ -1,0 +1,53 @@
+"use client";
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/card";
+
+export function LoginForm({ hasSso }: { hasSso: boolean }) {
+  const t = useTranslations("login");
+  const router = useRouter();
+  const params = useSearchParams();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    setPending(true);
+    setError(null);
+    const res = await signIn("credentials", { email: String(form.get("email")), password: String(form.get("password")), redirect: false });
+    setPending(false);
+    if (res?.ok) {
+      const next = params.get("callbackUrl");
+      router.replace(next && next.startsWith("/") && !next.startsWith("//") ? next : "/status");
+      router.refresh();
+      return;
+    }
+    setError(res?.error === "throttled" ? t("throttled") : res?.error === "invalid" || res?.error === "CredentialsSignin" ? t("invalid") : t("failed"));
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+      <label className="flex flex-col gap-1 text-sm font-medium">
+        {t("email")}
+        <input name="email" type="email" autoComplete="username" required className="rounded-md border border-slate-300 px-3 py-2 text-base" />
+      </label>
+      <label className="flex flex-col gap-1 text-sm font-medium">
+        {t("password")}
+        <input name="password" type="password" autoComplete="current-password" required className="rounded-md border border-slate-300 px-3 py-2 text-base" />
+      </label>
+      {error ? <Notice tone="error">{error}</Notice> : null}
+      <Button type="submit" disabled={pending}>
+        {pending ? t("submitting") : t("submit")}
+      </Button>
+      {hasSso ? (
+        <Button type="button" variant="secondary" onClick={() => void signIn("oidc", { callbackUrl: "/status" })}>
+          {t("sso")}
+        </Button>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,16 @@
+import { redirect } from "next/navigation";
+import { env } from "@/lib/env";
+import { currentPrincipal } from "@/lib/auth/session";
+import { areasFor } from "@/lib/auth/roles";
+import { AppShell } from "@/components/shell/app-shell";
+
+export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
+  // Hiding links is presentation only: each page below checks the role itself.
+  const p = await currentPrincipal();
+  if (!p) redirect("/login");
+  return (
+    <AppShell areas={areasFor(p.role)} email={p.label} role={p.role} simulator={env().SIMULATOR_MODE}>
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,68 @@
+// Child processes of `npm start` and the tests: the Next.js server and the Adyen simulator.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createInterface } from "node:readline";
+import path from "node:path";
+
+export const ROOT = path.resolve(import.meta.dirname, "..");
+const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
+const NEXT = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+
+export type Child = { process: ChildProcess; stop: () => Promise<void> };
+
+function stopper(child: ChildProcess): () => Promise<void> {
+  return () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+      setTimeout(() => child.kill("SIGKILL"), 5_000).unref();
+    });
+}
+
+/** Starts the simulator and resolves with its URL once it prints its listening line. */
+export async function startSimulatorProcess(args: string[], onLine: (line: string) => void): Promise<Child & { url: string }> {
+  const child = spawn(process.execPath, [TSX, path.join(ROOT, "sim", "main.ts"), ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  const url = await new Promise<string>((resolve, reject) => {
+    const rl = createInterface({ input: child.stdout! });
+    rl.on("line", (line) => {
+      try {
+        const msg = JSON.parse(line) as { event?: string; url?: string };
+        if (msg.event === "sim.listening" && msg.url) return resolve(msg.url);
+      } catch {
+        /* not JSON: plain output */
+      }
+      onLine(line);
+    });
+    child.stderr!.on("data", (d: Buffer) => onLine(d.toString().trimEnd()));
+    child.once("exit", (code) => reject(new Error(`the Adyen simulator exited early (code ${code})`)));
+  });
+  return { process: child, url, stop: stopper(child) };
+}
+
+export function startNextServer(port: number, env: NodeJS.ProcessEnv): Child {
+  const child = spawn(process.execPath, [NEXT, "start", "-p", String(port), "-H", "0.0.0.0"], { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
+  return { process: child, stop: stopper(child) };
+}
+
+export function runNextBuild(env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [NEXT, "build"], { cwd: ROOT, env, stdio: "inherit" });
+    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (exit ${code})`))));
+  });
+}
+
+export async function waitForHealthy(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = "no answer";
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return;
+      last = `HTTP ${res.status}`;
+    } catch (err) {
+      last = err instanceof Error ? err.message : String(err);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the app did not become healthy at ${url} (${last})`);
+}

@@ -1,0 +1,94 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./helpers";
+import type { Role } from "../lib/auth/roles";
+
+const NAV: Record<Role, string[]> = {
+  admin: ["Status", "Runbook", "Reconciliation", "Idempotency migration", "Admin"],
+  store_manager: ["Status", "Runbook"],
+  finance: ["Status", "Reconciliation"],
+  engineering: ["Status", "Idempotency migration"],
+};
+const ALL = ["Status", "Runbook", "Reconciliation", "Idempotency migration", "Admin"];
+
+test("the health endpoint reports the database and the job queue", async ({ request }) => {
+  const res = await request.get("/api/health");
+  expect(res.status()).toBe(200);
+  const body = (await res.json()) as { status: string; database: { ok: boolean }; jobs: { installed: boolean }; simulator: boolean };
+  expect(body.status).toBe("ok");
+  expect(body.database.ok).toBe(true);
+  expect(body.jobs.installed).toBe(true);
+  expect(body.simulator).toBe(true);
+});
+
+test("an anonymous visitor is sent to the sign-in page", async ({ page }) => {
+  await page.goto("/reconciliation");
+  await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+});
+
+test("a wrong password is refused with a clear message", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill("finance@demo.test");
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("alert")).toHaveText("Email or password is wrong.");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+for (const role of Object.keys(NAV) as Role[]) {
+  test(`${role} signs in and sees exactly the navigation the role may use`, async ({ page }) => {
+    await signIn(page, role);
+    await expect(page.getByText("Simulator", { exact: true }).first()).toBeVisible();
+    const nav = page.getByRole("navigation", { name: "Menu" }).last();
+    for (const label of ALL) {
+      const link = nav.getByRole("link", { name: label, exact: true });
+      if (NAV[role].includes(label)) await expect(link).toBeVisible();
+      else await expect(link).toHaveCount(0);
+    }
+  });
+}
+
+test("a store manager only sees the assigned store", async ({ page }) => {
+  await signIn(page, "store_manager");
+  await expect(page.getByRole("cell", { name: /Berlin Mitte/ })).toBeVisible();
+  await expect(page.getByRole("cell", { name: /Hamburg/ })).toHaveCount(0);
+});
+
+test("the wrong role gets the forbidden page with status 403, not data", async ({ page }) => {
+  await signIn(page, "store_manager");
+  const res = await page.goto("/reconciliation");
+  expect(res?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
+  const admin = await page.goto("/admin");
+  expect(admin?.status()).toBe(403);
+  await expect(page.getByText("admin@demo.test")).toHaveCount(0);
+});
+
+test("the language switch turns the interface German and back", async ({ page }) => {
+  await signIn(page, "finance");
+  const desktop = page.locator("header").getByLabel("Language").last();
+  await desktop.selectOption("de");
+  await expect(page.getByRole("link", { name: "Abgleich", exact: true }).last()).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Status", level: 1 })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("link", { name: "Abgleich", exact: true }).last()).toBeVisible();
+  await page.locator("header").getByLabel("Sprache").last().selectOption("en");
+  await expect(page.getByRole("link", { name: "Reconciliation", exact: true }).last()).toBeVisible();
+});
+
+test("an admin creates an API token that works once shown and never again", async ({ page, request }) => {
+  await signIn(page, "admin");
+  await page.goto("/admin");
+  await page.getByLabel("Label").fill(`e2e-${Date.now()}`);
+  await page.getByLabel("Role", { exact: true }).last().selectOption("finance");
+  await page.getByRole("button", { name: "Create", exact: true }).click();
+  const token = (await page.getByTestId("new-token").textContent())?.trim() ?? "";
+  expect(token).toMatch(/^ops_/);
+  const ok = await request.get("/api/v1/whoami", { headers: { Authorization: `Bearer ${token}` } });
+  expect(ok.status()).toBe(200);
+  expect(((await ok.json()) as { role: string }).role).toBe("finance");
+  const bad = await request.get("/api/v1/whoami", { headers: { Authorization: "Bearer ops_wrong" } });
+  expect(bad.status()).toBe(401);
+  await page.reload();
+  await expect(page.getByTestId("new-token")).toHaveCount(0);
+});

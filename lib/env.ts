@@ -1,0 +1,158 @@
+// The only reader of process.env: every configuration value is parsed and checked here, once.
+import { existsSync } from "node:fs";
+import { z } from "zod";
+
+const HEX_KEY = /^(?:[0-9a-fA-F]{2})+$/;
+
+const optionalString = z
+  .string()
+  .transform((v) => v.trim())
+  .pipe(z.string())
+  .optional()
+  .transform((v) => (v === "" ? undefined : v));
+
+const optionalUrl = (what: string) =>
+  optionalString.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), {
+    message: `must be an http(s) URL (${what})`,
+  });
+
+const port = (fallback: number | undefined) =>
+  optionalString
+    .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) > 0 && Number(v) < 65536), {
+      message: "must be a TCP port number between 1 and 65535",
+    })
+    .transform((v) => (v === undefined ? fallback : Number(v)));
+
+const hmacKeys = optionalString
+  .transform((v) => (v === undefined ? [] : v.split(",").map((k) => k.trim()).filter(Boolean)))
+  .refine((keys) => keys.every((k) => HEX_KEY.test(k)), {
+    message: "every key must be an even-length hexadecimal string (comma-separated for rotation)",
+  });
+
+const positiveInt = (fallback: number) =>
+  optionalString
+    .refine((v) => v === undefined || /^\d+$/.test(v), { message: "must be a whole number" })
+    .transform((v) => (v === undefined ? fallback : Number(v)));
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).optional(),
+    NEXT_RUNTIME: z.enum(["nodejs", "edge"]).optional(),
+    DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
+      message: "must be a postgres:// or postgresql:// connection URL",
+    }),
+    DATA_DIR: optionalString.transform((v) => v ?? ".data"),
+    PORT: port(3000).transform((v) => v ?? 3000),
+    NEXTAUTH_URL: optionalUrl("the public URL of this app"),
+    NEXTAUTH_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, {
+      message: "must be at least 32 characters",
+    }),
+    ADYEN_ENVIRONMENT: optionalString
+      .transform((v) => (v ?? "TEST").toUpperCase())
+      .pipe(z.enum(["TEST", "LIVE"], { message: "must be TEST or LIVE" })),
+    ADYEN_API_KEY: optionalString,
+    ADYEN_MERCHANT_ACCOUNT: optionalString,
+    ADYEN_LIVE_URL_PREFIX: optionalString.refine((v) => v === undefined || /^[a-zA-Z0-9-]+$/.test(v), {
+      message: "must be the live URL prefix only, e.g. 1797a841fbb37ca7-AdyenDemo",
+    }),
+    ADYEN_REGION: optionalString
+      .transform((v) => (v ?? "EU").toUpperCase())
+      .pipe(z.enum(["EU", "US", "AU", "APSE"], { message: "must be one of EU, US, AU, APSE" })),
+    ADYEN_HMAC_KEYS: hmacKeys,
+    ADYEN_WEBHOOK_USERNAME: optionalString,
+    ADYEN_WEBHOOK_PASSWORD: optionalString,
+    ADYEN_API_BASE_URL: optionalUrl("where every Adyen API call is sent instead of Adyen's hosts"),
+    ADYEN_STATUS_URL: optionalUrl("Adyen status page: Statuspage v2 summary.json or an RSS/Atom feed"),
+    ADYEN_TIMEOUT_MS: positiveInt(15_000),
+    OIDC_ISSUER: optionalUrl("OpenID Connect issuer"),
+    OIDC_CLIENT_ID: optionalString,
+    OIDC_CLIENT_SECRET: optionalString,
+    SIM_PORT: port(undefined),
+    // Set by `npm start` for the processes it runs when no ADYEN_API_KEY was given: Adyen is the simulator.
+    SIMULATOR_MODE: optionalString.transform((v) => v === "true" || v === "1"),
+    JOBS_IN_PROCESS: optionalString
+      .transform((v) => (v ?? "true").toLowerCase())
+      .pipe(z.enum(["true", "false"], { message: "must be true or false" }))
+      .transform((v) => v === "true"),
+    LOG_LEVEL: optionalString
+      .transform((v) => (v ?? "info").toLowerCase())
+      .pipe(z.enum(["debug", "info", "warn", "error", "silent"], { message: "must be debug, info, warn, error or silent" })),
+    OPS_PASSWORD: optionalString,
+    CHROMIUM_PATH: optionalString,
+    CI: optionalString.transform((v) => v !== undefined && v !== "false" && v !== "0"),
+  })
+  .superRefine((e, ctx) => {
+    if (e.ADYEN_ENVIRONMENT === "LIVE" && !e.ADYEN_LIVE_URL_PREFIX && !e.ADYEN_API_BASE_URL) {
+      ctx.addIssue({ code: "custom", path: ["ADYEN_LIVE_URL_PREFIX"], message: "is required when ADYEN_ENVIRONMENT=LIVE" });
+    }
+    if (e.ADYEN_API_KEY && !e.ADYEN_MERCHANT_ACCOUNT) {
+      ctx.addIssue({ code: "custom", path: ["ADYEN_MERCHANT_ACCOUNT"], message: "is required when ADYEN_API_KEY is set" });
+    }
+    if (e.ADYEN_WEBHOOK_USERNAME && !e.ADYEN_WEBHOOK_PASSWORD) {
+      ctx.addIssue({ code: "custom", path: ["ADYEN_WEBHOOK_PASSWORD"], message: "is required when ADYEN_WEBHOOK_USERNAME is set" });
+    }
+    if (e.ADYEN_API_KEY && e.ADYEN_HMAC_KEYS.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["ADYEN_HMAC_KEYS"], message: "is required when ADYEN_API_KEY is set (webhooks are verified)" });
+    }
+    const oidc = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].filter(Boolean).length;
+    if (oidc > 0 && oidc < 3) {
+      ctx.addIssue({ code: "custom", path: ["OIDC_ISSUER"], message: "OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together" });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(
+    readonly variable: string,
+    readonly problem: string,
+  ) {
+    super(`${variable} ${problem}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Parses a variable map; the first problem becomes one line naming the variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const variable = String(issue?.path[0] ?? "configuration");
+  throw new EnvError(variable, issue?.message ?? "is invalid");
+}
+
+let cached: Env | undefined;
+
+/** Entry points (npm start, ops) read a `.env` file in the working directory when there is one. */
+export function loadDotEnvFile(file = ".env"): void {
+  if (existsSync(file)) process.loadEnvFile(file);
+}
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** For process entry points: a bad value ends the process with one line and a non-zero exit. */
+export function envOrExit(): Env {
+  try {
+    loadDotEnvFile();
+    return env();
+  } catch (err) {
+    if (err instanceof EnvError) {
+      process.stderr.write(`Configuration error: ${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+/** Child processes (Next server, simulator) inherit the parent's variables plus these. */
+export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
+}
+
+/** Test-only override so unit tests can run code that reads env() with chosen values. */
+export function setEnvForTests(source: Record<string, string | undefined>): void {
+  cached = parseEnv(source);
+}

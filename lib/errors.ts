@@ -1,0 +1,71 @@
+// One error type for the whole app; mapped to HTTP status and action results in one place.
+export type AppErrorCode =
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "VALIDATION"
+  | "CONFLICT"
+  | "RATE_LIMITED"
+  | "UNAVAILABLE"
+  | "UPSTREAM"
+  | "INTERNAL";
+
+const STATUS: Record<AppErrorCode, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  VALIDATION: 400,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+  UPSTREAM: 502,
+  INTERNAL: 500,
+};
+
+export type FieldProblem = { path: string; message: string };
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly details?: { problems?: FieldProblem[]; [key: string]: unknown },
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+
+  get status(): number {
+    return STATUS[this.code];
+  }
+}
+
+export function isAppError(err: unknown): err is AppError {
+  return err instanceof AppError;
+}
+
+/** What a browser or API caller may see of any error: never a stack, a secret or a driver message. */
+export function publicError(err: unknown): { status: number; body: { error: { code: AppErrorCode; message: string; problems?: FieldProblem[] } } } {
+  if (err instanceof AppError) {
+    const problems = err.details?.problems;
+    return { status: err.status, body: { error: { code: err.code, message: err.message, ...(problems ? { problems } : {}) } } };
+  }
+  if (isDatabaseUnreachable(err)) {
+    return { status: 503, body: { error: { code: "UNAVAILABLE", message: "The database is unreachable; try again shortly." } } };
+  }
+  return { status: 500, body: { error: { code: "INTERNAL", message: "Something went wrong on our side." } } };
+}
+
+const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EHOSTUNREACH", "57P01", "57P03", "08001", "08006", "P1001", "P1002", "P1017"]);
+
+/** True for connection-level failures of PostgreSQL (driver or Prisma), so callers can answer 503. */
+export function isDatabaseUnreachable(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && depth < 5; depth++) {
+    if (typeof e !== "object") return false;
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && UNREACHABLE_CODES.has(code)) return true;
+    const msg = (e as { message?: unknown }).message;
+    if (typeof msg === "string" && /Connection terminated|connect ECONNREFUSED|Can't reach database server/i.test(msg)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}

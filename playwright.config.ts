@@ -1,0 +1,37 @@
+import { defineConfig, devices } from "@playwright/test";
+import { env } from "./lib/env";
+import { E2E_BASE_URL, E2E_DATA_DIR, E2E_PORT } from "./e2e/config";
+
+const e = env();
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: true,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: E2E_BASE_URL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: e.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+    },
+  },
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined } },
+  ],
+  webServer: {
+    // The real start path: the production build, embedded PostgreSQL, migrations, the simulator and demo data.
+    command: "node node_modules/tsx/dist/cli.mjs cli/start.ts",
+    url: `${E2E_BASE_URL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 240_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: { PORT: String(E2E_PORT), DATA_DIR: E2E_DATA_DIR, NEXTAUTH_URL: E2E_BASE_URL, LOG_LEVEL: "warn", DATABASE_URL: "", ADYEN_API_KEY: "" },
+  },
+});
