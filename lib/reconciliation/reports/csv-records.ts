@@ -1,0 +1,49 @@
+// Streams CSV records with their 1-based starting line number; memory stays bounded by one record.
+import { Readable, pipeline } from "node:stream";
+import { parse, type Info } from "csv-parse";
+import { AppError } from "@/lib/errors";
+import type { ReportInput } from "@/lib/reconciliation/reports/types";
+
+export type CsvRecord = { line: number; cells: string[] };
+
+type ParsedRecord = { record: string[]; info: Info };
+
+export async function* readCsvRecords(input: ReportInput): AsyncGenerator<CsvRecord> {
+  const source = input instanceof Readable ? input : Readable.from(input);
+  const parser = parse({
+    bom: true,
+    info: true,
+    // Column counts are checked per row by the caller, so one short row is a row problem, not a file error.
+    relax_column_count: true,
+    skip_empty_lines: true,
+    skip_records_with_empty_values: true,
+  });
+  // pipeline (not pipe) so that a failing source fails the iteration instead of hanging it.
+  pipeline(source, parser, () => undefined);
+  // csv-parse counts every CR and LF inside a quoted field as a line and reports the line a record ENDS on;
+  // subtracting those breaks gives the start line, and CRLF pairs counted twice are carried as drift.
+  let drift = 0;
+  try {
+    for await (const chunk of parser as AsyncIterable<ParsedRecord>) {
+      let breaks = 0;
+      let pairs = 0;
+      for (const cell of chunk.record) {
+        if (!cell.includes("\n") && !cell.includes("\r")) continue;
+        breaks += countOf(cell, /[\r\n]/g);
+        pairs += countOf(cell, /\r\n/g);
+      }
+      yield { line: chunk.info.lines - drift - breaks, cells: chunk.record };
+      drift += pairs;
+    }
+  } catch (err) {
+    // Only csv-parse's own errors (codes CSV_*) describe the file; a failing upload stream is not a CSV problem.
+    const code = (err as { code?: unknown }).code;
+    if (typeof code !== "string" || !code.startsWith("CSV_")) throw err;
+    const where = typeof (err as { lines?: unknown }).lines === "number" ? ` near line ${(err as { lines: number }).lines}` : "";
+    throw new AppError("VALIDATION", `The file is not valid CSV${where}: ${(err as Error).message}`);
+  }
+}
+
+function countOf(text: string, pattern: RegExp): number {
+  return text.match(pattern)?.length ?? 0;
+}
