@@ -1,0 +1,110 @@
+// Step 3: turn links, assignments and candidates into one result row per order, plus one per payment without
+// an order. Reasons are codes; the UI words them in the user's language. Parameter: $1 grace minutes.
+
+// A standalone unit's evidence: its webhook and/or the receipt staff entered.
+const UNIT_EVIDENCE = `(SELECT COALESCE(jsonb_agg(x), '[]') FROM unnest(ARRAY[
+    CASE WHEN u.event_id IS NOT NULL THEN jsonb_build_object('kind', 'event', 'id', u.event_id::text, 'pspReference', u.psp_reference, 'role', 'payment') END,
+    CASE WHEN u.receipt_id IS NOT NULL THEN jsonb_build_object('kind', 'receipt', 'id', u.receipt_id::text, 'pspReference', u.psp_reference, 'role', 'receipt') END
+  ]) AS x WHERE x IS NOT NULL)`;
+
+const METHOD_PRIORITY = `CASE k.method WHEN 'payment_link' THEN 1 WHEN 'merchant_reference' THEN 2 ELSE 3 END`;
+
+export const ITEMS_SQL: string[] = [
+  `CREATE TEMP TABLE s_items (
+     item_key text PRIMARY KEY, order_id bigint, merchant_reference text, store_id text, amount_value bigint, currency text,
+     occurred_at timestamptz NOT NULL, status "ReconStatus" NOT NULL, method "MatchMethod", confidence int NOT NULL,
+     reason text NOT NULL, evidence jsonb NOT NULL DEFAULT '[]', paid_value bigint) ON COMMIT DROP`,
+
+  // Evidence per order: its payments, their modifications (refunds, cancellations, chargebacks…), settlement lines
+  // and receipts, by PSP reference.
+  `CREATE TEMP TABLE s_ev ON COMMIT DROP AS
+     WITH psp AS (SELECT k.order_id, p.id, p.psp_reference, p.reversed FROM s_link k JOIN s_pay p ON p.id = k.event_id)
+     SELECT order_id, jsonb_agg(e ORDER BY e->>'kind', e->>'id') AS evidence FROM (
+       SELECT order_id, jsonb_build_object('kind', 'event', 'id', id::text, 'pspReference', psp_reference,
+                                           'role', CASE WHEN reversed THEN 'voided_payment' ELSE 'payment' END) AS e FROM psp
+       UNION ALL
+       SELECT psp.order_id, jsonb_build_object('kind', 'event', 'id', m.id::text, 'pspReference', m.psp_reference,
+                                               'role', lower(m.event_code), 'success', m.success)
+         FROM psp JOIN payment_events m ON m.original_reference = psp.psp_reference
+       UNION ALL
+       SELECT psp.order_id, jsonb_build_object('kind', 'settlement', 'id', s.id::text, 'pspReference', s.psp_reference, 'role', s.type)
+         FROM psp JOIN settlement_lines s ON s.psp_reference = psp.psp_reference
+       UNION ALL
+       SELECT psp.order_id, jsonb_build_object('kind', 'receipt', 'id', r.id::text, 'pspReference', r.psp_reference, 'role', 'receipt')
+         FROM psp JOIN standalone_receipts r ON r.psp_reference = psp.psp_reference
+     ) x GROUP BY order_id`,
+  `CREATE UNIQUE INDEX ON s_ev (order_id)`,
+
+  // Orders with exact evidence.
+  `INSERT INTO s_items
+     SELECT 'order:' || o.merchant_reference, o.id, o.merchant_reference, o.store_id, o.amount_value, o.currency, o.ordered_at,
+       (CASE WHEN a.live >= 2 THEN 'duplicate'
+             WHEN a.live = 0 THEN 'mismatched'
+             WHEN a.currencies_ok AND a.live_value = o.amount_value THEN 'matched'
+             ELSE 'mismatched' END)::"ReconStatus",
+       a.method::"MatchMethod",
+       CASE WHEN a.live = 1 AND a.currencies_ok AND a.live_value = o.amount_value THEN 100 ELSE 90 END,
+       CASE WHEN a.live >= 2 THEN 'paid_twice'
+            WHEN a.live = 0 THEN 'payment_voided'
+            WHEN NOT a.currencies_ok THEN 'currency_differs'
+            WHEN a.live_value <> o.amount_value THEN 'amount_differs'
+            ELSE 'exact_' || a.method END,
+       COALESCE(ev.evidence, '[]'), a.live_value
+     FROM s_orders o
+     JOIN (SELECT k.order_id,
+                  count(DISTINCT p.psp_reference) FILTER (WHERE NOT p.reversed) AS live,
+                  sum(p.amount_value) FILTER (WHERE NOT p.reversed) AS live_value,
+                  bool_and(p.currency = o2.currency) FILTER (WHERE NOT p.reversed) IS NOT FALSE AS currencies_ok,
+                  (array_agg(k.method ORDER BY ${METHOD_PRIORITY}))[1] AS method
+           FROM s_link k JOIN s_pay p ON p.id = k.event_id JOIN s_orders o2 ON o2.id = k.order_id
+           GROUP BY k.order_id) a ON a.order_id = o.id
+     LEFT JOIN s_ev ev ON ev.order_id = o.id`,
+
+  // Orders assigned a standalone unit (by finance or by the heuristic).
+  `INSERT INTO s_items
+     SELECT 'order:' || o.merchant_reference, o.id, o.merchant_reference, o.store_id, o.amount_value, o.currency, o.ordered_at,
+       (CASE WHEN a.decision IS NOT NULL OR a.score >= 2 THEN 'matched' ELSE 'suggested' END)::"ReconStatus",
+       (CASE WHEN a.decision = 'manual' THEN 'manual' ELSE 'standalone_heuristic' END)::"MatchMethod",
+       CASE WHEN a.decision IS NOT NULL THEN 100 ELSE 60 + 10 * a.score END,
+       CASE WHEN a.decision IS NOT NULL THEN a.decision WHEN a.score >= 2 THEN 'standalone_unique' ELSE 'standalone_weak' END,
+       ${UNIT_EVIDENCE},
+       u.amount_value
+     FROM s_assign a JOIN s_orders o ON o.id = a.order_id JOIN s_units u ON u.unit_key = a.unit_key`,
+
+  // Orders with several equally good candidates left: for review, never guessed.
+  `INSERT INTO s_items
+     SELECT 'order:' || o.merchant_reference, o.id, o.merchant_reference, o.store_id, o.amount_value, o.currency, o.ordered_at,
+       'suggested'::"ReconStatus", 'standalone_heuristic'::"MatchMethod", 40 + 10 * max(c.score) - 5 * least(count(*), 4)::int, 'standalone_tied',
+       jsonb_agg(jsonb_build_object('kind', split_part(c.unit_key, ':', 1), 'id', split_part(c.unit_key, ':', 2),
+                                    'pspReference', u.psp_reference, 'role', 'candidate', 'score', c.score) ORDER BY c.unit_key),
+       NULL
+     FROM s_cand c
+     JOIN (SELECT order_id, max(score) AS m FROM s_cand GROUP BY order_id) best ON best.order_id = c.order_id AND c.score = best.m
+     JOIN s_orders o ON o.id = c.order_id JOIN s_units u ON u.unit_key = c.unit_key
+     GROUP BY o.id, o.merchant_reference, o.store_id, o.amount_value, o.currency, o.ordered_at`,
+
+  // Orders without any evidence yet.
+  `INSERT INTO s_items
+     SELECT 'order:' || o.merchant_reference, o.id, o.merchant_reference, o.store_id, o.amount_value, o.currency, o.ordered_at,
+       (CASE WHEN o.ordered_at > now() - make_interval(mins => $1::int) THEN 'expected' ELSE 'missing' END)::"ReconStatus",
+       NULL::"MatchMethod", 0, CASE WHEN o.ordered_at > now() - make_interval(mins => $1::int) THEN 'within_grace' ELSE 'no_evidence' END, '[]', NULL
+     FROM s_orders o
+     WHERE NOT EXISTS (SELECT 1 FROM s_items i WHERE i.order_id = o.id)`,
+
+  // Payments with a POS reference that no order has.
+  `INSERT INTO s_items
+     SELECT 'event:' || p.id, NULL, p.mref, p.store_id, p.amount_value, p.currency, p.at, 'unexpected'::"ReconStatus", NULL::"MatchMethod", 0, 'no_order_with_reference',
+       jsonb_build_array(jsonb_build_object('kind', 'event', 'id', p.id::text, 'pspReference', p.psp_reference, 'role', 'payment')), p.amount_value
+     FROM s_pay p
+     WHERE p.mref IS NOT NULL AND NOT p.reversed AND NOT EXISTS (SELECT 1 FROM s_link k WHERE k.event_id = p.id)
+       AND NOT EXISTS (SELECT 1 FROM pos_orders o WHERE o.merchant_reference = p.mref)`,
+
+  // Standalone payments that no order claims, not even as a candidate.
+  `INSERT INTO s_items
+     SELECT u.unit_key, NULL, NULL, u.store_id, u.amount_value, u.currency, u.at, 'unexpected'::"ReconStatus", NULL::"MatchMethod", 0, 'no_order_standalone',
+       ${UNIT_EVIDENCE},
+       u.amount_value
+     FROM s_units u
+     WHERE NOT EXISTS (SELECT 1 FROM s_assign a WHERE a.unit_key = u.unit_key)
+       AND NOT EXISTS (SELECT 1 FROM s_cand c WHERE c.unit_key = u.unit_key)`,
+];
