@@ -1,0 +1,68 @@
+// Command-line flags of `tsx sim/main.ts`, turned into SimulatorOptions.
+import { parseArgs } from "node:util";
+import type { SimulatorOptions } from "./options";
+
+export const USAGE = `Usage: tsx sim/main.ts --api-key KEY --hmac-key HEX [options]
+  --port N               listen port (0 = free port, default 0)
+  --host HOST            listen address (default 127.0.0.1)
+  --merchant-account ID  merchant account (default from the demo catalog)
+  --company-id ID        company account (default from the demo catalog)
+  --webhook-url URL      where webhooks are delivered
+  --webhook-username U   basic auth user for webhook delivery
+  --webhook-password P   basic auth password for webhook delivery
+  --time-scale N         divide webhook retry delays by N (default 1)
+  --public-url URL       base of payment-link URLs (default: the server's own URL)
+  --quiet                no per-request log lines`;
+
+export interface CliOptions {
+  readonly options: Omit<SimulatorOptions, "log">;
+  readonly quiet: boolean;
+}
+
+function toNumber(flag: string, raw: string | undefined, check: (n: number) => boolean): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (raw.trim() === "" || !Number.isFinite(n) || !check(n)) throw new Error(`--${flag}: invalid value "${raw}"`);
+  return n;
+}
+
+export function parseCliArgs(argv: readonly string[]): CliOptions {
+  const { values } = parseArgs({
+    args: [...argv],
+    strict: true,
+    options: {
+      port: { type: "string" },
+      host: { type: "string" },
+      "api-key": { type: "string" },
+      "hmac-key": { type: "string" },
+      "merchant-account": { type: "string" },
+      "company-id": { type: "string" },
+      "webhook-url": { type: "string" },
+      "webhook-username": { type: "string" },
+      "webhook-password": { type: "string" },
+      "time-scale": { type: "string" },
+      "public-url": { type: "string" },
+      quiet: { type: "boolean" },
+    },
+  });
+  const apiKey = values["api-key"];
+  const hmacKey = values["hmac-key"];
+  if (!apiKey) throw new Error("--api-key is required");
+  if (!hmacKey) throw new Error("--hmac-key is required");
+  const port = toNumber("port", values.port, (n) => Number.isInteger(n) && n >= 0 && n < 65536);
+  const timeScale = toNumber("time-scale", values["time-scale"], (n) => n > 0);
+  const optional = {
+    port,
+    timeScale,
+    host: values.host,
+    merchantAccount: values["merchant-account"],
+    companyId: values["company-id"],
+    webhookUrl: values["webhook-url"],
+    webhookUsername: values["webhook-username"],
+    webhookPassword: values["webhook-password"],
+    publicUrl: values["public-url"],
+  };
+  // exactOptionalPropertyTypes-safe: only pass what was given.
+  const defined = Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined));
+  return { options: { apiKey, hmacKey, ...defined }, quiet: values.quiet === true };
+}
