@@ -1,4 +1,5 @@
 import { platformCommands } from "./platform.ts";
+import { reconcileCommands } from "./reconcile.ts";
 import type { Command } from "./types.ts";
 
-export const COMMANDS: Command[] = [...platformCommands];
+export const COMMANDS: Command[] = [...platformCommands, ...reconcileCommands];

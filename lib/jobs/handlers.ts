@@ -1,8 +1,11 @@
 // Every background job the app knows, registered in one place (imported by the app process and `ops worker`).
 import { registerJob } from "@/lib/jobs/queue";
 import { log } from "@/lib/log";
+import { RECONCILE_JOB } from "@/lib/reconciliation/trigger";
+import { reconcileChanges } from "@/lib/reconciliation/incremental";
 
-// A no-op job so the queue's health can be proven end to end (`ops worker` and the health check use it).
-registerJob("system.ping", async (_data, jobId) => {
-  log.debug("job.ping", { jobId });
+// New evidence (webhooks, imports, decisions) → match what changed.
+registerJob(RECONCILE_JOB, async () => {
+  const result = await reconcileChanges();
+  if (result) log.info("reconcile.incremental", { ...result });
 });

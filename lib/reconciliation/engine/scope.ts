@@ -4,11 +4,3 @@ export type MatchScope = { kind: "full" } | { kind: "partial"; from: Date; to: D
 
 /** Standalone candidates live within a window of their order; a day either side keeps every pair inside scope. */
 export const SCOPE_MARGIN_MS = 24 * 60 * 60 * 1000;
-
-export function widenScope(times: Date[], references: string[]): MatchScope | null {
-  if (times.length === 0 && references.length === 0) return null;
-  const ms = times.map((t) => t.getTime());
-  const from = new Date((ms.length ? Math.min(...ms) : Date.now()) - SCOPE_MARGIN_MS);
-  const to = new Date((ms.length ? Math.max(...ms) : Date.now()) + SCOPE_MARGIN_MS);
-  return { kind: "partial", from, to, references: [...new Set(references)] };
-}

@@ -1,0 +1,101 @@
+// Reading reconciliation results: keyset-paginated, filtered and sorted on the server (whitelisted columns),
+// never a count over everything per request.
+import { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { Principal } from "@/lib/auth/principal";
+import type { ReconFilter } from "@/lib/reconciliation/filters";
+
+export type EvidenceRef = { kind: string; id: string; pspReference?: string | null; role?: string; score?: number };
+
+export type ReconRow = {
+  id: string;
+  merchantReference: string | null;
+  storeId: string | null;
+  amount: { value: number; currency: string } | null;
+  status: string;
+  method: string | null;
+  confidence: number;
+  reason: string;
+  evidence: EvidenceRef[];
+  occurredAt: string;
+  paidValue: number | null;
+};
+
+const SORT_SQL: Record<ReconFilter["sort"], { expr: Prisma.Sql; cast: (v: unknown) => unknown }> = {
+  occurred_at: { expr: Prisma.sql`r.occurred_at`, cast: (v) => new Date(String(v)) },
+  amount: { expr: Prisma.sql`COALESCE(r.amount_value, -1)`, cast: (v) => BigInt(String(v)) },
+  status: { expr: Prisma.sql`r.status::text`, cast: (v) => String(v) },
+  confidence: { expr: Prisma.sql`r.confidence`, cast: (v) => Number(v) },
+  reference: { expr: Prisma.sql`COALESCE(r.merchant_reference, '')`, cast: (v) => String(v) },
+};
+
+type Raw = {
+  id: bigint; merchant_reference: string | null; store_id: string | null; amount_value: bigint | null; currency: string | null; status: string;
+  method: string | null; confidence: number; reason: string; evidence: unknown; occurred_at: Date; paid_value: bigint | null; sort_value: unknown;
+};
+
+function encodeCursor(value: unknown, id: bigint): string {
+  const v = value instanceof Date ? value.toISOString() : typeof value === "bigint" ? value.toString() : value;
+  return Buffer.from(JSON.stringify([v, id.toString()])).toString("base64url");
+}
+
+function decodeCursor(cursor: string): [unknown, bigint] {
+  try {
+    const [v, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [unknown, string];
+    return [v, BigInt(id)];
+  } catch {
+    throw new AppError("VALIDATION", "Invalid cursor: pass back the nextCursor value unchanged.");
+  }
+}
+
+export function whereFor(f: ReconFilter, p: Principal): Prisma.Sql {
+  const parts: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (p.storeIds !== "all") parts.push(Prisma.sql`r.store_id = ANY(${p.storeIds})`);
+  if (f.status?.length) parts.push(Prisma.sql`r.status::text = ANY(${f.status})`);
+  if (f.store) parts.push(Prisma.sql`r.store_id = ${f.store}`);
+  if (f.method) parts.push(Prisma.sql`r.method::text = ${f.method}`);
+  if (f.from) parts.push(Prisma.sql`r.occurred_at >= ${f.from}`);
+  if (f.to) parts.push(Prisma.sql`r.occurred_at < ${f.to}`);
+  if (f.minAmount !== undefined) parts.push(Prisma.sql`r.amount_value >= ${BigInt(f.minAmount)}`);
+  if (f.maxAmount !== undefined) parts.push(Prisma.sql`r.amount_value <= ${BigInt(f.maxAmount)}`);
+  if (f.q) {
+    const like = `${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    parts.push(Prisma.sql`(r.merchant_reference ILIKE ${like} OR r.evidence @> ${JSON.stringify([{ pspReference: f.q.toUpperCase() }])}::jsonb)`);
+  }
+  return Prisma.join(parts, " AND ");
+}
+
+export function toRow(r: Raw): ReconRow {
+  return {
+    id: r.id.toString(),
+    merchantReference: r.merchant_reference,
+    storeId: r.store_id,
+    amount: r.amount_value !== null && r.currency ? { value: Number(r.amount_value), currency: r.currency } : null,
+    status: r.status,
+    method: r.method,
+    confidence: r.confidence,
+    reason: r.reason,
+    evidence: Array.isArray(r.evidence) ? (r.evidence as EvidenceRef[]) : [],
+    occurredAt: r.occurred_at.toISOString(),
+    paidValue: r.paid_value === null ? null : Number(r.paid_value),
+  };
+}
+
+export async function listReconItems(p: Principal, f: ReconFilter): Promise<{ items: ReconRow[]; nextCursor: string | null }> {
+  const sort = SORT_SQL[f.sort];
+  const desc = f.dir === "desc";
+  let keyset = Prisma.sql`TRUE`;
+  if (f.cursor) {
+    const [v, id] = decodeCursor(f.cursor);
+    keyset = desc ? Prisma.sql`(${sort.expr}, r.id) < (${sort.cast(v)}, ${id})` : Prisma.sql`(${sort.expr}, r.id) > (${sort.cast(v)}, ${id})`;
+  }
+  const order = desc ? Prisma.sql`${sort.expr} DESC, r.id DESC` : Prisma.sql`${sort.expr} ASC, r.id ASC`;
+  const rows = await db().$queryRaw<Raw[]>`
+    SELECT r.id, r.merchant_reference, r.store_id, r.amount_value, r.currency, r.status::text AS status, r.method::text AS method,
+           r.confidence, r.reason, r.evidence, r.occurred_at, r.paid_value, ${sort.expr} AS sort_value
+    FROM recon_items r WHERE ${whereFor(f, p)} AND ${keyset} ORDER BY ${order} LIMIT ${f.limit + 1}`;
+  const page = rows.slice(0, f.limit);
+  const last = page.at(-1);
+  return { items: page.map(toRow), nextCursor: rows.length > f.limit && last ? encodeCursor(last.sort_value, last.id) : null };
+}
