@@ -31,7 +31,7 @@ test("a wrong password is refused with a clear message", async ({ page }) => {
   await page.getByLabel("Email").fill("finance@demo.test");
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("alert")).toHaveText("Email or password is wrong.");
+  await expect(page.getByRole("alert").filter({ hasText: "Email or password is wrong." })).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
 });
 
@@ -79,8 +79,9 @@ test("the language switch turns the interface German and back", async ({ page })
 test("an admin creates an API token that works once shown and never again", async ({ page, request }) => {
   await signIn(page, "admin");
   await page.goto("/admin");
-  await page.getByLabel("Label").fill(`e2e-${Date.now()}`);
-  await page.getByLabel("Role", { exact: true }).last().selectOption("finance");
+  const form = page.getByRole("region", { name: "API tokens" });
+  await form.getByLabel("Label").fill(`e2e-${Date.now()}`);
+  await form.getByLabel("Role", { exact: true }).selectOption("finance");
   await page.getByRole("button", { name: "Create", exact: true }).click();
   const token = (await page.getByTestId("new-token").textContent())?.trim() ?? "";
   expect(token).toMatch(/^ops_/);

@@ -1,7 +1,14 @@
+import { useId } from "react";
+
 export function Card({ title, children, className = "" }: { title?: React.ReactNode; children: React.ReactNode; className?: string }) {
+  const id = useId();
   return (
-    <section className={`rounded-lg border border-slate-200 bg-white p-4 shadow-sm ${className}`}>
-      {title ? <h2 className="mb-3 text-base font-semibold">{title}</h2> : null}
+    <section aria-labelledby={title ? id : undefined} className={`rounded-lg border border-slate-200 bg-white p-4 shadow-sm ${className}`}>
+      {title ? (
+        <h2 id={id} className="mb-3 text-base font-semibold">
+          {title}
+        </h2>
+      ) : null}
       {children}
     </section>
   );
