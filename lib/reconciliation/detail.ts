@@ -63,3 +63,12 @@ export async function loadReconDetail(p: Principal, id: string): Promise<ReconDe
     decisions: decisions.map((d) => ({ id: d.id.toString(), decision: d.decision, evidenceKind: d.evidenceKind, evidenceId: d.evidenceId.toString(), decidedBy: d.decidedBy, decidedAt: d.decidedAt.toISOString(), active: d.active })),
   };
 }
+
+/**
+ * A decision re-matches its order, which writes the order's item anew under a new id; the detail panel finds the
+ * item standing for the same order by its merchant reference (unique per order).
+ */
+export async function findOrderItemId(p: Principal, merchantReference: string): Promise<string | null> {
+  const raw = await db().reconItem.findFirst({ where: { merchantReference, orderId: { not: null } }, select: { id: true, storeId: true } });
+  return raw && (!raw.storeId || canSeeStore(p, raw.storeId)) ? raw.id.toString() : null;
+}

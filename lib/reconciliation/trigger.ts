@@ -12,7 +12,12 @@ export type ReconcileScope =
 
 /** Fire-and-forget: a failure to queue is logged, the evidence itself is already stored. */
 export function requestReconcile(reason: string): void {
-  enqueue(RECONCILE_JOB, { reason }, { singletonKey: "reconcile", singletonSeconds: 2, retryLimit: 3 }).catch((err: unknown) =>
+  void requestReconcileAndWait(reason);
+}
+
+/** For short-lived processes (`ops import`) that exit right after: resolves once queued (or the failure logged). */
+export async function requestReconcileAndWait(reason: string): Promise<void> {
+  await enqueue(RECONCILE_JOB, { reason }, { singletonKey: "reconcile", singletonSeconds: 2, retryLimit: 3 }).catch((err: unknown) =>
     log.error("reconcile.enqueue_failed", { reason, ...errorFields(err) }),
   );
 }

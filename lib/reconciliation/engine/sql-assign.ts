@@ -24,7 +24,8 @@ export const ASSIGN_SETUP_SQL: string[] = [
      JOIN s_units u ON u.store_id = o.store_id AND u.currency = o.currency AND u.amount_value = o.amount_value
       AND u.at BETWEEN o.ordered_at - make_interval(mins => $3::int) AND o.ordered_at + make_interval(mins => $3::int)
      WHERE NOT EXISTS (SELECT 1 FROM s_link k WHERE k.order_id = o.id)
-       AND NOT EXISTS (SELECT 1 FROM s_assign a WHERE a.order_id = o.id OR a.unit_key = u.unit_key)
+       AND NOT EXISTS (SELECT 1 FROM s_assign a WHERE a.order_id = o.id)
+       AND NOT EXISTS (SELECT 1 FROM s_assign a WHERE a.unit_key = u.unit_key)
        AND (abs(extract(epoch FROM u.at - o.ordered_at)) <= $2::int * 60
             OR EXISTS (SELECT 1 FROM outage_windows w WHERE w.store_id = o.store_id AND o.ordered_at >= w.starts_at
                        AND (w.ends_at IS NULL OR o.ordered_at <= w.ends_at)))
@@ -47,5 +48,8 @@ export const ASSIGN_ROUND_SQL = `
   INSERT INTO s_assign (order_id, unit_key, score)
   SELECT order_id, unit_key, score FROM counted WHERE score = omax AND score = umax AND o_ties = 1 AND u_ties = 1`;
 
-export const ASSIGN_PRUNE_SQL = `
-  DELETE FROM s_cand c WHERE EXISTS (SELECT 1 FROM s_assign a WHERE a.order_id = c.order_id OR a.unit_key = c.unit_key)`;
+// Two equality deletes rather than one OR: each is a hash join, the OR would compare every pair of rows.
+export const ASSIGN_PRUNE_SQL = [
+  `DELETE FROM s_cand c USING s_assign a WHERE a.order_id = c.order_id`,
+  `DELETE FROM s_cand c USING s_assign a WHERE a.unit_key = c.unit_key`,
+];

@@ -51,20 +51,25 @@ export const GATHER_SQL: string[] = [
             COALESCE(r.transacted_at, p.at) AS at, COALESCE(r.terminal_id, p.terminal_id) AS terminal_id, p.psp_reference
      FROM s_pay p
      LEFT JOIN LATERAL (
-       SELECT r.id, r.store_id, r.transacted_at, r.terminal_id FROM standalone_receipts r
-       WHERE r.psp_reference = p.psp_reference
-          OR (p.tender_reference IS NOT NULL AND r.tender_reference = p.tender_reference AND r.terminal_id IS NOT DISTINCT FROM p.terminal_id)
-       ORDER BY r.id LIMIT 1) r ON true
+       -- Two indexed probes instead of one OR, which PostgreSQL could only answer by scanning every receipt.
+       SELECT * FROM (
+         (SELECT r.id, r.store_id, r.transacted_at, r.terminal_id FROM standalone_receipts r
+          WHERE r.psp_reference = p.psp_reference ORDER BY r.id LIMIT 1)
+         UNION ALL
+         (SELECT r.id, r.store_id, r.transacted_at, r.terminal_id FROM standalone_receipts r
+          WHERE p.tender_reference IS NOT NULL AND r.tender_reference = p.tender_reference AND r.terminal_id IS NOT DISTINCT FROM p.terminal_id
+          ORDER BY r.id LIMIT 1)) c
+       ORDER BY c.id LIMIT 1) r ON true
      WHERE p.mref IS NULL AND NOT p.reversed AND NOT EXISTS (SELECT 1 FROM s_link k WHERE k.event_id = p.id)
      UNION ALL
      SELECT 'receipt:' || r.id, NULL, r.id, r.store_id, r.currency, r.amount_value, r.transacted_at, r.terminal_id, r.psp_reference
      FROM standalone_receipts r
      WHERE ${IN_RANGE("r.transacted_at")}
        AND NOT EXISTS (SELECT 1 FROM payment_events e
-                       WHERE e.event_code = 'AUTHORISATION' AND e.success
-                         AND (e.psp_reference = r.psp_reference
-                              OR (e.tender_reference IS NOT NULL AND e.tender_reference = r.tender_reference
-                                  AND e.terminal_id IS NOT DISTINCT FROM r.terminal_id)))`,
+                       WHERE e.psp_reference = r.psp_reference AND e.event_code = 'AUTHORISATION' AND e.success)
+       AND NOT EXISTS (SELECT 1 FROM payment_events e
+                       WHERE r.tender_reference IS NOT NULL AND e.tender_reference = r.tender_reference
+                         AND e.terminal_id IS NOT DISTINCT FROM r.terminal_id AND e.event_code = 'AUTHORISATION' AND e.success)`,
   `CREATE UNIQUE INDEX ON s_units (unit_key)`,
   `CREATE INDEX ON s_units (store_id, currency, amount_value, at)`,
   `ANALYZE s_units`,

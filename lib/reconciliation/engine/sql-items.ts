@@ -7,24 +7,24 @@ const UNIT_EVIDENCE = `(SELECT COALESCE(jsonb_agg(x), '[]') FROM unnest(ARRAY[
     CASE WHEN u.receipt_id IS NOT NULL THEN jsonb_build_object('kind', 'receipt', 'id', u.receipt_id::text, 'pspReference', u.psp_reference, 'role', 'receipt') END
   ]) AS x WHERE x IS NOT NULL)`;
 
-const METHOD_PRIORITY = `CASE k.method WHEN 'payment_link' THEN 1 WHEN 'merchant_reference' THEN 2 ELSE 3 END`;
+// The most specific exact key names the method: a link id beats the reference the link's payment also carries.
+const METHOD_PRIORITY = `min(CASE k.method WHEN 'payment_link' THEN 1 WHEN 'merchant_reference' THEN 2 ELSE 3 END)`;
+const METHOD_NAME = (prio: string) => `(CASE ${prio} WHEN 1 THEN 'payment_link' WHEN 2 THEN 'merchant_reference' ELSE 'psp_reference' END)`;
 
 export const ITEMS_SQL: string[] = [
   `CREATE TEMP TABLE s_items (
-     item_key text PRIMARY KEY, order_id bigint, merchant_reference text, store_id text, amount_value bigint, currency text,
+     item_key text NOT NULL, order_id bigint, merchant_reference text, store_id text, amount_value bigint, currency text,
      occurred_at timestamptz NOT NULL, status "ReconStatus" NOT NULL, method "MatchMethod", confidence int NOT NULL,
      reason text NOT NULL, evidence jsonb NOT NULL DEFAULT '[]', paid_value bigint) ON COMMIT DROP`,
 
-  // Evidence per order: its payments, their modifications (refunds, cancellations, chargebacks…), settlement lines
-  // and receipts, by PSP reference.
+  // Further evidence per order: modifications of its payments (refunds, cancellations, chargebacks…), settlement
+  // lines and receipts, by PSP reference. The payments themselves are added where they are counted, below, so
+  // the common case (one payment, nothing else) needs no second pass over a million orders.
   `CREATE TEMP TABLE s_ev ON COMMIT DROP AS
-     WITH psp AS (SELECT k.order_id, p.id, p.psp_reference, p.reversed FROM s_link k JOIN s_pay p ON p.id = k.event_id)
-     SELECT order_id, jsonb_agg(e ORDER BY e->>'kind', e->>'id') AS evidence FROM (
-       SELECT order_id, jsonb_build_object('kind', 'event', 'id', id::text, 'pspReference', psp_reference,
-                                           'role', CASE WHEN reversed THEN 'voided_payment' ELSE 'payment' END) AS e FROM psp
-       UNION ALL
+     WITH psp AS (SELECT k.order_id, p.psp_reference FROM s_link k JOIN s_pay p ON p.id = k.event_id)
+     SELECT order_id, jsonb_agg(e) AS evidence FROM (
        SELECT psp.order_id, jsonb_build_object('kind', 'event', 'id', m.id::text, 'pspReference', m.psp_reference,
-                                               'role', lower(m.event_code), 'success', m.success)
+                                               'role', lower(m.event_code), 'success', m.success) AS e
          FROM psp JOIN payment_events m ON m.original_reference = psp.psp_reference
        UNION ALL
        SELECT psp.order_id, jsonb_build_object('kind', 'settlement', 'id', s.id::text, 'pspReference', s.psp_reference, 'role', s.type)
@@ -49,13 +49,16 @@ export const ITEMS_SQL: string[] = [
             WHEN NOT a.currencies_ok THEN 'currency_differs'
             WHEN a.live_value <> o.amount_value THEN 'amount_differs'
             ELSE 'exact_' || a.method END,
-       COALESCE(ev.evidence, '[]'), a.live_value
+       a.payments || COALESCE(ev.evidence, '[]'), a.live_value
      FROM s_orders o
      JOIN (SELECT k.order_id,
-                  count(DISTINCT p.psp_reference) FILTER (WHERE NOT p.reversed) AS live,
+                  -- s_link holds each (order, event) once and an authorisation's PSP reference once: count(*) is exact.
+                  count(*) FILTER (WHERE NOT p.reversed) AS live,
                   sum(p.amount_value) FILTER (WHERE NOT p.reversed) AS live_value,
                   bool_and(p.currency = o2.currency) FILTER (WHERE NOT p.reversed) IS NOT FALSE AS currencies_ok,
-                  (array_agg(k.method ORDER BY ${METHOD_PRIORITY}))[1] AS method
+                  ${METHOD_NAME(METHOD_PRIORITY)} AS method,
+                  jsonb_agg(jsonb_build_object('kind', 'event', 'id', p.id::text, 'pspReference', p.psp_reference,
+                                               'role', CASE WHEN p.reversed THEN 'voided_payment' ELSE 'payment' END)) AS payments
            FROM s_link k JOIN s_pay p ON p.id = k.event_id JOIN s_orders o2 ON o2.id = k.order_id
            GROUP BY k.order_id) a ON a.order_id = o.id
      LEFT JOIN s_ev ev ON ev.order_id = o.id`,

@@ -197,6 +197,9 @@ CREATE INDEX "payment_events_original_reference_idx" ON "payment_events"("origin
 CREATE INDEX "payment_events_payment_link_id_idx" ON "payment_events"("payment_link_id");
 
 -- CreateIndex
+CREATE INDEX "payment_events_tender_reference_idx" ON "payment_events"("tender_reference");
+
+-- CreateIndex
 CREATE INDEX "payment_events_store_id_event_date_idx" ON "payment_events"("store_id", "event_date");
 
 -- CreateIndex
@@ -222,6 +225,9 @@ CREATE INDEX "standalone_receipts_store_id_transacted_at_idx" ON "standalone_rec
 
 -- CreateIndex
 CREATE INDEX "standalone_receipts_psp_reference_idx" ON "standalone_receipts"("psp_reference");
+
+-- CreateIndex
+CREATE INDEX "standalone_receipts_tender_reference_idx" ON "standalone_receipts"("tender_reference");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "payment_links_adyen_id_key" ON "payment_links"("adyen_id");
@@ -280,3 +286,6 @@ ALTER TABLE "payment_links" ADD CONSTRAINT "payment_links_store_id_fkey" FOREIGN
 -- AddForeignKey
 ALTER TABLE "outage_windows" ADD CONSTRAINT "outage_windows_store_id_fkey" FOREIGN KEY ("store_id") REFERENCES "stores"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
+
+-- Prefix search on the reference in byte order, whatever the database collation (not expressible in the Prisma schema).
+CREATE INDEX "recon_items_reference_c_idx" ON "recon_items"((merchant_reference COLLATE "C"), "id");

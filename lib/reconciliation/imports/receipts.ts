@@ -1,0 +1,60 @@
+// Standalone receipts from the API (POST /api/v1/receipts) and from CSV files; a receipt already stored is
+// counted as a duplicate and skipped (see receipt-key.ts), so resending adds nothing.
+import { z } from "zod";
+import { validateBatch } from "@/lib/validation/batch";
+import { validateReceiptCsvRows } from "@/lib/validation/csv-rows";
+import { standaloneReceiptSchema } from "@/lib/validation/standalone-receipt";
+import type { ReportInput } from "@/lib/reconciliation/reports";
+import { invalidFirst, toItems } from "@/lib/reconciliation/imports/batch-items";
+import { readCsvChunks } from "@/lib/reconciliation/imports/csv-chunks";
+import { actorLabel } from "@/lib/reconciliation/imports/permissions";
+import { BATCH_SIZE, runImport } from "@/lib/reconciliation/imports/run-import";
+import { loadStoreIds, rejectOtherStores } from "@/lib/reconciliation/imports/store-scope";
+import { storeRowsTally, type StoreRowsSummary } from "@/lib/reconciliation/imports/tallies";
+import type { ImportOptions, ImportResult } from "@/lib/reconciliation/imports/types";
+import { insertReceipts } from "@/lib/reconciliation/imports/write-receipts";
+
+/** Same limit as orders: one call stays one quick transaction; bigger batches go through CSV import. */
+export const MAX_RECEIPTS_PER_REQUEST = 10_000;
+
+/** Body of POST /api/v1/receipts; receipts stay `unknown` so that every invalid one is reported by index. */
+export const receiptsRequestSchema = z.object({
+  receipts: z
+    .array(z.unknown(), { error: "must be an array of receipts" })
+    .min(1, "must contain at least one receipt")
+    .max(MAX_RECEIPTS_PER_REQUEST, `must contain at most ${MAX_RECEIPTS_PER_REQUEST} receipts per request`),
+});
+
+export function importReceipts(receipts: readonly unknown[], options: ImportOptions): Promise<ImportResult<StoreRowsSummary>> {
+  return runImport(
+    {
+      kind: "receipts",
+      items: async function* (tx) {
+        const result = validateBatch(receipts, standaloneReceiptSchema, { knownStoreIds: await loadStoreIds(tx) });
+        yield* invalidFirst(rejectOtherStores(toItems(receipts.length, result, (index) => ({ index })), options.actor));
+      },
+      write: (tx, rows) => insertReceipts(tx, rows, "api", actorLabel(options.actor)),
+      summarize: storeRowsTally("api"),
+    },
+    options,
+  );
+}
+
+/** A receipts CSV (see lib/validation/csv-rows.ts for its columns), streamed; problems are reported by line. */
+export function importReceiptsCsv(input: ReportInput, options: ImportOptions): Promise<ImportResult<StoreRowsSummary>> {
+  return runImport(
+    {
+      kind: "receipts",
+      items: async function* (tx) {
+        const knownStoreIds = await loadStoreIds(tx);
+        for await (const chunk of readCsvChunks(input, "receipts", BATCH_SIZE)) {
+          const result = validateReceiptCsvRows(chunk, { knownStoreIds });
+          yield* rejectOtherStores(toItems(chunk.length, result, (i) => ({ line: chunk[i]?.line })), options.actor);
+        }
+      },
+      write: (tx, rows) => insertReceipts(tx, rows, "csv", actorLabel(options.actor)),
+      summarize: storeRowsTally("csv"),
+    },
+    options,
+  );
+}
