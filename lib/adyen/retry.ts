@@ -1,0 +1,81 @@
+// The single retry policy for Adyen writes: same Idempotency-Key every attempt, transient failures only, full-jitter backoff.
+import { v4 as uuidv4 } from "uuid";
+import { AppError } from "@/lib/errors";
+import { isAdyenApiError, type AdyenApiError } from "@/lib/adyen/errors";
+import { MAX_IDEMPOTENCY_KEY_LENGTH } from "@/lib/adyen/http-client";
+
+export type AdyenAttempt = {
+  /** 1 for the first try. */
+  attempt: number;
+  /** The caller's key, handed back unchanged on every attempt. */
+  idempotencyKey: string;
+};
+
+export type AdyenRetryOptions = {
+  /** One UUID v4 per logical operation, generated (and ideally persisted) by the caller before the first try. */
+  idempotencyKey: string;
+  /** Including the first try. Default 4. */
+  maxAttempts?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  /** Returns a number in [0, 1). */
+  random?: () => number;
+  onRetry?: (info: { attempt: number; delayMs: number; error: AdyenApiError }) => void;
+};
+
+export type AdyenRetryResult<T> = { result: T; attempts: number };
+
+export const DEFAULT_MAX_ATTEMPTS = 4;
+export const DEFAULT_BASE_DELAY_MS = 200;
+export const DEFAULT_MAX_DELAY_MS = 5_000;
+
+/** A fresh key for one logical write (payment link creation, settings change…). */
+export function newIdempotencyKey(): string {
+  return uuidv4();
+}
+
+/**
+ * Safe to send again with the same key: the request may not have arrived (network error, timeout)
+ * or Adyen said so (`transient-error: true`, or the transient idempotency codes 703/704).
+ * Any other 4xx is the request's fault, and a 5xx not marked transient may already have been
+ * processed, so neither is retried automatically.
+ */
+export function isRetryableAdyenError(err: unknown): err is AdyenApiError {
+  if (!isAdyenApiError(err)) return false;
+  return err.kind === "network" || err.kind === "timeout" || err.isTransient;
+}
+
+/** Full jitter: a uniform delay between 0 and min(cap, base · 2^(retry−1)). */
+export function backoffDelayMs(retry: number, random: () => number, baseDelayMs = DEFAULT_BASE_DELAY_MS, maxDelayMs = DEFAULT_MAX_DELAY_MS): number {
+  const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.max(0, retry - 1));
+  return Math.floor(random() * ceiling);
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function withAdyenRetry<T>(
+  operation: (attempt: AdyenAttempt) => Promise<T>,
+  opts: AdyenRetryOptions,
+): Promise<AdyenRetryResult<T>> {
+  const { idempotencyKey } = opts;
+  if (!idempotencyKey || idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
+    throw new AppError("VALIDATION", `An idempotency key of 1-${MAX_IDEMPOTENCY_KEY_LENGTH} characters is required for Adyen writes.`);
+  }
+  const maxAttempts = Math.max(1, Math.trunc(opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS));
+  const sleep = opts.sleep ?? realSleep;
+  const random = opts.random ?? Math.random;
+
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const result = await operation({ attempt, idempotencyKey });
+      return { result, attempts: attempt };
+    } catch (err) {
+      if (isAdyenApiError(err)) err.attempts = attempt;
+      if (!isRetryableAdyenError(err) || attempt >= maxAttempts) throw err;
+      const delayMs = backoffDelayMs(attempt, random, opts.baseDelayMs, opts.maxDelayMs);
+      opts.onRetry?.({ attempt, delayMs, error: err });
+      await sleep(delayMs);
+    }
+  }
+}
