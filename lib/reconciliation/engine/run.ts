@@ -3,12 +3,11 @@
 import { db } from "@/lib/db";
 import { ASSIGN_PRUNE_SQL, ASSIGN_ROUND_SQL, ASSIGN_SETUP_SQL } from "./sql-assign";
 import { GATHER_SQL } from "./sql-evidence";
-import { ITEMS_SQL } from "./sql-items";
+import { ITEM_COLUMNS, ITEMS_TABLE_SQL, itemsSql } from "./sql-items";
 import { loadMatchSettings, type MatchSettings } from "./settings";
 import type { MatchScope } from "./scope";
 
 const LOCK_KEY = 72_707_002;
-const ITEM_COLUMNS = "item_key, order_id, merchant_reference, store_id, amount_value, currency, occurred_at, status, method, confidence, reason, evidence, paid_value";
 // Every index but the primary key, exactly as the migrations create them (the last one is SQL-only: a byte-order
 // copy of the reference, so prefix search uses an index whatever the database's collation).
 const SECONDARY_INDEXES = [
@@ -66,9 +65,15 @@ export async function reconcile(scope: MatchScope = { kind: "full" }, given?: Ma
         if (assigned === 0) break;
         for (const sql of ASSIGN_PRUNE_SQL) await exec(tx, sql, [], timings);
       }
-      for (const sql of ITEMS_SQL) await exec(tx, sql, [settings.graceMinutes], timings);
-      await replaceItems(tx, scope, timings);
-      const counts = await tx.$queryRawUnsafe<{ status: string; n: bigint }[]>(`SELECT status::text AS status, count(*) AS n FROM s_items GROUP BY status`);
+      const target = scope.kind === "full" ? "recon_items" : "s_items";
+      if (scope.kind === "full") await emptyForFullLoad(tx, timings);
+      else await exec(tx, ITEMS_TABLE_SQL, [], timings);
+      for (const sql of itemsSql(target)) await exec(tx, sql, [settings.graceMinutes], timings);
+      if (scope.kind === "full") await rebuildIndexes(tx, timings);
+      else await replaceScope(tx, timings);
+      const counts = await tx.$queryRawUnsafe<{ status: string; n: bigint }[]>(
+        `SELECT status::text AS status, count(*) AS n FROM ${target} GROUP BY status`,
+      );
       const orders = await tx.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM s_orders`);
       const byStatus = Object.fromEntries(counts.map((c) => [c.status, Number(c.n)]));
       return {
@@ -85,22 +90,23 @@ export async function reconcile(scope: MatchScope = { kind: "full" }, given?: Ma
   );
 }
 
-async function replaceItems(tx: Tx, scope: MatchScope, timings: Timings): Promise<void> {
-  const insert = `INSERT INTO recon_items (${ITEM_COLUMNS}, updated_at) SELECT ${ITEM_COLUMNS}, now() FROM s_items`;
-  if (scope.kind === "full") {
-    // A full run owns the whole table: TRUNCATE writes no dead rows, and building the secondary indexes once
-    // after the load is several times faster than maintaining them row by row. Same names as the migration.
-    await exec(tx, `TRUNCATE recon_items`, [], timings);
-    for (const idx of SECONDARY_INDEXES) await exec(tx, `DROP INDEX IF EXISTS "${idx.name}"`, [], timings);
-    await exec(tx, insert, [], timings);
-    for (const idx of SECONDARY_INDEXES) {
-      await exec(tx, `CREATE ${idx.unique ? "UNIQUE " : ""}INDEX "${idx.name}" ON recon_items (${idx.columns})`, [], timings);
-    }
-    // Fresh statistics, or the planner keeps believing the table is empty and the first pages crawl.
-    await exec(tx, `ANALYZE recon_items`, [], timings);
-    return;
+// A full run owns the whole table: TRUNCATE writes no dead rows, and building the indexes once after the load is
+// several times faster than maintaining them row by row. Index names and columns are the migration's.
+async function emptyForFullLoad(tx: Tx, timings: Timings): Promise<void> {
+  await exec(tx, `TRUNCATE recon_items`, [], timings);
+  for (const idx of SECONDARY_INDEXES) await exec(tx, `DROP INDEX IF EXISTS "${idx.name}"`, [], timings);
+}
+
+async function rebuildIndexes(tx: Tx, timings: Timings): Promise<void> {
+  for (const idx of SECONDARY_INDEXES) {
+    await exec(tx, `CREATE ${idx.unique ? "UNIQUE " : ""}INDEX "${idx.name}" ON recon_items (${idx.columns})`, [], timings);
   }
-  // Everything this scope decides about goes, then comes back as decided now.
+  // Fresh statistics, or the planner keeps believing the table is empty and the first pages crawl.
+  await exec(tx, `ANALYZE recon_items`, [], timings);
+}
+
+/** A partial run: everything its scope decides about goes, then comes back as decided now. */
+async function replaceScope(tx: Tx, timings: Timings): Promise<void> {
   await exec(
     tx,
     `DELETE FROM recon_items r WHERE r.order_id IN (SELECT id FROM s_orders) OR r.item_key IN (SELECT item_key FROM s_items)
@@ -108,5 +114,5 @@ async function replaceItems(tx: Tx, scope: MatchScope, timings: Timings): Promis
     [],
     timings,
   );
-  await exec(tx, insert, [], timings);
+  await exec(tx, `INSERT INTO recon_items (${ITEM_COLUMNS}, updated_at) SELECT ${ITEM_COLUMNS}, now() FROM s_items`, [], timings);
 }

@@ -11,11 +11,17 @@ const UNIT_EVIDENCE = `(SELECT COALESCE(jsonb_agg(x), '[]') FROM unnest(ARRAY[
 const METHOD_PRIORITY = `min(CASE k.method WHEN 'payment_link' THEN 1 WHEN 'merchant_reference' THEN 2 ELSE 3 END)`;
 const METHOD_NAME = (prio: string) => `(CASE ${prio} WHEN 1 THEN 'payment_link' WHEN 2 THEN 'merchant_reference' ELSE 'psp_reference' END)`;
 
-export const ITEMS_SQL: string[] = [
-  `CREATE TEMP TABLE s_items (
+export const ITEM_COLUMNS =
+  "item_key, order_id, merchant_reference, store_id, amount_value, currency, occurred_at, status, method, confidence, reason, evidence, paid_value";
+
+/** Where a partial run collects its results before they replace the old ones of its scope. */
+export const ITEMS_TABLE_SQL = `CREATE TEMP TABLE s_items (
      item_key text NOT NULL, order_id bigint, merchant_reference text, store_id text, amount_value bigint, currency text,
      occurred_at timestamptz NOT NULL, status "ReconStatus" NOT NULL, method "MatchMethod", confidence int NOT NULL,
-     reason text NOT NULL, evidence jsonb NOT NULL DEFAULT '[]', paid_value bigint) ON COMMIT DROP`,
+     reason text NOT NULL, evidence jsonb NOT NULL DEFAULT '[]', paid_value bigint) ON COMMIT DROP`;
+
+/** A full run writes straight into recon_items (emptied first); a partial one into s_items. */
+export const itemsSql = (target: "recon_items" | "s_items"): string[] => [
 
   // Further evidence per order: modifications of its payments (refunds, cancellations, chargebacks…), settlement
   // lines and receipts, by PSP reference. The payments themselves are added where they are counted, below, so
@@ -36,7 +42,7 @@ export const ITEMS_SQL: string[] = [
   `CREATE UNIQUE INDEX ON s_ev (order_id)`,
 
   // Orders with exact evidence.
-  `INSERT INTO s_items
+  `INSERT INTO ${target} (${ITEM_COLUMNS})
      SELECT 'order:' || o.merchant_reference, o.id, o.merchant_reference, o.store_id, o.amount_value, o.currency, o.ordered_at,
        (CASE WHEN a.live >= 2 THEN 'duplicate'
              WHEN a.live = 0 THEN 'mismatched'
@@ -64,7 +70,7 @@ export const ITEMS_SQL: string[] = [
      LEFT JOIN s_ev ev ON ev.order_id = o.id`,
 
   // Orders assigned a standalone unit (by finance or by the heuristic).
-  `INSERT INTO s_items
+  `INSERT INTO ${target} (${ITEM_COLUMNS})
      SELECT 'order:' || o.merchant_reference, o.id, o.merchant_reference, o.store_id, o.amount_value, o.currency, o.ordered_at,
        (CASE WHEN a.decision IS NOT NULL OR a.score >= 2 THEN 'matched' ELSE 'suggested' END)::"ReconStatus",
        (CASE WHEN a.decision = 'manual' THEN 'manual' ELSE 'standalone_heuristic' END)::"MatchMethod",
@@ -75,7 +81,7 @@ export const ITEMS_SQL: string[] = [
      FROM s_assign a JOIN s_orders o ON o.id = a.order_id JOIN s_units u ON u.unit_key = a.unit_key`,
 
   // Orders with several equally good candidates left: for review, never guessed.
-  `INSERT INTO s_items
+  `INSERT INTO ${target} (${ITEM_COLUMNS})
      SELECT 'order:' || o.merchant_reference, o.id, o.merchant_reference, o.store_id, o.amount_value, o.currency, o.ordered_at,
        'suggested'::"ReconStatus", 'standalone_heuristic'::"MatchMethod", 40 + 10 * max(c.score) - 5 * least(count(*), 4)::int, 'standalone_tied',
        jsonb_agg(jsonb_build_object('kind', split_part(c.unit_key, ':', 1), 'id', split_part(c.unit_key, ':', 2),
@@ -87,15 +93,15 @@ export const ITEMS_SQL: string[] = [
      GROUP BY o.id, o.merchant_reference, o.store_id, o.amount_value, o.currency, o.ordered_at`,
 
   // Orders without any evidence yet.
-  `INSERT INTO s_items
+  `INSERT INTO ${target} (${ITEM_COLUMNS})
      SELECT 'order:' || o.merchant_reference, o.id, o.merchant_reference, o.store_id, o.amount_value, o.currency, o.ordered_at,
        (CASE WHEN o.ordered_at > now() - make_interval(mins => $1::int) THEN 'expected' ELSE 'missing' END)::"ReconStatus",
        NULL::"MatchMethod", 0, CASE WHEN o.ordered_at > now() - make_interval(mins => $1::int) THEN 'within_grace' ELSE 'no_evidence' END, '[]', NULL
      FROM s_orders o
-     WHERE NOT EXISTS (SELECT 1 FROM s_items i WHERE i.order_id = o.id)`,
+     WHERE NOT EXISTS (SELECT 1 FROM ${target} i WHERE i.order_id = o.id)`,
 
   // Payments with a POS reference that no order has.
-  `INSERT INTO s_items
+  `INSERT INTO ${target} (${ITEM_COLUMNS})
      SELECT 'event:' || p.id, NULL, p.mref, p.store_id, p.amount_value, p.currency, p.at, 'unexpected'::"ReconStatus", NULL::"MatchMethod", 0, 'no_order_with_reference',
        jsonb_build_array(jsonb_build_object('kind', 'event', 'id', p.id::text, 'pspReference', p.psp_reference, 'role', 'payment')), p.amount_value
      FROM s_pay p
@@ -103,7 +109,7 @@ export const ITEMS_SQL: string[] = [
        AND NOT EXISTS (SELECT 1 FROM pos_orders o WHERE o.merchant_reference = p.mref)`,
 
   // Standalone payments that no order claims, not even as a candidate.
-  `INSERT INTO s_items
+  `INSERT INTO ${target} (${ITEM_COLUMNS})
      SELECT u.unit_key, NULL, NULL, u.store_id, u.amount_value, u.currency, u.at, 'unexpected'::"ReconStatus", NULL::"MatchMethod", 0, 'no_order_standalone',
        ${UNIT_EVIDENCE},
        u.amount_value
