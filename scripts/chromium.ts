@@ -3,7 +3,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import os from "node:os";
-import { env } from "../lib/env.ts";
+import { childEnv, env } from "../lib/env.ts";
 
 const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
 
@@ -22,7 +22,7 @@ export function ensureChromium(): string {
   }
   process.stdout.write("[test] Chromium not found: installing Debian's chromium package…\n");
   execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-  execFileSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  execFileSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env: childEnv({ DEBIAN_FRONTEND: "noninteractive" }) });
   const installed = findChromium();
   if (!installed) throw new Error("apt-get installed chromium but no binary was found in /usr/bin");
   return installed;

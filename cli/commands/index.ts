@@ -1,5 +1,6 @@
 import { platformCommands } from "./platform.ts";
 import { reconcileCommands } from "./reconcile.ts";
+import { importCommands } from "./imports.ts";
 import type { Command } from "./types.ts";
 
-export const COMMANDS: Command[] = [...platformCommands, ...reconcileCommands];
+export const COMMANDS: Command[] = [...platformCommands, ...reconcileCommands, ...importCommands];

@@ -113,3 +113,20 @@ describe("queries", () => {
     expect(page.items.map((i) => i.merchantReference)).toEqual(["A"]);
   });
 });
+
+describe("stable ids", () => {
+  it("keeps an order's item id through decisions, so selections made before stay valid", async () => {
+    const s = await makeStore();
+    await makeOrder({ storeId: s.id, ref: "K1", value: 321, at: T });
+    await makeOrder({ storeId: s.id, ref: "K2", value: 654, at: T });
+    await makeReceipt({ storeId: s.id, value: 321, at: at(400) });
+    await makeReceipt({ storeId: s.id, value: 654, at: at(400) });
+    await reconcile();
+    const before = [await itemOf("K1"), await itemOf("K2")];
+    expect(before.map((i) => i.status)).toEqual(["suggested", "suggested"]);
+    expect(await bulkConfirm(finance, before.map((i) => i.id.toString()))).toEqual({ confirmed: 2, skipped: 0 });
+    const after = [await itemOf("K1"), await itemOf("K2")];
+    expect(after.map((i) => i.id)).toEqual(before.map((i) => i.id));
+    expect(after.map((i) => i.status)).toEqual(["matched", "matched"]);
+  });
+});

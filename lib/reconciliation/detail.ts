@@ -65,10 +65,10 @@ export async function loadReconDetail(p: Principal, id: string): Promise<ReconDe
 }
 
 /**
- * A decision re-matches its order, which writes the order's item anew under a new id; the detail panel finds the
- * item standing for the same order by its merchant reference (unique per order).
+ * A decision re-matches its order, which writes the order's item anew under a new id; callers holding an old id
+ * find the item standing for the same order by its merchant reference (the item key is `order:<reference>`).
  */
 export async function findOrderItemId(p: Principal, merchantReference: string): Promise<string | null> {
-  const raw = await db().reconItem.findFirst({ where: { merchantReference, orderId: { not: null } }, select: { id: true, storeId: true } });
+  const raw = await db().reconItem.findUnique({ where: { itemKey: `order:${merchantReference}` }, select: { id: true, storeId: true } });
   return raw && (!raw.storeId || canSeeStore(p, raw.storeId)) ? raw.id.toString() : null;
 }

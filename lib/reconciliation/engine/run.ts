@@ -105,14 +105,29 @@ async function rebuildIndexes(tx: Tx, timings: Timings): Promise<void> {
   await exec(tx, `ANALYZE recon_items`, [], timings);
 }
 
-/** A partial run: everything its scope decides about goes, then comes back as decided now. */
+/**
+ * A partial run: rows its scope no longer produces go; the others are updated in place, keeping their ids, so a
+ * detail panel or a bulk selection made before a decision still points at the same order afterwards.
+ */
 async function replaceScope(tx: Tx, timings: Timings): Promise<void> {
   await exec(
     tx,
-    `DELETE FROM recon_items r WHERE r.order_id IN (SELECT id FROM s_orders) OR r.item_key IN (SELECT item_key FROM s_items)
-       OR (r.order_id IS NULL AND (r.item_key IN (SELECT unit_key FROM s_units) OR r.item_key IN (SELECT 'event:' || id FROM s_pay)))`,
+    `DELETE FROM recon_items r
+     WHERE (r.order_id IN (SELECT id FROM s_orders)
+            OR (r.order_id IS NULL AND (r.item_key IN (SELECT unit_key FROM s_units) OR r.item_key IN (SELECT 'event:' || id FROM s_pay))))
+       AND NOT EXISTS (SELECT 1 FROM s_items i WHERE i.item_key = r.item_key)`,
     [],
     timings,
   );
-  await exec(tx, `INSERT INTO recon_items (${ITEM_COLUMNS}, updated_at) SELECT ${ITEM_COLUMNS}, now() FROM s_items`, [], timings);
+  const updates = ITEM_COLUMNS.split(", ")
+    .filter((c) => c !== "item_key")
+    .map((c) => `${c} = EXCLUDED.${c}`)
+    .join(", ");
+  await exec(
+    tx,
+    `INSERT INTO recon_items (${ITEM_COLUMNS}, updated_at) SELECT ${ITEM_COLUMNS}, now() FROM s_items
+     ON CONFLICT (item_key) DO UPDATE SET ${updates}, updated_at = now()`,
+    [],
+    timings,
+  );
 }

@@ -106,15 +106,12 @@ describe("POS orders from the API", () => {
     expect(await countRows("pos_orders")).toBe(0);
   });
 
-  it("writes 10,000 orders in one call quickly", async () => {
+  // Speed is measured by `npm run bench`, never asserted here; this checks the largest allowed call is whole.
+  it("writes the largest allowed call, 10,000 orders, in one transaction", async () => {
     const orders = Array.from({ length: 10_000 }, (_, i) => order(`BULK-${i}`, { storeId: i % 2 ? "S1" : "S2", amount: { value: i, currency: "EUR" } }));
-    const started = performance.now();
     const result = await importOrders(orders, testOptions(finance));
-    const ms = performance.now() - started;
     expect(result).toMatchObject({ ok: true, inserted: 10_000 });
     expect(await countRows("pos_orders")).toBe(10_000);
-    // Target is < 1 s on a 2-core machine; the bound leaves room for a loaded CI runner.
-    expect(ms).toBeLessThan(3_000);
   });
 });
 
@@ -140,6 +137,20 @@ describe("POS orders from CSV", () => {
     expect(result).toMatchObject({ ok: true, rows: 2, inserted: 2, fileName: "orders.csv" });
     expect(await stored("C-1")).toMatchObject({ amountValue: 1250n, description: "Coffee, large", source: "csv" });
     expect(await stored("C-2")).toMatchObject({ amountValue: 1500n, currency: "JPY" });
+  });
+
+  it("checks a store manager's rows batch by batch while earlier batches are being written", async () => {
+    await importOrders([order("S2-OWNED", { storeId: "S2" })], testOptions(finance));
+    const lines = Array.from({ length: 2_500 }, (_, i) => `M-${i},S1,1.00,EUR,2024-03-14T10:21:03Z,`);
+    lines.push("S2-OWNED,S1,1.00,EUR,2024-03-14T10:21:03Z,", "M-X,S2,1.00,EUR,2024-03-14T10:21:03Z,");
+    const manager = principal("store_manager", ["S1"]);
+    const result = await importOrdersCsv(csvStream([header, ...lines].join("\n")), testOptions(manager, { skipInvalid: true }));
+    expect(result).toMatchObject({ ok: true, rows: 2_502, inserted: 2_500, rejected: 2 });
+    expect(result.problems).toEqual([
+      { line: 2_502, field: "merchantReference", reason: "belongs to an order of a store you may not change" },
+      { line: 2_503, field: "storeId", reason: "store not allowed" },
+    ]);
+    expect(await countRows("pos_orders")).toBe(2_501);
   });
 
   it("refuses a file without the needed columns as a whole", async () => {

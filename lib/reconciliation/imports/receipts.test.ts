@@ -57,6 +57,8 @@ describe("standalone receipts", () => {
     expect(await importReceipts(receipts, testOptions(finance))).toMatchObject({ ok: true, inserted: 3, duplicates: 0 });
     expect(await importReceipts(receipts, testOptions(finance))).toMatchObject({ ok: true, inserted: 0, duplicates: 3 });
     expect(await countRows("standalone_receipts")).toBe(3);
+    // The same receipt twice in one call is stored once too.
+    expect(await importReceipts([receipt({ tenderReference: "T-10" }), receipt({ tenderReference: "T-10" })], testOptions(finance))).toMatchObject({ inserted: 1, duplicates: 1 });
     expect(await db().standaloneReceipt.findFirstOrThrow({ where: { tenderReference: "T-9" } })).toMatchObject({ source: "api", createdBy: "finance@example.test" });
   });
 

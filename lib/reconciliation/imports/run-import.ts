@@ -13,6 +13,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requestReconcile } from "@/lib/reconciliation/trigger";
 import { actorLabel, assertMayImport } from "@/lib/reconciliation/imports/permissions";
+import { BatchWriter } from "@/lib/reconciliation/imports/batch-writer";
 import { ProblemLog } from "@/lib/reconciliation/imports/problem-log";
 import type { ImportItem, ImportKind, ImportOptions, ImportResult, ImportSuccess, Tx, WriteCounts } from "@/lib/reconciliation/imports/types";
 
@@ -44,30 +45,24 @@ export async function runImport<Row, S>(plan: ImportPlan<Row, S>, options: Impor
     success = await db().$transaction(
       async (tx) => {
         const log = new ProblemLog();
-        const totals: WriteCounts = { inserted: 0, updated: 0, duplicates: 0 };
+        const writer = new BatchWriter<Row>((batch) => plan.write(tx, batch, batchId), BATCH_SIZE);
         let rows = 0;
-        let pending: Row[] = [];
-        const flush = async () => {
-          const batch = pending;
-          pending = [];
-          if (batch.length === 0 || (log.rows > 0 && !skipInvalid)) return;
-          const counts = await plan.write(tx, batch, batchId);
-          totals.inserted += counts.inserted;
-          totals.updated += counts.updated;
-          totals.duplicates += counts.duplicates;
-        };
-        for await (const item of plan.items(tx)) {
-          rows += 1;
-          if (item.kind === "invalid") {
+        try {
+          for await (const item of plan.items(tx)) {
+            rows += 1;
+            if (item.kind === "row") {
+              plan.summarize.add(item.row);
+              await writer.push(item.row);
+              continue;
+            }
             log.add(item);
             options.onRejectedRow?.(item);
-            continue;
+            if (!skipInvalid) writer.stop();
           }
-          plan.summarize.add(item.row);
-          pending.push(item.row);
-          if (pending.length >= BATCH_SIZE) await flush();
+        } finally {
+          await writer.settle();
         }
-        await flush();
+        const totals = await writer.finish();
         const counts = { kind: plan.kind, rows, rejected: log.rows, ...log.report() };
         if (log.rows > 0 && !skipInvalid) throw new Rejected({ ok: false, ...counts });
         const result: ImportSuccess<S> = { ok: true, batchId, fileName: options.fileName ?? null, ...counts, ...totals, summary: plan.summarize.result() };

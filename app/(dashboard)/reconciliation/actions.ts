@@ -1,0 +1,71 @@
+"use server";
+// Finance's decisions from the reconciliation page. Thin: check the role, validate, call lib/, refresh the page.
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { requireAction } from "@/lib/auth/session";
+import { runAction, type ActionResult } from "@/lib/http/action-result";
+import { bulkConfirm, confirmMatch, evidenceRefSchema, matchManually, rejectMatch, undoDecision } from "@/lib/reconciliation/decisions";
+import { findOrderItemId } from "@/lib/reconciliation/detail";
+
+const PATH = "/reconciliation";
+const itemIdSchema = z.string().regex(/^\d{1,18}$/, { message: "item id must be a number" });
+const decisionIdSchema = z.string().regex(/^\d{1,18}$/, { message: "decision id must be a number" });
+
+export async function confirmMatchAction(itemId: string, kind: string, evidenceId: string): Promise<ActionResult> {
+  return runAction("reconciliation.confirm", async () => {
+    const actor = await requireAction("reconciliation");
+    await confirmMatch(actor, itemIdSchema.parse(itemId), evidenceRefSchema.parse({ kind, id: evidenceId }));
+    revalidatePath(PATH);
+    return undefined;
+  });
+}
+
+export async function rejectMatchAction(itemId: string, kind: string, evidenceId: string): Promise<ActionResult> {
+  return runAction("reconciliation.reject", async () => {
+    const actor = await requireAction("reconciliation");
+    await rejectMatch(actor, itemIdSchema.parse(itemId), evidenceRefSchema.parse({ kind, id: evidenceId }));
+    revalidatePath(PATH);
+    return undefined;
+  });
+}
+
+export async function undoDecisionAction(decisionId: string): Promise<ActionResult> {
+  return runAction("reconciliation.undo", async () => {
+    const actor = await requireAction("reconciliation");
+    await undoDecision(actor, decisionIdSchema.parse(decisionId));
+    revalidatePath(PATH);
+    return undefined;
+  });
+}
+
+/** For useActionState: the form carries the item id, the evidence kind and the evidence id. */
+export async function manualMatchAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  return runAction("reconciliation.manualMatch", async () => {
+    const actor = await requireAction("reconciliation");
+    const evidence = evidenceRefSchema.parse({ kind: String(form.get("kind") ?? ""), id: String(form.get("evidenceId") ?? "").trim() });
+    await matchManually(actor, itemIdSchema.parse(String(form.get("itemId") ?? "")), evidence);
+    revalidatePath(PATH);
+    return undefined;
+  });
+}
+
+/**
+ * Takes merchant references, not item ids: every confirmation re-matches the orders around it and re-creates
+ * their items under new ids, so ids taken from the page go stale during the loop. Each order's current item is
+ * looked up just before it is confirmed.
+ */
+export async function bulkConfirmAction(references: string[]): Promise<ActionResult<{ confirmed: number; skipped: number }>> {
+  return runAction("reconciliation.bulkConfirm", async () => {
+    const actor = await requireAction("reconciliation");
+    const refs = z.array(z.string().trim().min(1).max(200)).min(1, { message: "select at least one row" }).max(500).parse(references);
+    const total = { confirmed: 0, skipped: 0 };
+    for (const ref of refs) {
+      const itemId = await findOrderItemId(actor, ref);
+      const r = itemId ? await bulkConfirm(actor, [itemId]) : { confirmed: 0, skipped: 1 };
+      total.confirmed += r.confirmed;
+      total.skipped += r.skipped;
+    }
+    revalidatePath(PATH);
+    return total;
+  });
+}

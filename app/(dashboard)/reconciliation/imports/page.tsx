@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { requirePage } from "@/lib/auth/session";
+import { listImportBatches } from "@/lib/reconciliation/imports/queries";
+import { Card, PageHeader } from "@/components/ui/card";
+import { ImportUploader } from "./_components/import-uploader";
+import { RecentImports } from "./_components/recent-imports";
+
+export const metadata: Metadata = { title: "Imports" };
+
+export default async function ImportsPage() {
+  const p = await requirePage("reconciliation");
+  const t = await getTranslations("imports");
+  const batches = await listImportBatches(p, 20);
+  return (
+    <>
+      <PageHeader title={t("title")} intro={t("intro")} />
+      {/* min-w-0: grid items would otherwise grow to their widest table instead of scrolling it on a phone. */}
+      <div className="grid gap-6">
+        <Card title={t("uploadTitle")} className="min-w-0">
+          <ImportUploader />
+        </Card>
+        <Card title={t("recent")} className="min-w-0">
+          <RecentImports batches={batches} />
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+// POST /api/reconciliation/upload?kind=…&fileName=…[&skipInvalid=true] — the imports page sends the file as
+// the raw request body (XMLHttpRequest, for upload progress); it streams into the parser, never buffered whole.
+import { z } from "zod";
+import { requireApi } from "@/lib/auth/session";
+import { handle } from "@/lib/http/route";
+import { assertMayImport, IMPORT_KINDS, importFile, importResponse, requestBodyChunks, skipInvalidParam } from "@/lib/reconciliation/imports";
+
+export const dynamic = "force-dynamic";
+
+/** The page shows this many problems; the count says how many there were. */
+const PROBLEMS_SHOWN = 200;
+
+const querySchema = z.object({
+  kind: z.enum(IMPORT_KINDS, { message: `must be one of ${IMPORT_KINDS.join(", ")}` }),
+  fileName: z.string().trim().max(255).optional(),
+});
+
+export const POST = handle("reconciliation.upload", async (req, _ctx, requestId) => {
+  const p = await requireApi("reconciliation");
+  const query = querySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
+  assertMayImport(p, query.kind);
+  const result = await importFile(query.kind, requestBodyChunks(req), {
+    actor: p,
+    fileName: query.fileName || undefined,
+    skipInvalid: skipInvalidParam(req.url),
+    requestId,
+  });
+  return importResponse(result, { maxProblems: PROBLEMS_SHOWN, requestId });
+});

@@ -1,0 +1,17 @@
+// POST /api/v1/receipts — up to 10,000 standalone receipts per call; a receipt already stored is a duplicate
+// and adds nothing. 200 with counts; 422 with every invalid receipt by index (nothing written) unless
+// ?skipInvalid=true; 400 for a body that is not {receipts:[…]}.
+import { requireApi } from "@/lib/auth/session";
+import { handle, readJson } from "@/lib/http/route";
+import { assertMayImport, importReceipts, importResponse, receiptsRequestSchema, skipInvalidParam } from "@/lib/reconciliation/imports";
+
+export const dynamic = "force-dynamic";
+
+export const POST = handle("v1.receipts", async (req, _ctx, requestId) => {
+  // "status" is open to every role, so this only authenticates; IMPORT_ROLES decides (see the orders route).
+  const p = await requireApi("status");
+  assertMayImport(p, "receipts");
+  const { receipts } = receiptsRequestSchema.parse(await readJson(req));
+  const result = await importReceipts(receipts, { actor: p, skipInvalid: skipInvalidParam(req.url), requestId });
+  return importResponse(result, { requestId });
+});
