@@ -5,6 +5,7 @@ import { loadAdminOverview } from "@/lib/admin/overview";
 import { listStoresFor } from "@/lib/stores/stores";
 import { ROLES } from "@/lib/auth/roles";
 import { Card, PageHeader } from "@/components/ui/card";
+import { Cell, Row, SimpleTable } from "@/components/ui/simple-table";
 import { TokenForm } from "./_components/token-form";
 import { UserForm } from "./_components/user-form";
 import { RevokeButton } from "./_components/revoke-button";
@@ -24,59 +25,40 @@ export default async function AdminPage() {
       <PageHeader title={t("admin.title")} intro={t("admin.intro")} />
       <div className="grid gap-6">
         <Card title={t("admin.users")}>
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead>
-                <tr className="border-b text-slate-600">
-                  <th scope="col" className="py-2 pr-4">{t("admin.email")}</th>
-                  <th scope="col" className="py-2 pr-4">{t("admin.role")}</th>
-                  <th scope="col" className="py-2">{t("admin.storesCol")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {users.map((u) => (
-                  <tr key={u.id} className="border-b last:border-0">
-                    <td className="py-2 pr-4">{u.email}</td>
-                    <td className="py-2 pr-4">{t(`roles.${u.role}`)}</td>
-                    <td className="py-2">{u.stores.map((s) => stores.find((x) => x.id === s.storeId)?.name ?? s.storeId).join(", ") || "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <SimpleTable caption={t("admin.users")} columns={[{ label: t("admin.email") }, { label: t("admin.role") }, { label: t("admin.storesCol") }]}>
+            {users.map((u) => (
+              <Row key={u.id}>
+                <Cell>{u.email}</Cell>
+                <Cell>{t(`roles.${u.role}`)}</Cell>
+                <Cell>{u.stores.map((s) => stores.find((x) => x.id === s.storeId)?.name ?? s.storeId).join(", ") || "—"}</Cell>
+              </Row>
+            ))}
+          </SimpleTable>
           <h3 className="mb-2 mt-6 font-semibold">{t("admin.newUser")}</h3>
           <UserForm roles={roleOptions} stores={storeOptions} />
         </Card>
         <Card title={t("admin.tokens")}>
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead>
-                <tr className="border-b text-slate-600">
-                  <th scope="col" className="py-2 pr-4">{t("admin.tokenName")}</th>
-                  <th scope="col" className="py-2 pr-4">{t("admin.role")}</th>
-                  <th scope="col" className="py-2 pr-4">{t("admin.created")}</th>
-                  <th scope="col" className="py-2 pr-4">{t("admin.lastUsed")}</th>
-                  <th scope="col" className="py-2"><span className="sr-only">{t("admin.revoke")}</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {tokens.length === 0 ? (
-                  <tr><td colSpan={5} className="py-2 text-slate-500">{t("admin.noRows")}</td></tr>
-                ) : null}
-                {tokens.map((tk) => (
-                  <tr key={tk.id} className="border-b last:border-0">
-                    <td className="py-2 pr-4">
-                      {tk.name} <code className="text-xs text-slate-500">{tk.prefix}…</code>
-                    </td>
-                    <td className="py-2 pr-4">{t(`roles.${tk.role}`)}</td>
-                    <td className="py-2 pr-4">{when(tk.createdAt)}</td>
-                    <td className="py-2 pr-4">{when(tk.lastUsedAt)}</td>
-                    <td className="py-2">{tk.revokedAt ? t("admin.revoked") : <RevokeButton id={tk.id} name={tk.name} />}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <SimpleTable
+            caption={t("admin.tokens")}
+            columns={[{ label: t("admin.tokenName") }, { label: t("admin.role") }, { label: t("admin.created") }, { label: t("admin.lastUsed") }, { label: t("admin.revoke"), hidden: true }]}
+          >
+            {tokens.length === 0 ? (
+              <Row>
+                <Cell className="text-slate-500">{t("admin.noRows")}</Cell>
+              </Row>
+            ) : null}
+            {tokens.map((tk) => (
+              <Row key={tk.id}>
+                <Cell>
+                  {tk.name} <code className="text-xs text-slate-500">{tk.prefix}…</code>
+                </Cell>
+                <Cell>{t(`roles.${tk.role}`)}</Cell>
+                <Cell>{when(tk.createdAt)}</Cell>
+                <Cell>{when(tk.lastUsedAt)}</Cell>
+                <Cell>{tk.revokedAt ? t("admin.revoked") : <RevokeButton id={tk.id} name={tk.name} />}</Cell>
+              </Row>
+            ))}
+          </SimpleTable>
           <h3 className="mb-2 mt-6 font-semibold">{t("admin.newToken")}</h3>
           <TokenForm roles={roleOptions} stores={storeOptions} />
         </Card>
@@ -91,28 +73,18 @@ export default async function AdminPage() {
           </ul>
         </Card>
         <Card title={t("admin.audit")}>
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead>
-                <tr className="border-b text-slate-600">
-                  <th scope="col" className="py-2 pr-4">{t("admin.when")}</th>
-                  <th scope="col" className="py-2 pr-4">{t("admin.who")}</th>
-                  <th scope="col" className="py-2 pr-4">{t("admin.action")}</th>
-                  <th scope="col" className="py-2">{t("admin.entity")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {audit.map((a) => (
-                  <tr key={a.id} className="border-b last:border-0">
-                    <td className="py-2 pr-4 whitespace-nowrap">{when(a.at)}</td>
-                    <td className="py-2 pr-4">{a.actorLabel}</td>
-                    <td className="py-2 pr-4 font-mono text-xs">{a.action}</td>
-                    <td className="py-2 font-mono text-xs">{a.entityType}:{a.entityId ?? ""}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <SimpleTable caption={t("admin.audit")} columns={[{ label: t("admin.when") }, { label: t("admin.who") }, { label: t("admin.action") }, { label: t("admin.entity") }]}>
+            {audit.map((a) => (
+              <Row key={a.id}>
+                <Cell className="whitespace-nowrap">{when(a.at)}</Cell>
+                <Cell>{a.actorLabel}</Cell>
+                <Cell className="font-mono text-xs">{a.action}</Cell>
+                <Cell className="font-mono text-xs">
+                  {a.entityType}:{a.entityId ?? ""}
+                </Cell>
+              </Row>
+            ))}
+          </SimpleTable>
         </Card>
       </div>
     </>

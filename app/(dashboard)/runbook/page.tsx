@@ -1,17 +1,8 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
-import { requirePage } from "@/lib/auth/session";
-import { Notice, PageHeader } from "@/components/ui/card";
+import { PlaceholderPage } from "@/components/placeholder-page";
 
 export const metadata: Metadata = { title: "Runbook" };
 
-export default async function Page() {
-  await requirePage("runbook");
-  const t = await getTranslations("runbook");
-  return (
-    <>
-      <PageHeader title={t("title")} intro={t("intro")} />
-      <Notice>{t("notYet")}</Notice>
-    </>
-  );
+export default function Page() {
+  return <PlaceholderPage area="runbook" />;
 }

@@ -1,5 +1,6 @@
 // The latest import batches, newest first (server component: the page passes rows it already loaded).
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Cell, Row, SimpleTable } from "@/components/ui/simple-table";
 import type { ImportBatchRow } from "@/lib/reconciliation/imports/queries";
 
 export async function RecentImports({ batches }: { batches: ImportBatchRow[] }) {
@@ -8,33 +9,30 @@ export async function RecentImports({ batches }: { batches: ImportBatchRow[] }) 
   if (batches.length === 0) return <p className="text-sm text-slate-600">{t("noImports")}</p>;
   const numbers = ["rows", "inserted", "updated", "duplicates", "rejected"] as const;
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <thead>
-          <tr className="border-b text-slate-600">
-            <th scope="col" className="py-2 pr-4">{t("when")}</th>
-            <th scope="col" className="py-2 pr-4">{t("kindCol")}</th>
-            <th scope="col" className="py-2 pr-4">{t("fileCol")}</th>
-            {numbers.map((key) => (
-              <th key={key} scope="col" className="py-2 pr-4 text-right">{t(key)}</th>
-            ))}
-            <th scope="col" className="py-2">{t("by")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {batches.map((b) => (
-            <tr key={b.id} className="border-b last:border-0">
-              <td className="whitespace-nowrap py-2 pr-4">{format.dateTime(b.createdAt, { dateStyle: "short", timeStyle: "short" })}</td>
-              <td className="py-2 pr-4">{t(`kindNames.${b.kind}`)}</td>
-              <td className="max-w-48 truncate py-2 pr-4" title={b.fileName ?? undefined}>{b.fileName ?? t("api")}</td>
-              {numbers.map((key) => (
-                <td key={key} className="py-2 pr-4 text-right tabular-nums">{format.number(b[key])}</td>
-              ))}
-              <td className="py-2">{b.createdBy}</td>
-            </tr>
+    <SimpleTable
+      columns={[
+        { label: t("when") },
+        { label: t("kindCol") },
+        { label: t("fileCol") },
+        ...numbers.map((key) => ({ label: t(key), align: "right" as const })),
+        { label: t("by") },
+      ]}
+    >
+      {batches.map((b) => (
+        <Row key={b.id}>
+          <Cell className="whitespace-nowrap">{format.dateTime(b.createdAt, { dateStyle: "short", timeStyle: "short" })}</Cell>
+          <Cell>{t(`kindNames.${b.kind}`)}</Cell>
+          <Cell className="max-w-48 truncate" title={b.fileName ?? undefined}>
+            {b.fileName ?? t("api")}
+          </Cell>
+          {numbers.map((key) => (
+            <Cell key={key} className="text-right tabular-nums">
+              {format.number(b[key])}
+            </Cell>
           ))}
-        </tbody>
-      </table>
-    </div>
+          <Cell>{b.createdBy}</Cell>
+        </Row>
+      ))}
+    </SimpleTable>
   );
 }
