@@ -2,9 +2,11 @@
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
+
+const noSubscription = () => () => undefined;
 
 export function LoginForm({ hasSso }: { hasSso: boolean }) {
   const t = useTranslations("login");
@@ -12,6 +14,8 @@ export function LoginForm({ hasSso }: { hasSso: boolean }) {
   const params = useSearchParams();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // Until the page is interactive a click would submit the plain form; keep the button off until then.
+  const ready = useSyncExternalStore(noSubscription, () => true, () => false);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -30,7 +34,8 @@ export function LoginForm({ hasSso }: { hasSso: boolean }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+    // method="post": even a submit that bypasses onSubmit never puts the password into the URL.
+    <form onSubmit={onSubmit} method="post" className="flex flex-col gap-4" noValidate>
       <label className="flex flex-col gap-1 text-sm font-medium">
         {t("email")}
         <input name="email" type="email" autoComplete="username" required className="rounded-md border border-slate-300 px-3 py-2 text-base" />
@@ -40,7 +45,7 @@ export function LoginForm({ hasSso }: { hasSso: boolean }) {
         <input name="password" type="password" autoComplete="current-password" required className="rounded-md border border-slate-300 px-3 py-2 text-base" />
       </label>
       {error ? <Notice tone="error">{error}</Notice> : null}
-      <Button type="submit" disabled={pending}>
+      <Button type="submit" disabled={pending || !ready}>
         {pending ? t("submitting") : t("submit")}
       </Button>
       {hasSso ? (
