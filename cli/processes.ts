@@ -39,8 +39,9 @@ export async function startSimulatorProcess(args: string[], onLine: (line: strin
   return { process: child, url, stop: stopper(child) };
 }
 
-export function startNextServer(port: number, env: NodeJS.ProcessEnv): Child {
-  const child = spawn(process.execPath, [NEXT, "start", "-p", String(port), "-H", "0.0.0.0"], { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
+/** `host` defaults to every interface (the app's use); benchmarks pass 127.0.0.1 to stay on loopback. */
+export function startNextServer(port: number, env: NodeJS.ProcessEnv, host = "0.0.0.0"): Child {
+  const child = spawn(process.execPath, [NEXT, "start", "-p", String(port), "-H", host], { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
   return { process: child, stop: stopper(child) };
 }
 

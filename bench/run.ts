@@ -1,0 +1,32 @@
+// `npm run bench -- <name> [options]`: one benchmark by name. Each is loaded only when asked for, so one bench
+// that does not compile at the moment does not stop the others.
+import process from "node:process";
+
+type BenchRun = (args: string[]) => Promise<void>;
+type Bench = { about: string; load: () => Promise<BenchRun> };
+
+const BENCHES: Record<string, Bench> = {
+  webhooks: {
+    about: "POST /api/webhooks/adyen on the production server vs a bare node:http + pg baseline [--rate --seconds --connections]",
+    load: async () => (await import("./webhooks.ts")).runWebhooksBench,
+  },
+  reconcile: {
+    about: "full reconciliation of 1,000,000 orders and events vs a plain SQL join [--orders N]",
+    load: async () => (await import("./reconcile.ts")).runReconcileBench,
+  },
+};
+
+const [benchName, ...args] = process.argv.slice(2);
+const bench = benchName ? BENCHES[benchName] : undefined;
+if (!bench) {
+  process.stderr.write(`usage: npm run bench -- <${Object.keys(BENCHES).join("|")}> [options]\n`);
+  for (const [n, b] of Object.entries(BENCHES)) process.stderr.write(`  ${n.padEnd(10)} ${b.about}\n`);
+  process.exit(benchName ? 2 : 1);
+}
+try {
+  await (await bench.load())(args);
+  process.exit(0);
+} catch (err) {
+  process.stderr.write(`bench ${benchName} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,155 @@
+// `npm run bench -- webhooks [--rate N] [--seconds N] [--connections N]`: signed Adyen notifications at a fixed
+// offered rate against the real production Next server (POST /api/webhooks/adyen), then against a bare
+// node:http + pg server doing the same work, each on its own fresh migrated database of one embedded
+// PostgreSQL. Prints latency and throughput side by side, checks that nothing was lost or doubled.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import pg from "pg";
+import { ROOT, runNextBuild, startNextServer, waitForHealthy, type Child } from "../cli/processes.ts";
+import { ensureEmbeddedDatabase, freePort } from "../lib/db/embedded.ts";
+import { migrate } from "../lib/db/migrate.ts";
+import { childEnv } from "../lib/env.ts";
+import { runLoad } from "./load-generator.ts";
+import { makeDeliveries } from "./webhook-payloads.ts";
+import { countsCheck, errorSummary, readStored, table, TARGETS, verdict, type Row } from "./webhook-report.ts";
+
+const say = (msg: string) => process.stdout.write(`${msg}\n`);
+const DEADLINE_MS = 170_000;
+const WARMUP = { seconds: 2, rate: 200 };
+
+function option(args: string[], name: string, fallback: number): number {
+  const i = args.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(args[i + 1]) : fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+  return value;
+}
+
+// A build made before this route existed would answer 404: rebuild then too.
+async function ensureBuild(env: NodeJS.ProcessEnv): Promise<void> {
+  const route = path.join(ROOT, ".next", "server", "app", "api", "webhooks", "adyen", "route.js");
+  if (existsSync(path.join(ROOT, ".next", "BUILD_ID")) && existsSync(route)) return;
+  say("no production build with the webhook route: running next build…");
+  await runNextBuild(env);
+}
+
+async function createDatabase(serverUrl: string, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = serverUrl.replace(/\/[^/]+$/, `/${name}`);
+  await migrate(url);
+  return url;
+}
+
+function startBaseline(env: NodeJS.ProcessEnv): Promise<Child & { url: string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "bench", "baseline-webhook-server.ts")], { cwd: ROOT, env, stdio: ["ignore", "pipe", "inherit"] });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+      setTimeout(() => child.kill("SIGKILL"), 5_000).unref();
+    });
+  return new Promise((resolve, reject) => {
+    createInterface({ input: child.stdout! }).on("line", (line) => {
+      if (line.includes('"baseline.listening"')) resolve({ process: child, url: (JSON.parse(line) as { url: string }).url, stop });
+      else say(`[baseline] ${line}`);
+    });
+    child.once("exit", (code) => reject(new Error(`the baseline server exited early (code ${code})`)));
+  });
+}
+
+type Phase = { name: string; url: string; databaseUrl: string; prefix: string; pid: number | undefined };
+
+/** CPU seconds a process has used so far (Linux /proc; clock ticks are 1/100 s there). */
+function cpuSeconds(pid: number | undefined): number {
+  if (pid === undefined || !existsSync(`/proc/${pid}/stat`)) return NaN;
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+async function measure(phase: Phase, o: { rate: number; seconds: number; connections: number; hmacKey: string; authorization: string }): Promise<Row> {
+  const load = { url: `${phase.url}/api/webhooks/adyen`, authorization: o.authorization, connections: o.connections, timeoutMs: 10_000, drainMs: 20_000 };
+  const warm = makeDeliveries(WARMUP.seconds * WARMUP.rate, { prefix: `W${phase.prefix}`, hmacKey: o.hmacKey, redeliveryShare: 0.02 });
+  const warmResult = await runLoad(warm, { ...load, rate: WARMUP.rate });
+  const main = makeDeliveries(Math.round(o.seconds * o.rate), { prefix: phase.prefix, hmacKey: o.hmacKey, redeliveryShare: 0.02 });
+  say(`${phase.name}: warmed up (${warmResult.acked}/${warm.length} acked); offering ${o.rate}/s for ${o.seconds} s…`);
+  const cpuBefore = cpuSeconds(phase.pid);
+  const result = await runLoad(main, { ...load, rate: o.rate });
+  const serverCpuMsPerRequest = ((cpuSeconds(phase.pid) - cpuBefore) * 1000) / main.length;
+  const stored = await readStored(phase.databaseUrl);
+  const ackedDistinct = new Set([...warmResult.ackedPspReferences, ...result.ackedPspReferences]);
+  return { name: phase.name, load: result, requests: warm.length + main.length, stored, ackedRequests: warmResult.acked + result.acked, ackedDistinct, serverCpuMsPerRequest };
+}
+
+export async function runWebhooksBench(args: string[]): Promise<void> {
+  const o = { rate: option(args, "rate", 1050), seconds: option(args, "seconds", 20), connections: option(args, "connections", 16) };
+  const secrets = {
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    ADYEN_HMAC_KEYS: randomBytes(32).toString("hex"),
+    ADYEN_WEBHOOK_USERNAME: "adyen-bench",
+    ADYEN_WEBHOOK_PASSWORD: randomBytes(18).toString("base64url"),
+  };
+  await ensureBuild(childEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: secrets.NEXTAUTH_SECRET }));
+
+  const cleanups: (() => Promise<void>)[] = [];
+  const cleanUp = async () => {
+    for (const fn of cleanups.splice(0).reverse()) await fn().catch((err: unknown) => say(`cleanup: ${String(err)}`));
+  };
+  const deadline = setTimeout(() => {
+    say(`bench exceeded ${DEADLINE_MS / 1000} s: stopping everything`);
+    void cleanUp().then(() => process.exit(1));
+  }, DEADLINE_MS);
+  const interrupt = () => void cleanUp().then(() => process.exit(130));
+  process.once("SIGINT", interrupt);
+
+  try {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "ops-bench-webhooks-"));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    const server = await ensureEmbeddedDatabase(dir, () => undefined);
+    cleanups.push(() => server.stop());
+    const nextDb = await createDatabase(server.url, "bench_next");
+    const baselineDb = await createDatabase(server.url, "bench_baseline");
+    const common = { ...secrets, JOBS_IN_PROCESS: "false", LOG_LEVEL: "warn", NODE_ENV: "production" };
+    const authorization = `Basic ${Buffer.from(`${secrets.ADYEN_WEBHOOK_USERNAME}:${secrets.ADYEN_WEBHOOK_PASSWORD}`).toString("base64")}`;
+    const run = { ...o, hmacKey: secrets.ADYEN_HMAC_KEYS, authorization };
+    const rows: Row[] = [];
+
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const next = startNextServer(port, childEnv({ ...common, DATABASE_URL: nextDb, NEXTAUTH_URL: url, PORT: String(port) }), "127.0.0.1");
+    cleanups.push(next.stop);
+    await waitForHealthy(url, 60_000);
+    rows.push(await measure({ name: "Next route (next start)", url, databaseUrl: nextDb, prefix: "N", pid: next.process.pid }, run));
+    // One server at a time: both get the machine's two cores to themselves.
+    await next.stop();
+
+    const baseline = await startBaseline(childEnv({ ...common, DATABASE_URL: baselineDb, PORT: String(await freePort()) }));
+    cleanups.push(baseline.stop);
+    rows.push(await measure({ name: "baseline node:http + pg", url: baseline.url, databaseUrl: baselineDb, prefix: "B", pid: baseline.process.pid }, run));
+    await baseline.stop();
+
+    say("");
+    say(`webhooks: offered ${o.rate}/s for ${o.seconds} s (after ${WARMUP.seconds} s warm-up at ${WARMUP.rate}/s), one signed item per request,`);
+    say(`${o.connections} keep-alive connections, 2% redeliveries; latency = request start to full answer;`);
+    say("server CPU = CPU time of the server process per request (PostgreSQL and this load generator not included)");
+    say(table(rows));
+    for (const row of rows) {
+      say(`${row.name}: ${countsCheck(row).text}`);
+      const summary = errorSummary(row);
+      if (summary) say(summary);
+    }
+    say(`targets: >= ${TARGETS.ackedPerSecond} acked/s sustained, p99 <= ${TARGETS.p99Ms} ms, stored rows == distinct acknowledged events`);
+    for (const row of rows) say(`${row.name}: ${verdict(row).text}`);
+  } finally {
+    clearTimeout(deadline);
+    process.off("SIGINT", interrupt);
+    await cleanUp();
+  }
+}

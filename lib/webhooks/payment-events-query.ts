@@ -1,0 +1,72 @@
+// Stored notifications of one payment: the events whose pspReference is the payment's, plus its modifications
+// (captures, refunds, chargebacks…), which carry the payment's pspReference as originalReference.
+import { z } from "zod";
+import type { Principal } from "@/lib/auth/principal";
+import type { Role } from "@/lib/auth/roles";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+
+/** Engineering reads these too (debugging deliveries), although it has no access to reconciliation. */
+export const PAYMENT_EVENT_ROLES: readonly Role[] = ["admin", "finance", "engineering"];
+
+/** More events than this for one payment is not a real payment; the cap keeps the response bounded. */
+const MAX_EVENTS = 500;
+
+export function assertMayReadPaymentEvents(p: Principal): void {
+  if (!PAYMENT_EVENT_ROLES.includes(p.role)) throw new AppError("FORBIDDEN", `The role ${p.role} may not read payment events.`);
+}
+
+export const paymentEventsQuerySchema = z.object({
+  pspReference: z
+    .string({ error: "is required (?pspReference=…)" })
+    .trim()
+    .min(1, "must not be empty")
+    .max(64, "must be at most 64 characters"),
+});
+
+export type PaymentEventView = {
+  pspReference: string;
+  originalReference: string | null;
+  eventCode: string;
+  success: boolean;
+  merchantAccountCode: string;
+  merchantReference: string | null;
+  amount: { value: number; currency: string } | null;
+  eventDate: string | null;
+  receivedAt: string;
+  additionalData: unknown;
+};
+
+export async function listPaymentEvents(pspReference: string): Promise<PaymentEventView[]> {
+  const rows = await db().paymentEvent.findMany({
+    where: { OR: [{ pspReference }, { originalReference: pspReference }] },
+    orderBy: [{ eventDate: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+    take: MAX_EVENTS,
+    select: {
+      pspReference: true,
+      originalReference: true,
+      eventCode: true,
+      success: true,
+      merchantAccountCode: true,
+      merchantReference: true,
+      amountValue: true,
+      currency: true,
+      eventDate: true,
+      receivedAt: true,
+      additionalData: true,
+    },
+  });
+  return rows.map((r) => ({
+    pspReference: r.pspReference,
+    originalReference: r.originalReference,
+    eventCode: r.eventCode,
+    success: r.success,
+    merchantAccountCode: r.merchantAccountCode,
+    merchantReference: r.merchantReference,
+    // Stored values came from JSON numbers checked to be safe integers, so Number() is exact.
+    amount: r.amountValue !== null && r.currency !== null ? { value: Number(r.amountValue), currency: r.currency } : null,
+    eventDate: r.eventDate?.toISOString() ?? null,
+    receivedAt: r.receivedAt.toISOString(),
+    additionalData: r.additionalData,
+  }));
+}

@@ -1,0 +1,69 @@
+// Receiving Adyen standard notifications: authenticate the caller, verify every item's HMAC, store all items
+// in one statement, and only then report success. Anything that fails leaves nothing stored.
+import { verifyHmacSignature } from "@/lib/adyen/hmac";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { log } from "@/lib/log";
+import { isBasicAuthValid, type BasicCredentials } from "@/lib/webhooks/basic-auth";
+import { normalizeItems, parseEnvelope } from "@/lib/webhooks/notification-schema";
+import { pgRunner } from "@/lib/webhooks/pg-runner";
+import { storeEvents, type SqlRunner, type StoreResult } from "@/lib/webhooks/store-events";
+
+export type WebhookSettings = { hmacKeys: readonly string[]; basicAuth: BasicCredentials | null };
+
+export function webhookSettings(): WebhookSettings {
+  const e = env();
+  return {
+    hmacKeys: e.ADYEN_HMAC_KEYS,
+    basicAuth: e.ADYEN_WEBHOOK_USERNAME ? { username: e.ADYEN_WEBHOOK_USERNAME, password: e.ADYEN_WEBHOOK_PASSWORD ?? "" } : null,
+  };
+}
+
+export type ReceiveOptions = { settings?: WebhookSettings; run?: SqlRunner; requestId?: string };
+export type ReceiveResult = StoreResult & { received: number };
+
+function parseJson(body: string): unknown {
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    throw new AppError("VALIDATION", "The request body is not valid JSON.");
+  }
+}
+
+async function receive(body: string, authorization: string | null, settings: WebhookSettings, run: SqlRunner): Promise<ReceiveResult> {
+  if (settings.basicAuth && !isBasicAuthValid(authorization, settings.basicAuth)) {
+    throw new AppError("UNAUTHENTICATED", "Basic authentication failed.");
+  }
+  // Unsigned notifications are never accepted: without keys nothing can be verified.
+  if (settings.hmacKeys.length === 0) {
+    throw new AppError("UNAUTHENTICATED", "Webhook HMAC keys are not configured (ADYEN_HMAC_KEYS); notifications are refused.");
+  }
+  const { live, items } = parseEnvelope(parseJson(body));
+  // Signatures before field checks: an unsigned caller learns nothing about what we would accept.
+  const invalid = items.findIndex((item) => !verifyHmacSignature(item, settings.hmacKeys));
+  if (invalid >= 0) throw new AppError("UNAUTHENTICATED", `notificationItems.${invalid}: the HMAC signature is missing or invalid; nothing was stored.`);
+  const rows = normalizeItems(items, live);
+  const stored = await storeEvents(rows, run);
+  return { received: items.length, ...stored };
+}
+
+/**
+ * The whole webhook request minus HTTP: resolves once every item is durably stored (new or counted as a
+ * redelivery); throws AppError UNAUTHENTICATED (401), VALIDATION (400) or UNAVAILABLE (503) otherwise.
+ * Writes one log line per call, without credentials or signatures.
+ */
+export async function receiveNotifications(body: string, authorization: string | null, opts: ReceiveOptions = {}): Promise<ReceiveResult> {
+  const started = performance.now();
+  const requestId = opts.requestId;
+  try {
+    const result = await receive(body, authorization, opts.settings ?? webhookSettings(), opts.run ?? pgRunner);
+    const { received, stored, duplicates } = result;
+    log.info("webhooks.received", { requestId, count: received, stored, duplicates, ms: Math.round(performance.now() - started) });
+    return result;
+  } catch (err) {
+    const status = err instanceof AppError ? err.status : 500;
+    const reason = err instanceof AppError ? err.message : "internal error";
+    log.warn("webhooks.refused", { requestId, status, reason, ms: Math.round(performance.now() - started) });
+    throw err;
+  }
+}
