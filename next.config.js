@@ -6,6 +6,8 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // Answers here are small JSON and webhook acknowledgements; a reverse proxy compresses where it pays.
+  compress: false,
   // The build checks types and lint in `npm test` already; the build itself should not repeat slow work.
   typescript: { ignoreBuildErrors: false },
   experimental: { authInterrupts: true },

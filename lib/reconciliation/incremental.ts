@@ -5,6 +5,12 @@ import { reconcile, type ReconcileResult } from "@/lib/reconciliation/engine/run
 import { SCOPE_MARGIN_MS } from "@/lib/reconciliation/engine/scope";
 
 const WATERMARK = "reconciliation.watermark";
+/**
+ * Rows carry their transaction's start time (received_at, updated_at, created_at), so a row can commit after a run
+ * read the clock yet carry an earlier time. The next watermark therefore trails the clock by this margin: longer
+ * than any write transaction here (the largest file import), and harmless because matching is idempotent.
+ */
+const COMMIT_LAG_MARGIN = "15 minutes";
 /** Beyond this many changed references a full run is cheaper than a long IN list. */
 const MAX_SCOPED_REFERENCES = 50_000;
 
@@ -13,8 +19,7 @@ type Changes = { first: Date | null; last: Date | null; refs: string[] | null; n
 export async function reconcileChanges(): Promise<ReconcileResult | null> {
   const row = await db().appSetting.findUnique({ where: { key: WATERMARK } });
   const since = typeof row?.value === "string" ? new Date(row.value) : new Date(0);
-  // Taken before reading: whatever arrives while we run is newer than the next watermark and is seen next time.
-  const [{ now }] = (await db().$queryRaw<{ now: Date }[]>`SELECT now() AS now`) as [{ now: Date }];
+  const [{ next }] = (await db().$queryRawUnsafe<{ next: Date }[]>(`SELECT now() - interval '${COMMIT_LAG_MARGIN}' AS next`)) as [{ next: Date }];
   const [changes] = await db().$queryRaw<Changes[]>`
     SELECT min(t) AS first, max(t) AS last, array_agg(DISTINCT ref) FILTER (WHERE ref IS NOT NULL) AS refs, count(*) AS n FROM (
       SELECT COALESCE(event_date, received_at) AS t, NULLIF(merchant_reference, '') AS ref FROM payment_events WHERE received_at > ${since}
@@ -37,6 +42,8 @@ export async function reconcileChanges(): Promise<ReconcileResult | null> {
           to: new Date(changes.last.getTime() + SCOPE_MARGIN_MS),
           references: refs,
         });
-  await db().appSetting.upsert({ where: { key: WATERMARK }, create: { key: WATERMARK, value: now.toISOString() }, update: { value: now.toISOString() } });
+  // Never move backwards: a run right after another must not widen the next one's scope for nothing.
+  const value = (next > since ? next : since).toISOString();
+  await db().appSetting.upsert({ where: { key: WATERMARK }, create: { key: WATERMARK, value }, update: { value } });
   return result;
 }
