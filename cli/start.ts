@@ -83,7 +83,7 @@ if (simulator) {
     ADYEN_STATUS_URL: `${sim.url}/status/api/v2/summary.json`,
   });
   const seeded = await seedDemoIfEmpty(db());
-  if (seeded) say(`demo data: ${seeded.stores} stores, ${seeded.usersCreated} users`);
+  if (seeded) say(`demo data: ${seeded.stores} stores, ${seeded.usersCreated} users, ${seeded.orders} POS orders with their payments`);
   await writeFile(path.join(path.resolve(e.DATA_DIR), "runtime.json"), JSON.stringify({ appUrl, simUrl: sim.url }), { mode: 0o600 });
 }
 await disconnectDb();

@@ -4,6 +4,8 @@ import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit";
 import { DEMO_CATALOG } from "@/sim/catalog";
 import { DEMO_USERS } from "./demo-users";
+import { seedDemoReconciliation } from "./demo-reconciliation";
+import { reconcile } from "@/lib/reconciliation/engine/run";
 
 export type SeedResult = { stores: number; usersCreated: number };
 
@@ -30,7 +32,10 @@ export async function seedDemo(client: PrismaClient): Promise<SeedResult> {
 }
 
 /** Seeds only an empty database, so a restart never re-creates what someone deleted on purpose. */
-export async function seedDemoIfEmpty(client: PrismaClient): Promise<SeedResult | null> {
+export async function seedDemoIfEmpty(client: PrismaClient): Promise<(SeedResult & { orders: number }) | null> {
   if ((await client.user.count()) > 0) return null;
-  return seedDemo(client);
+  const result = await seedDemo(client);
+  const orders = await seedDemoReconciliation(client);
+  await reconcile({ kind: "full" });
+  return { ...result, orders };
 }
