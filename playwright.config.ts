@@ -12,7 +12,7 @@ export default defineConfig({
   forbidOnly: true,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [["list"]],
+  reporter: [["list"], ["json", { outputFile: ".test-report/e2e.json" }]],
   use: {
     baseURL: E2E_BASE_URL,
     trace: "retain-on-failure",

@@ -1,17 +1,20 @@
 // `npm test`: lint, type check, unit tests, production build, then the Playwright end-to-end suite. Stops at the
 // first failing step and says which.
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { childEnv } from "../lib/env.ts";
 import { ensureChromium } from "./chromium.ts";
 
 type Step = { name: string; cmd: string[] };
+// Outside Playwright's output folder, which it empties at start.
+const REPORT_DIR = ".test-report";
 const npx = (...args: string[]) => ["npx", "--no-install", ...args];
 
 const steps: Step[] = [
   { name: "prisma client", cmd: npx("prisma", "generate") },
   { name: "lint", cmd: npx("eslint", "--max-warnings=0", ".") },
   { name: "type check", cmd: npx("tsc", "--noEmit", "-p", ".") },
-  { name: "unit tests", cmd: npx("vitest", "run") },
+  { name: "unit tests", cmd: npx("vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${REPORT_DIR}/unit.json`) },
   { name: "production build", cmd: npx("next", "build") },
   { name: "end-to-end tests", cmd: ["npx", "--no-install", "tsx", "e2e/run.ts"] },
 ];
@@ -37,3 +40,20 @@ for (const step of steps) {
   process.stdout.write(`[test] ${step.name} ok (${secs}s)\n`);
 }
 process.stdout.write("\n[test] all steps passed\n");
+const counts = summarize();
+if (counts) process.stdout.write(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
+
+/** One closing line over unit and end-to-end tests, from the runners' JSON reports. */
+function summarize(): { passed: number; failed: number; skipped: number } | undefined {
+  try {
+    const unit = JSON.parse(readFileSync(`${REPORT_DIR}/unit.json`, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number };
+    const e2e = JSON.parse(readFileSync(`${REPORT_DIR}/e2e.json`, "utf8")) as { stats: { expected: number; unexpected: number; skipped: number; flaky: number } };
+    return {
+      passed: unit.numPassedTests + e2e.stats.expected + e2e.stats.flaky,
+      failed: unit.numFailedTests + e2e.stats.unexpected,
+      skipped: unit.numPendingTests + e2e.stats.skipped,
+    };
+  } catch {
+    return undefined;
+  }
+}
