@@ -93,3 +93,16 @@ test("an admin creates an API token that works once shown and never again", asyn
   await page.reload();
   await expect(page.getByTestId("new-token")).toHaveCount(0);
 });
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test("a store manager opens the menu and reaches the runbook", async ({ page }) => {
+    await signIn(page, "store_manager");
+    await page.getByText("Menu", { exact: true }).click();
+    const nav = page.getByRole("navigation", { name: "Menu" }).first();
+    await nav.getByRole("link", { name: "Runbook", exact: true }).click();
+    await expect(page).toHaveURL(/\/runbook$/);
+    await expect(page.getByRole("heading", { name: "Outage runbook", level: 1 })).toBeVisible();
+  });
+});
