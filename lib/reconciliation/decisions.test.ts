@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDatabase } from "@/lib/testing/database";
+import { beforeEach, describe, expect, it } from "vitest";
+import { withTestDatabase } from "@/lib/testing/database";
 import { db } from "@/lib/db";
 import type { Principal } from "@/lib/auth/principal";
 import { reconcile } from "@/lib/reconciliation/engine/run";
@@ -8,11 +8,7 @@ import { listReconItems } from "@/lib/reconciliation/queries";
 import { parseReconFilter } from "@/lib/reconciliation/filters";
 import { makeEvent, makeOrder, makeReceipt, makeStore } from "@/prisma/seed/factories";
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => database.drop());
+withTestDatabase();
 beforeEach(async () => {
   await db().$executeRawUnsafe("TRUNCATE recon_items, match_decisions, payment_events, standalone_receipts, pos_orders, audit_log, stores CASCADE");
 });

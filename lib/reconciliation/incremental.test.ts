@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "@/lib/testing/database";
+import { describe, expect, it } from "vitest";
+import { withTestDatabase } from "@/lib/testing/database";
 import { db } from "@/lib/db";
 import { reconcileChanges } from "@/lib/reconciliation/incremental";
 import { makeEvent, makeOrder, makeStore } from "@/prisma/seed/factories";
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => database.drop());
+withTestDatabase();
 
 describe("incremental matching", () => {
   it("matches what changed, and still sees a row whose transaction started before the last run", async () => {

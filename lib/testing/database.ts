@@ -1,7 +1,7 @@
 // Test support: a private, migrated database per test file, cloned from the template the global setup made.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { disconnectDb, setDatabaseUrl } from "@/lib/db";
 
 export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
@@ -22,5 +22,24 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
     },
+  };
+}
+
+/**
+ * Gives the calling test file its own database for all its tests: created before the first, dropped after the
+ * last (after `beforeDrop`, e.g. closing extra pools). Returns a getter, as the database exists only once started.
+ */
+export function withTestDatabase(opts: { beforeDrop?: () => Promise<void> } = {}): () => { url: string } {
+  let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await opts.beforeDrop?.();
+    await database?.drop();
+  });
+  return () => {
+    if (!database) throw new Error("the test database is created in beforeAll; use it inside tests");
+    return database;
   };
 }

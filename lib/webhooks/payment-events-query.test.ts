@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "@/lib/auth/principal";
 import { ROLES } from "@/lib/auth/roles";
 import { setEnvForTests } from "@/lib/env";
-import { createTestDatabase } from "@/lib/testing/database";
+import { withTestDatabase } from "@/lib/testing/database";
 import { closeWebhookPool } from "@/lib/webhooks/pg-runner";
 import { assertMayReadPaymentEvents, listPaymentEvents, paymentEventsQuerySchema } from "@/lib/webhooks/payment-events-query";
 import { receiveNotifications } from "@/lib/webhooks/receive";
 import { body, paymentItem, SETTINGS, sign } from "@/lib/webhooks/test-support";
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  setEnvForTests({ LOG_LEVEL: "silent" });
-});
-afterAll(async () => {
-  await closeWebhookPool();
-  await database.drop();
-});
+withTestDatabase({ beforeDrop: closeWebhookPool });
+beforeAll(() => setEnvForTests({ LOG_LEVEL: "silent" }));
 
 const principal = (role: Principal["role"]): Principal => ({ kind: "token", id: "t", label: "t", role, storeIds: role === "store_manager" ? ["ST1"] : "all" });
 

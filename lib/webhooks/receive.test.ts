@@ -1,21 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db, disconnectDb, setDatabaseUrl } from "@/lib/db";
 import { setEnvForTests } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { createTestDatabase } from "@/lib/testing/database";
+import { withTestDatabase } from "@/lib/testing/database";
 import { closeWebhookPool } from "@/lib/webhooks/pg-runner";
 import { receiveNotifications, type ReceiveOptions } from "@/lib/webhooks/receive";
 import { basicAuth, body, DOTNET_TEST_KEY, fixtureEnvelope, KEY_A, KEY_B, paymentItem, SETTINGS, sign, TOOLS_README_KEY } from "@/lib/webhooks/test-support";
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  setEnvForTests({ LOG_LEVEL: "silent" });
-});
-afterAll(async () => {
-  await closeWebhookPool();
-  await database.drop();
-});
+const database = withTestDatabase({ beforeDrop: closeWebhookPool });
+beforeAll(() => setEnvForTests({ LOG_LEVEL: "silent" }));
 afterEach(async () => {
   await db().$executeRawUnsafe("TRUNCATE payment_events, payment_links, stores CASCADE");
 });
@@ -185,7 +178,7 @@ describe("refusals", () => {
       expect(await codeOf(receive(body([sign(paymentItem())])))).toBe("UNAVAILABLE");
     } finally {
       await disconnectDb();
-      setDatabaseUrl(database.url);
+      setDatabaseUrl(database().url);
     }
   });
 

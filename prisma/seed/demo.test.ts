@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "@/lib/testing/database";
+import { describe, expect, it } from "vitest";
+import { withTestDatabase } from "@/lib/testing/database";
 import { db } from "@/lib/db";
 import { seedDemo, seedDemoIfEmpty } from "@/prisma/seed/demo";
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => database.drop());
+withTestDatabase();
 
 describe("demo seed", () => {
   it("fills an empty database once, with every reconciliation status finance should see", async () => {

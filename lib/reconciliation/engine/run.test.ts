@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDatabase } from "@/lib/testing/database";
+import { beforeEach, describe, expect, it } from "vitest";
+import { withTestDatabase } from "@/lib/testing/database";
 import { db } from "@/lib/db";
 import { reconcile } from "@/lib/reconciliation/engine/run";
 import { DEFAULT_MATCH_SETTINGS } from "@/lib/reconciliation/engine/settings";
 import { makeEvent, makeOrder, makePaymentLink, makeReceipt, makeStore, pspRef } from "@/prisma/seed/factories";
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => database.drop());
+withTestDatabase();
 beforeEach(async () => {
   await db().$executeRawUnsafe(
     "TRUNCATE recon_items, match_decisions, payment_events, standalone_receipts, payment_links, pos_orders, outage_windows, stores CASCADE",

@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { createTestDatabase } from "@/lib/testing/database";
+import { withTestDatabase } from "@/lib/testing/database";
 import { makeStore } from "@/prisma/seed/factories";
 import { importOrders, importOrdersCsv } from "@/lib/reconciliation/imports/orders";
 import { countRows, csvStream, principal, resetImportTables, testOptions } from "@/lib/reconciliation/imports/test-support";
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => database.drop());
+withTestDatabase();
 beforeEach(async () => {
   await resetImportTables();
   await makeStore("S1");

@@ -4,7 +4,7 @@ import path from "node:path";
 import { createReadStream } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createTestDatabase } from "@/lib/testing/database";
+import { withTestDatabase } from "@/lib/testing/database";
 import { makeStore } from "@/prisma/seed/factories";
 import { standaloneReceiptSchema } from "@/lib/validation/standalone-receipt";
 import { receiptDedupeKey } from "@/lib/reconciliation/imports/receipt-key";
@@ -12,11 +12,7 @@ import { importReceipts, importReceiptsCsv } from "@/lib/reconciliation/imports/
 import { collectRejectedLines, rejectedFilePath, writeRejectedCsv } from "@/lib/reconciliation/imports/rejected-file";
 import { countRows, principal, resetImportTables, testOptions } from "@/lib/reconciliation/imports/test-support";
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => database.drop());
+withTestDatabase();
 beforeEach(async () => {
   await resetImportTables();
   await makeStore("S1");

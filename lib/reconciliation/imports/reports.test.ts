@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createTestDatabase } from "@/lib/testing/database";
+import { withTestDatabase } from "@/lib/testing/database";
 import { fixtureStream, fixtureText } from "@/lib/reconciliation/reports/fixtures/fixture-input";
 import { importPaymentAccountingReport, importSettlementReport } from "@/lib/reconciliation/imports/reports";
 import { countRows, csvStream, principal, resetImportTables, testOptions } from "@/lib/reconciliation/imports/test-support";
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => database.drop());
+withTestDatabase();
 beforeEach(resetImportTables);
 
 const finance = principal("finance");
