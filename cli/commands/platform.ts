@@ -30,6 +30,11 @@ export const platformCommands: Command[] = [
     run: async (v) => {
       if (!v.demo) throw new UsageError("seed needs --demo (production data comes from Adyen and the POS, not from seeds)");
       const ctx = await openContext();
+      // Demo logins with published passwords must never exist next to real Adyen credentials.
+      if (ctx.env.ADYEN_API_KEY) {
+        await ctx.close();
+        throw new UsageError("demo data exists only in simulator mode (no ADYEN_API_KEY set)");
+      }
       const r = await seedDemo(db());
       process.stdout.write(`demo data: ${r.stores} stores, ${r.usersCreated} users created\n`);
       await ctx.close();
