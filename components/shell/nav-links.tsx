@@ -5,7 +5,7 @@ import { usePathname } from "next/navigation";
 export type NavItem = { href: string; label: string };
 
 export function NavLinks({ items, label }: { items: NavItem[]; label: string }) {
-  const pathname = usePathname();
+  const pathname = usePathname() ?? "";
   return (
     <nav aria-label={label}>
       <ul className="flex flex-col gap-1 md:gap-0.5">

@@ -25,7 +25,7 @@ export function LoginForm({ hasSso }: { hasSso: boolean }) {
     const res = await signIn("credentials", { email: String(form.get("email")), password: String(form.get("password")), redirect: false });
     setPending(false);
     if (res?.ok) {
-      const next = params.get("callbackUrl");
+      const next = params?.get("callbackUrl");
       router.replace(next && next.startsWith("/") && !next.startsWith("//") ? next : "/status");
       router.refresh();
       return;
