@@ -125,7 +125,8 @@ let cached: Env | undefined;
 
 /** Entry points (npm start, ops) read a `.env` file in the working directory when there is one. */
 export function loadDotEnvFile(file = ".env"): void {
-  if (existsSync(file)) process.loadEnvFile(file);
+  // turbopackIgnore: the app bundle must not trace the whole project because of this runtime-only check.
+  if (existsSync(/*turbopackIgnore: true*/ file)) process.loadEnvFile(/*turbopackIgnore: true*/ file);
 }
 
 export function env(): Env {
