@@ -57,15 +57,17 @@ const appEnv: Record<string, string> = {
 };
 
 if (simulator) {
+  // Secrets go through a file only this user can read, never the command line (visible to every local user).
+  const simSecrets = path.join(path.resolve(e.DATA_DIR), "sim-secrets.json");
+  const simSecretsJson = JSON.stringify({ apiKey: secrets.simApiKey, hmacKey: secrets.simHmacKey, webhookPassword: secrets.simWebhookPassword });
+  await writeFile(simSecrets, simSecretsJson, { mode: 0o600 });
   const sim = await startSimulatorProcess(
     [
       "--port", String(e.SIM_PORT ?? (await freePort())),
-      "--api-key", secrets.simApiKey,
-      "--hmac-key", secrets.simHmacKey,
+      "--secrets-file", simSecrets,
       "--merchant-account", DEMO_CATALOG.merchantAccount,
       "--webhook-url", `http://127.0.0.1:${e.PORT}/api/webhooks/adyen`,
       "--webhook-username", secrets.simWebhookUsername,
-      "--webhook-password", secrets.simWebhookPassword,
     ],
     (line) => (e.LOG_LEVEL === "debug" ? process.stdout.write(`[sim] ${line}\n`) : undefined),
   );

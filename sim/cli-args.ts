@@ -1,5 +1,7 @@
 // Command-line flags of `tsx sim/main.ts`, turned into SimulatorOptions.
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { z } from "zod";
 import type { SimulatorOptions } from "./options";
 
 export const USAGE = `Usage: tsx sim/main.ts --api-key KEY --hmac-key HEX [options]
@@ -12,11 +14,27 @@ export const USAGE = `Usage: tsx sim/main.ts --api-key KEY --hmac-key HEX [optio
   --webhook-password P   basic auth password for webhook delivery
   --time-scale N         divide webhook retry delays by N (default 1)
   --public-url URL       base of payment-link URLs (default: the server's own URL)
+  --secrets-file FILE    JSON {apiKey, hmacKey, webhookPassword}: keeps secrets off the command line,
+                         where every local user can read them (flags given as well win)
   --quiet                no per-request log lines`;
 
 export interface CliOptions {
   readonly options: Omit<SimulatorOptions, "log">;
   readonly quiet: boolean;
+}
+
+const secretsFileSchema = z.object({ apiKey: z.string().min(1), hmacKey: z.string().min(2), webhookPassword: z.string().min(1).optional() });
+
+function readSecretsFile(file: string): z.infer<typeof secretsFileSchema> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, "utf8"));
+  } catch (err) {
+    throw new Error(`--secrets-file: cannot read ${file} as JSON (${err instanceof Error ? err.message : String(err)})`);
+  }
+  const parsed = secretsFileSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`--secrets-file: ${parsed.error.issues[0]?.path.join(".")} ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
 }
 
 function toNumber(flag: string, raw: string | undefined, check: (n: number) => boolean): number | undefined {
@@ -42,11 +60,13 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       "webhook-password": { type: "string" },
       "time-scale": { type: "string" },
       "public-url": { type: "string" },
+      "secrets-file": { type: "string" },
       quiet: { type: "boolean" },
     },
   });
-  const apiKey = values["api-key"];
-  const hmacKey = values["hmac-key"];
+  const secrets: Partial<z.infer<typeof secretsFileSchema>> = values["secrets-file"] ? readSecretsFile(values["secrets-file"]) : {};
+  const apiKey = values["api-key"] ?? secrets.apiKey;
+  const hmacKey = values["hmac-key"] ?? secrets.hmacKey;
   if (!apiKey) throw new Error("--api-key is required");
   if (!hmacKey) throw new Error("--hmac-key is required");
   const port = toNumber("port", values.port, (n) => Number.isInteger(n) && n >= 0 && n < 65536);
@@ -59,7 +79,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     companyId: values["company-id"],
     webhookUrl: values["webhook-url"],
     webhookUsername: values["webhook-username"],
-    webhookPassword: values["webhook-password"],
+    webhookPassword: values["webhook-password"] ?? secrets.webhookPassword,
     publicUrl: values["public-url"],
   };
   // exactOptionalPropertyTypes-safe: only pass what was given.
