@@ -1,17 +1,13 @@
 // The error mapping of lib/http/route.ts for handlers that answer on Node's own response object.
 import type { ServerResponse } from "node:http";
-import { ZodError } from "zod";
-import { publicError } from "@/lib/errors";
-import { zodToAppError } from "@/lib/http/route";
-import { log, errorFields } from "@/lib/log";
+import { mapError } from "@/lib/http/route";
 
 export function sendError(res: ServerResponse, err: unknown, requestId: string): void {
-  const mapped = publicError(err instanceof ZodError ? zodToAppError(err) : err);
-  if (mapped.status >= 500) log.error("http.error", { requestId, ...errorFields(err) });
-  res.statusCode = mapped.status;
+  const { status, body } = mapError(err, requestId);
+  res.statusCode = status;
   res.setHeader("content-type", "application/json");
   res.setHeader("x-request-id", requestId);
-  res.end(JSON.stringify({ ...mapped.body, requestId }));
+  res.end(JSON.stringify(body));
 }
 
 /** Reads a request body as text, refusing more than `limit` bytes. */

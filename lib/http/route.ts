@@ -10,15 +10,26 @@ export function zodToAppError(err: ZodError, what = "request"): AppError {
   return new AppError("VALIDATION", `Invalid ${what}: ${first ? `${first.path}: ${first.message}` : "bad input"}`, { problems });
 }
 
-export function errorResponse(err: unknown, requestId: string): Response {
-  const mapped = publicError(err instanceof ZodError ? zodToAppError(err) : err);
+/** The one mapping from any error to what a caller may see, logged when it is ours (5xx). */
+export function mapError(err: unknown, requestId: string, what = "request"): { status: number; body: ReturnType<typeof publicError>["body"] & { requestId: string } } {
+  const mapped = publicError(err instanceof ZodError ? zodToAppError(err, what) : err);
   if (mapped.status >= 500) log.error("http.error", { requestId, ...errorFields(err) });
-  return Response.json({ ...mapped.body, requestId }, { status: mapped.status, headers: { "x-request-id": requestId } });
+  return { status: mapped.status, body: { ...mapped.body, requestId } };
+}
+
+export function errorResponse(err: unknown, requestId: string): Response {
+  const { status, body } = mapError(err, requestId);
+  return Response.json(body, { status, headers: { "x-request-id": requestId } });
+}
+
+/** A caller's x-request-id (bounded), or a new one. */
+export function requestIdFrom(header: string | string[] | null | undefined): string {
+  return (typeof header === "string" && header.slice(0, 64)) || randomUUID();
 }
 
 export function handle<C>(name: string, fn: (req: Request, ctx: C, requestId: string) => Promise<Response>) {
   return async (req: Request, ctx: C): Promise<Response> => {
-    const requestId = req.headers.get("x-request-id")?.slice(0, 64) || randomUUID();
+    const requestId = requestIdFrom(req.headers.get("x-request-id"));
     const started = performance.now();
     try {
       const res = await fn(req, ctx, requestId);

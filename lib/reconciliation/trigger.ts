@@ -5,10 +5,13 @@ import { log, errorFields } from "@/lib/log";
 
 export const RECONCILE_JOB = "reconcile.evidence";
 
-export type ReconcileScope =
-  | { kind: "all" }
-  | { kind: "references"; merchantReferences: string[] }
-  | { kind: "stores"; storeIds: string[]; from: string; to: string };
+/**
+ * The one way to queue matching. singletonKey collapses what several instances queue at once; singletonNextSlot
+ * gives evidence that arrives while this slot's job exists a job in the next slot instead of none.
+ */
+export async function enqueueReconcile(data: { reason: string } & Record<string, unknown>): Promise<void> {
+  await enqueue(RECONCILE_JOB, data, { singletonKey: "reconcile", singletonSeconds: 2, singletonNextSlot: true, retryLimit: 3 });
+}
 
 /** Fire-and-forget: a failure to queue is logged, the evidence itself is already stored. */
 export function requestReconcile(reason: string): void {
@@ -17,7 +20,7 @@ export function requestReconcile(reason: string): void {
 
 /** For short-lived processes (`ops import`) that exit right after: resolves once queued (or the failure logged). */
 export async function requestReconcileAndWait(reason: string): Promise<void> {
-  await enqueue(RECONCILE_JOB, { reason }, { singletonKey: "reconcile", singletonSeconds: 2, retryLimit: 3 }).catch((err: unknown) =>
+  await enqueueReconcile({ reason }).catch((err: unknown) =>
     log.error("reconcile.enqueue_failed", { reason, ...errorFields(err) }),
   );
 }

@@ -1,9 +1,8 @@
 // Follow-up work for stored notifications (matching, link status) is queued after the acknowledgement, never
 // before it. Requests within a short window share one enqueue, so a burst of webhooks costs one queue insert
 // instead of one per request; pg-boss' singletonKey then collapses what several app instances queue.
-import { enqueue } from "@/lib/jobs/queue";
 import { log, errorFields } from "@/lib/log";
-import { RECONCILE_JOB } from "@/lib/reconciliation/trigger";
+import { enqueueReconcile } from "@/lib/reconciliation/trigger";
 
 const COALESCE_MS = 250;
 /** Job data stays small; the matching job finds new evidence by its received_at watermark anyway. */
@@ -20,8 +19,7 @@ async function flush(): Promise<void> {
   scheduled = null;
   const data = { reason: "webhooks", eventIds: ids.slice(0, MAX_IDS_PER_JOB), ...(ids.length > MAX_IDS_PER_JOB ? { moreEventIds: ids.length - MAX_IDS_PER_JOB } : {}) };
   try {
-    // singletonNextSlot: a burst that arrives while this slot's job exists still gets a job in the next slot.
-    await enqueue(RECONCILE_JOB, data, { singletonKey: "reconcile", singletonSeconds: 2, singletonNextSlot: true, retryLimit: 3 });
+    await enqueueReconcile(data);
   } catch (err) {
     // The events are stored; the next enqueue (or a periodic run) still picks them up by watermark.
     log.error("webhooks.enqueue_failed", { events: ids.length, ...errorFields(err) });

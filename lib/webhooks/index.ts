@@ -6,7 +6,6 @@ export { normalizeItem, parseEnvelope, dedupeKeyOf, type PaymentEventRow } from 
 export { ADDITIONAL_DATA_KEYS } from "@/lib/webhooks/additional-data";
 export {
   PAYMENT_EVENT_ROLES,
-  assertMayReadPaymentEvents,
   listPaymentEvents,
   paymentEventsQuerySchema,
   type PaymentEventView,

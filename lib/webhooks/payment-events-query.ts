@@ -12,9 +12,6 @@ export const PAYMENT_EVENT_ROLES: readonly Role[] = ["admin", "finance", "engine
 /** More events than this for one payment is not a real payment; the cap keeps the response bounded. */
 const MAX_EVENTS = 500;
 
-export function assertMayReadPaymentEvents(p: Principal): void {
-  if (!PAYMENT_EVENT_ROLES.includes(p.role)) throw new AppError("FORBIDDEN", `The role ${p.role} may not read payment events.`);
-}
 
 export const paymentEventsQuerySchema = z.object({
   pspReference: z
@@ -37,7 +34,8 @@ export type PaymentEventView = {
   additionalData: unknown;
 };
 
-export async function listPaymentEvents(pspReference: string): Promise<PaymentEventView[]> {
+export async function listPaymentEvents(p: Principal, pspReference: string): Promise<PaymentEventView[]> {
+  if (!PAYMENT_EVENT_ROLES.includes(p.role)) throw new AppError("FORBIDDEN", `The role ${p.role} may not read payment events.`);
   const rows = await db().paymentEvent.findMany({
     where: { OR: [{ pspReference }, { originalReference: pspReference }] },
     orderBy: [{ eventDate: { sort: "asc", nulls: "last" } }, { id: "asc" }],

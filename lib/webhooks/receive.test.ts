@@ -124,7 +124,7 @@ describe("storing", () => {
     await receive(body([capture]));
     await receive(body([auth]));
     const { listPaymentEvents } = await import("@/lib/webhooks/payment-events-query");
-    expect((await listPaymentEvents(psp)).map((e) => e.eventCode)).toEqual(["AUTHORISATION", "CAPTURE", "REFUND"]);
+    expect((await listPaymentEvents({ kind: "token", id: "t", label: "t", role: "finance", storeIds: "all" }, psp)).map((e) => e.eventCode)).toEqual(["AUTHORISATION", "CAPTURE", "REFUND"]);
   });
 });
 

@@ -5,7 +5,6 @@ import { z } from "zod";
 import { requireAction } from "@/lib/auth/session";
 import { runAction, type ActionResult } from "@/lib/http/action-result";
 import { bulkConfirm, confirmMatch, evidenceRefSchema, matchManually, rejectMatch, undoDecision } from "@/lib/reconciliation/decisions";
-import { findOrderItemId } from "@/lib/reconciliation/detail";
 
 const PATH = "/reconciliation";
 const itemIdSchema = z.string().regex(/^\d{1,18}$/, { message: "item id must be a number" });
@@ -49,23 +48,13 @@ export async function manualMatchAction(_prev: unknown, form: FormData): Promise
   });
 }
 
-/**
- * Takes merchant references, not item ids: every confirmation re-matches the orders around it and re-creates
- * their items under new ids, so ids taken from the page go stale during the loop. Each order's current item is
- * looked up just before it is confirmed.
- */
-export async function bulkConfirmAction(references: string[]): Promise<ActionResult<{ confirmed: number; skipped: number }>> {
+/** Item ids stay stable while orders are re-matched, so the ticked rows can go to bulkConfirm as they are. */
+export async function bulkConfirmAction(itemIds: string[]): Promise<ActionResult<{ confirmed: number; skipped: number }>> {
   return runAction("reconciliation.bulkConfirm", async () => {
     const actor = await requireAction("reconciliation");
-    const refs = z.array(z.string().trim().min(1).max(200)).min(1, { message: "select at least one row" }).max(500).parse(references);
-    const total = { confirmed: 0, skipped: 0 };
-    for (const ref of refs) {
-      const itemId = await findOrderItemId(actor, ref);
-      const r = itemId ? await bulkConfirm(actor, [itemId]) : { confirmed: 0, skipped: 1 };
-      total.confirmed += r.confirmed;
-      total.skipped += r.skipped;
-    }
+    const ids = z.array(itemIdSchema).min(1, { message: "select at least one row" }).max(500).parse(itemIds);
+    const result = await bulkConfirm(actor, ids);
     revalidatePath(PATH);
-    return total;
+    return result;
   });
 }

@@ -7,8 +7,8 @@ import type { ImportKind } from "@/lib/reconciliation/imports/types";
 
 /**
  * No area in lib/auth/roles.ts fits orders and receipts: "reconciliation" leaves out store managers and
- * "runbook" leaves out finance (and areas also drive the navigation). So the role list lives here, and the
- * API routes authenticate with requireApi("status") (open to every role) and then check this list.
+ * "runbook" leaves out finance (and areas also drive the navigation). The routes pass these lists to
+ * requireApi, and every import checks them again itself.
  */
 export const IMPORT_ROLES: Readonly<Record<ImportKind, readonly Role[]>> = {
   orders: ["admin", "finance", "store_manager"],

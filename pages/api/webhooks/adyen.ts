@@ -5,10 +5,10 @@
 // thousands a second), and an App Router handler costs ~1.1 ms of CPU per request in Next's own machinery (Web
 // Request and AbortSignal objects, async context snapshots) against ~0.35 ms for the work itself. Pages API routes
 // hand over Node's request and response directly. The logic lives in lib/webhooks either way.
-import { randomUUID } from "node:crypto";
 import type { NextApiRequest, NextApiResponse } from "next";
 import { AppError } from "@/lib/errors";
 import { readBodyText, sendError } from "@/lib/http/node-response";
+import { requestIdFrom } from "@/lib/http/route";
 import { afterWebhooksStored, receiveNotifications } from "@/lib/webhooks";
 
 export const config = { api: { bodyParser: false, responseLimit: false } };
@@ -16,8 +16,7 @@ export const config = { api: { bodyParser: false, responseLimit: false } };
 const MAX_BODY = 5 * 1024 * 1024;
 
 export default async function handler(req: NextApiRequest, res: NextApiResponse): Promise<void> {
-  const header = req.headers["x-request-id"];
-  const requestId = (typeof header === "string" && header.slice(0, 64)) || randomUUID();
+  const requestId = requestIdFrom(req.headers["x-request-id"]);
   if (req.method !== "POST") {
     res.setHeader("allow", "POST");
     return sendError(res, new AppError("VALIDATION", "Use POST to deliver notifications."), requestId);

@@ -9,8 +9,7 @@ import { bulkConfirmAction } from "../actions";
 
 type Outcome = { ok: true; confirmed: number; skipped: number } | { ok: false; error: string };
 
-/** `references`: row id → merchant reference of the selectable rows (ids change as orders are re-matched). */
-export function BulkConfirmBar({ references }: { references: Record<string, string> }) {
+export function BulkConfirmBar() {
   const t = useTranslations("recon.bulk");
   const selection = useSelection();
   const [pending, start] = useTransition();
@@ -25,7 +24,7 @@ export function BulkConfirmBar({ references }: { references: Record<string, stri
           onClick={() => {
             setOutcome(null);
             start(async () => {
-              const res = await bulkConfirmAction([...selection.ids].flatMap((id) => references[id] ?? []));
+              const res = await bulkConfirmAction([...selection.ids]);
               if (res.ok) {
                 selection.clear();
                 setOutcome({ ok: true, ...res.data });

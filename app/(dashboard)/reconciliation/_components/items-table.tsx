@@ -18,7 +18,7 @@ export function ItemsTable({ rows, q, nextCursor, t }: { rows: ReconRowView[]; q
     <Card title={t("table.caption")}>
       {/* Keyed by the query so a new page or filter starts with nothing selected. */}
       <SelectionProvider key={q.params.toString()}>
-        <BulkConfirmBar references={Object.fromEntries(rows.flatMap((r) => (r.selectable && r.merchantReference ? [[r.id, r.merchantReference]] : [])))} />
+        <BulkConfirmBar />
         <div className="-mx-4 overflow-x-auto px-4">
           <DataTable caption={t("table.caption")} hideCaption columns={reconColumns(t, rows)} data={rows} getRowId={(r) => r.id} sortLinks={sortLinks} emptyText={t("table.empty")} minWidthClass="min-w-[60rem]" />
         </div>

@@ -2,17 +2,14 @@
 // modifications, ordered by event date. Roles: admin, finance, engineering.
 import { requireApi } from "@/lib/auth/session";
 import { handle, zodToAppError } from "@/lib/http/route";
-import { assertMayReadPaymentEvents, listPaymentEvents, paymentEventsQuerySchema } from "@/lib/webhooks";
+import { listPaymentEvents, PAYMENT_EVENT_ROLES, paymentEventsQuerySchema } from "@/lib/webhooks";
 
 export const dynamic = "force-dynamic";
 
 export const GET = handle("v1.payment-events", async (req) => {
-  // "status" is open to every role, so this only authenticates; PAYMENT_EVENT_ROLES decides, because no area
-  // of lib/auth/roles.ts has exactly admin, finance and engineering.
-  const p = await requireApi("status");
-  assertMayReadPaymentEvents(p);
+  const p = await requireApi(PAYMENT_EVENT_ROLES);
   const params = new URL(req.url).searchParams;
   const query = paymentEventsQuerySchema.safeParse({ pspReference: params.get("pspReference") ?? undefined });
   if (!query.success) throw zodToAppError(query.error, "query");
-  return Response.json({ items: await listPaymentEvents(query.data.pspReference) });
+  return Response.json({ items: await listPaymentEvents(p, query.data.pspReference) });
 });
