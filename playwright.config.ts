@@ -18,12 +18,18 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: e.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        "--no-first-run",
+      ],
     },
   },
-  projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined } },
-  ],
+  projects: [{ name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
     // The real start path: the production build, embedded PostgreSQL, migrations, the simulator and demo data.
     command: "node node_modules/tsx/dist/cli.mjs cli/start.ts",
@@ -32,6 +38,13 @@ export default defineConfig({
     timeout: 240_000,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(E2E_PORT), DATA_DIR: E2E_DATA_DIR, NEXTAUTH_URL: E2E_BASE_URL, LOG_LEVEL: "warn", DATABASE_URL: "", ADYEN_API_KEY: "" },
+    env: {
+      PORT: String(E2E_PORT),
+      DATA_DIR: E2E_DATA_DIR,
+      NEXTAUTH_URL: E2E_BASE_URL,
+      LOG_LEVEL: "warn",
+      DATABASE_URL: "",
+      ADYEN_API_KEY: "",
+    },
   },
 });

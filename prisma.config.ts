@@ -16,5 +16,6 @@ export default defineConfig({
   // migrations are applied by lib/db/migrate.ts. The URL is a placeholder that is never connected to.
   experimental: { adapter: true },
   engine: "js",
-  adapter: async () => new PrismaPg({ connectionString: process.env.DATABASE_URL ?? "postgresql://unused@127.0.0.1:1/unused" }),
+  adapter: async () =>
+    new PrismaPg({ connectionString: process.env.DATABASE_URL ?? "postgresql://unused@127.0.0.1:1/unused" }),
 });

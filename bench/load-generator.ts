@@ -73,8 +73,16 @@ export async function runLoad(deliveries: readonly Delivery[], opts: LoadOptions
     };
     const req = http.request(
       {
-        host: target.hostname, port: target.port, path: target.pathname, method: "POST", agent,
-        headers: { "content-type": "application/json", "content-length": body.length, authorization: opts.authorization },
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname,
+        method: "POST",
+        agent,
+        headers: {
+          "content-type": "application/json",
+          "content-length": body.length,
+          authorization: opts.authorization,
+        },
       },
       (res) => {
         let text = "";
@@ -101,7 +109,8 @@ export async function runLoad(deliveries: readonly Delivery[], opts: LoadOptions
       if (sent < deliveries.length) return;
       clearInterval(timer);
       setTimeout(() => {
-        for (const req of outstanding) req.destroy(new Error(`no answer within ${opts.drainMs / 1000} s after the last send`));
+        for (const req of outstanding)
+          req.destroy(new Error(`no answer within ${opts.drainMs / 1000} s after the last send`));
       }, opts.drainMs).unref();
     }, TICK_MS);
   });
@@ -109,12 +118,23 @@ export async function runLoad(deliveries: readonly Delivery[], opts: LoadOptions
   agent.destroy();
 
   const perSecond = new Map<number, number>();
-  for (const t of completedAt) perSecond.set(Math.floor((t - start) / 1000), (perSecond.get(Math.floor((t - start) / 1000)) ?? 0) + 1);
-  const fullSeconds = Math.floor(((sent * 1000) / opts.rate) / 1000);
+  for (const t of completedAt)
+    perSecond.set(Math.floor((t - start) / 1000), (perSecond.get(Math.floor((t - start) / 1000)) ?? 0) + 1);
+  const fullSeconds = Math.floor((sent * 1000) / opts.rate / 1000);
   let minAckedInASecond = fullSeconds > 0 ? Infinity : 0;
   for (let s = 0; s < fullSeconds; s++) minAckedInASecond = Math.min(minAckedInASecond, perSecond.get(s) ?? 0);
 
-  return { sent, acked, ackedPerSecond: (acked * 1000) / elapsedMs, minAckedInASecond, latenciesMs: latencies, errors, ackedPspReferences, elapsedMs, connectionsOpened };
+  return {
+    sent,
+    acked,
+    ackedPerSecond: (acked * 1000) / elapsedMs,
+    minAckedInASecond,
+    latenciesMs: latencies,
+    errors,
+    ackedPspReferences,
+    elapsedMs,
+    connectionsOpened,
+  };
 }
 
 export function percentile(sorted: Float64Array, p: number): number {

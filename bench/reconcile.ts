@@ -34,15 +34,21 @@ export async function runReconcileBench(args: string[]): Promise<void> {
     await migrate(database.url);
     setDatabaseUrl(database.url);
     await client.connect();
-    process.stdout.write(`generating ${size.orders} orders, ${size.events} webhook events, ${size.receipts} receipts…\n`);
+    process.stdout.write(
+      `generating ${size.orders} orders, ${size.events} webhook events, ${size.receipts} receipts…\n`,
+    );
     const [, genMs] = await timed(() => generateReconcileData(client, size));
     process.stdout.write(`  generated in ${(genMs / 1000).toFixed(1)} s\n`);
 
     const [join, joinMs] = await timed(() =>
-      client.query<{ n: string }>(`SELECT count(*) AS n FROM pos_orders o JOIN payment_events e ON e.merchant_reference = o.merchant_reference`),
+      client.query<{ n: string }>(
+        `SELECT count(*) AS n FROM pos_orders o JOIN payment_events e ON e.merchant_reference = o.merchant_reference`,
+      ),
     );
     const sampler = startMemorySampler(dir);
-    const [result, runMs] = await timed(() => reconcile({ kind: "full" }, { ...DEFAULT_MATCH_SETTINGS, graceMinutes: 60 }));
+    const [result, runMs] = await timed(() =>
+      reconcile({ kind: "full" }, { ...DEFAULT_MATCH_SETTINGS, graceMinutes: 60 }),
+    );
     const memory = sampler.stop();
 
     const filters = [
@@ -59,15 +65,22 @@ export async function runReconcileBench(args: string[]): Promise<void> {
     }
 
     const row = (k: string, v: string) => process.stdout.write(`  ${k.padEnd(44)} ${v}\n`);
-    process.stdout.write(`\nreconcile benchmark (${size.orders} orders / ${size.events} events / ${size.receipts} receipts)\n`);
+    process.stdout.write(
+      `\nreconcile benchmark (${size.orders} orders / ${size.events} events / ${size.receipts} receipts)\n`,
+    );
     row("baseline: SQL join orders⋈events on reference", `${(joinMs / 1000).toFixed(2)} s (${join.rows[0]?.n} pairs)`);
     row("full reconciliation", `${(runMs / 1000).toFixed(2)} s (${(runMs / joinMs).toFixed(1)}× the join)`);
     row("items by status", JSON.stringify(result.byStatus));
     for (const s of result.slowest) row(`  slow step ${s.ms} ms`, s.sql);
-    row("peak memory: node / postgres / total", `${mb(memory.peakNode)} / ${mb(memory.peakPg)} / ${mb(memory.peakTotal)}`);
+    row(
+      "peak memory: node / postgres / total",
+      `${mb(memory.peakNode)} / ${mb(memory.peakPg)} / ${mb(memory.peakTotal)}`,
+    );
     for (const p of pages) row(`first page: ${p.name}`, `${p.ms.toFixed(0)} ms (worst of 4 warm runs)`);
     const ok = (b: boolean) => (b ? "PASS" : "FAIL");
-    process.stdout.write(`\n  ${ok(runMs <= 60_000)} full run ≤ 60 s   ${ok(memory.peakTotal <= 1.5 * 1024 ** 3)} peak memory ≤ 1.5 GB   ${ok(pages.every((p) => p.ms <= 300))} first page ≤ 300 ms\n`);
+    process.stdout.write(
+      `\n  ${ok(runMs <= 60_000)} full run ≤ 60 s   ${ok(memory.peakTotal <= 1.5 * 1024 ** 3)} peak memory ≤ 1.5 GB   ${ok(pages.every((p) => p.ms <= 300))} first page ≤ 300 ms\n`,
+    );
   } finally {
     await client.end().catch(() => undefined);
     await disconnectDb();

@@ -7,7 +7,8 @@ type Bench = { about: string; load: () => Promise<BenchRun> };
 
 const BENCHES: Record<string, Bench> = {
   webhooks: {
-    about: "POST /api/webhooks/adyen on the production server vs a bare node:http + pg baseline [--rate --seconds --connections]",
+    about:
+      "POST /api/webhooks/adyen on the production server vs a bare node:http + pg baseline [--rate --seconds --connections]",
     load: async () => (await import("./webhooks.ts")).runWebhooksBench,
   },
   reconcile: {
@@ -24,9 +25,13 @@ if (!bench) {
   process.exit(benchName ? 2 : 1);
 }
 try {
-  await (await bench.load())(args);
+  await (
+    await bench.load()
+  )(args);
   process.exit(0);
 } catch (err) {
-  process.stderr.write(`bench ${benchName} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.stderr.write(
+    `bench ${benchName} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
   process.exit(1);
 }

@@ -37,7 +37,10 @@ function item(psp: string, n: number, hmacKey: string): Record<string, unknown> 
  * `count` deliveries; about `redeliveryShare` of them resend an earlier body verbatim. Generated up front so
  * the load generator only writes bytes while it measures.
  */
-export function makeDeliveries(count: number, opts: { prefix: string; hmacKey: string; redeliveryShare: number }): Delivery[] {
+export function makeDeliveries(
+  count: number,
+  opts: { prefix: string; hmacKey: string; redeliveryShare: number },
+): Delivery[] {
   const out: Delivery[] = [];
   // Deterministic spacing instead of randomness: runs are comparable and the share is exact.
   const every = opts.redeliveryShare > 0 ? Math.round(1 / opts.redeliveryShare) : 0;
@@ -49,7 +52,10 @@ export function makeDeliveries(count: number, opts: { prefix: string; hmacKey: s
       continue;
     }
     const psp = `${opts.prefix}${String(n).padStart(16 - opts.prefix.length, "0")}`;
-    const body = JSON.stringify({ live: "false", notificationItems: [{ NotificationRequestItem: item(psp, n, opts.hmacKey) }] });
+    const body = JSON.stringify({
+      live: "false",
+      notificationItems: [{ NotificationRequestItem: item(psp, n, opts.hmacKey) }],
+    });
     out.push({ body, pspReference: psp, isRedelivery: false });
     n++;
   }

@@ -21,8 +21,14 @@ export async function readStored(databaseUrl: string): Promise<Stored> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const r = await client.query<{ psp_reference: string; deliveries: number }>("SELECT psp_reference, deliveries FROM payment_events");
-    return { rows: r.rows.length, deliveries: r.rows.reduce((sum, row) => sum + row.deliveries, 0), pspReferences: new Set(r.rows.map((row) => row.psp_reference)) };
+    const r = await client.query<{ psp_reference: string; deliveries: number }>(
+      "SELECT psp_reference, deliveries FROM payment_events",
+    );
+    return {
+      rows: r.rows.length,
+      deliveries: r.rows.reduce((sum, row) => sum + row.deliveries, 0),
+      pspReferences: new Set(r.rows.map((row) => row.psp_reference)),
+    };
   } finally {
     await client.end();
   }
@@ -50,7 +56,8 @@ export function verdict(row: Row): { ok: boolean; text: string } {
   const sorted = Float64Array.from(row.load.latenciesMs).sort();
   const p99 = percentile(sorted, 99);
   const problems: string[] = [];
-  if (row.load.ackedPerSecond < TARGETS.ackedPerSecond) problems.push(`${row.load.ackedPerSecond.toFixed(0)}/s < ${TARGETS.ackedPerSecond}/s`);
+  if (row.load.ackedPerSecond < TARGETS.ackedPerSecond)
+    problems.push(`${row.load.ackedPerSecond.toFixed(0)}/s < ${TARGETS.ackedPerSecond}/s`);
   if (!(p99 <= TARGETS.p99Ms)) problems.push(`p99 ${p99.toFixed(1)} ms > ${TARGETS.p99Ms} ms`);
   const errors = [...row.load.errors.values()].reduce((a, b) => a + b, 0);
   if (errors > 0) problems.push(`${errors} errors`);
@@ -80,10 +87,24 @@ function cells(row: Row): string[] {
 }
 
 export function table(rows: Row[]): string {
-  const header = ["server", "acked/s", "min 1s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "conns", "server CPU ms/req", "stored/acked", "counts"];
+  const header = [
+    "server",
+    "acked/s",
+    "min 1s",
+    "p50 ms",
+    "p95 ms",
+    "p99 ms",
+    "max ms",
+    "errors",
+    "conns",
+    "server CPU ms/req",
+    "stored/acked",
+    "counts",
+  ];
   const body = [header, ...rows.map(cells)];
   const widths = header.map((_, i) => Math.max(...body.map((r) => (r[i] ?? "").length)));
-  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ");
+  const line = (r: string[]) =>
+    r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ");
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...body.slice(1).map(line)].join("\n");
 }
 

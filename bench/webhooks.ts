@@ -50,7 +50,11 @@ async function createDatabase(serverUrl: string, name: string): Promise<string> 
 }
 
 function startBaseline(env: NodeJS.ProcessEnv): Promise<Child & { url: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "bench", "baseline-webhook-server.ts")], { cwd: ROOT, env, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "bench", "baseline-webhook-server.ts")], {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -60,7 +64,8 @@ function startBaseline(env: NodeJS.ProcessEnv): Promise<Child & { url: string }>
     });
   return new Promise((resolve, reject) => {
     createInterface({ input: child.stdout! }).on("line", (line) => {
-      if (line.includes('"baseline.listening"')) resolve({ process: child, url: (JSON.parse(line) as { url: string }).url, stop });
+      if (line.includes('"baseline.listening"'))
+        resolve({ process: child, url: (JSON.parse(line) as { url: string }).url, stop });
       else say(`[baseline] ${line}`);
     });
     child.once("exit", (code) => reject(new Error(`the baseline server exited early (code ${code})`)));
@@ -76,22 +81,51 @@ function cpuSeconds(pid: number | undefined): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-async function measure(phase: Phase, o: { rate: number; seconds: number; connections: number; hmacKey: string; authorization: string }): Promise<Row> {
-  const load = { url: `${phase.url}/api/webhooks/adyen`, authorization: o.authorization, connections: o.connections, timeoutMs: 10_000, drainMs: 20_000 };
-  const warm = makeDeliveries(WARMUP.seconds * WARMUP.rate, { prefix: `W${phase.prefix}`, hmacKey: o.hmacKey, redeliveryShare: 0.02 });
+async function measure(
+  phase: Phase,
+  o: { rate: number; seconds: number; connections: number; hmacKey: string; authorization: string },
+): Promise<Row> {
+  const load = {
+    url: `${phase.url}/api/webhooks/adyen`,
+    authorization: o.authorization,
+    connections: o.connections,
+    timeoutMs: 10_000,
+    drainMs: 20_000,
+  };
+  const warm = makeDeliveries(WARMUP.seconds * WARMUP.rate, {
+    prefix: `W${phase.prefix}`,
+    hmacKey: o.hmacKey,
+    redeliveryShare: 0.02,
+  });
   const warmResult = await runLoad(warm, { ...load, rate: WARMUP.rate });
-  const main = makeDeliveries(Math.round(o.seconds * o.rate), { prefix: phase.prefix, hmacKey: o.hmacKey, redeliveryShare: 0.02 });
+  const main = makeDeliveries(Math.round(o.seconds * o.rate), {
+    prefix: phase.prefix,
+    hmacKey: o.hmacKey,
+    redeliveryShare: 0.02,
+  });
   say(`${phase.name}: warmed up (${warmResult.acked}/${warm.length} acked); offering ${o.rate}/s for ${o.seconds} s…`);
   const cpuBefore = cpuSeconds(phase.pid);
   const result = await runLoad(main, { ...load, rate: o.rate });
   const serverCpuMsPerRequest = ((cpuSeconds(phase.pid) - cpuBefore) * 1000) / main.length;
   const stored = await readStored(phase.databaseUrl);
   const ackedDistinct = new Set([...warmResult.ackedPspReferences, ...result.ackedPspReferences]);
-  return { name: phase.name, load: result, requests: warm.length + main.length, stored, ackedRequests: warmResult.acked + result.acked, ackedDistinct, serverCpuMsPerRequest };
+  return {
+    name: phase.name,
+    load: result,
+    requests: warm.length + main.length,
+    stored,
+    ackedRequests: warmResult.acked + result.acked,
+    ackedDistinct,
+    serverCpuMsPerRequest,
+  };
 }
 
 export async function runWebhooksBench(args: string[]): Promise<void> {
-  const o = { rate: option(args, "rate", 1050), seconds: option(args, "seconds", 20), connections: option(args, "connections", 16) };
+  const o = {
+    rate: option(args, "rate", 1050),
+    seconds: option(args, "seconds", 20),
+    connections: option(args, "connections", 16),
+  };
   const secrets = {
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
     ADYEN_HMAC_KEYS: randomBytes(32).toString("hex"),
@@ -125,20 +159,44 @@ export async function runWebhooksBench(args: string[]): Promise<void> {
 
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const next = startNextServer(port, childEnv({ ...common, DATABASE_URL: nextDb, NEXTAUTH_URL: url, PORT: String(port) }), "127.0.0.1");
+    const next = startNextServer(
+      port,
+      childEnv({ ...common, DATABASE_URL: nextDb, NEXTAUTH_URL: url, PORT: String(port) }),
+      "127.0.0.1",
+    );
     cleanups.push(next.stop);
     await waitForHealthy(url, 60_000);
-    rows.push(await measure({ name: "Next route (next start)", url, databaseUrl: nextDb, prefix: "N", pid: next.process.pid }, run));
+    rows.push(
+      await measure(
+        { name: "Next route (next start)", url, databaseUrl: nextDb, prefix: "N", pid: next.process.pid },
+        run,
+      ),
+    );
     // One server at a time: both get the machine's two cores to themselves.
     await next.stop();
 
-    const baseline = await startBaseline(childEnv({ ...common, DATABASE_URL: baselineDb, PORT: String(await freePort()) }));
+    const baseline = await startBaseline(
+      childEnv({ ...common, DATABASE_URL: baselineDb, PORT: String(await freePort()) }),
+    );
     cleanups.push(baseline.stop);
-    rows.push(await measure({ name: "baseline node:http + pg", url: baseline.url, databaseUrl: baselineDb, prefix: "B", pid: baseline.process.pid }, run));
+    rows.push(
+      await measure(
+        {
+          name: "baseline node:http + pg",
+          url: baseline.url,
+          databaseUrl: baselineDb,
+          prefix: "B",
+          pid: baseline.process.pid,
+        },
+        run,
+      ),
+    );
     await baseline.stop();
 
     say("");
-    say(`webhooks: offered ${o.rate}/s for ${o.seconds} s (after ${WARMUP.seconds} s warm-up at ${WARMUP.rate}/s), one signed item per request,`);
+    say(
+      `webhooks: offered ${o.rate}/s for ${o.seconds} s (after ${WARMUP.seconds} s warm-up at ${WARMUP.rate}/s), one signed item per request,`,
+    );
     say(`${o.connections} keep-alive connections, 2% redeliveries; latency = request start to full answer;`);
     say("server CPU = CPU time of the server process per request (PostgreSQL and this load generator not included)");
     say(table(rows));
@@ -147,7 +205,9 @@ export async function runWebhooksBench(args: string[]): Promise<void> {
       const summary = errorSummary(row);
       if (summary) say(summary);
     }
-    say(`targets: >= ${TARGETS.ackedPerSecond} acked/s sustained, p99 <= ${TARGETS.p99Ms} ms, stored rows == distinct acknowledged events`);
+    say(
+      `targets: >= ${TARGETS.ackedPerSecond} acked/s sustained, p99 <= ${TARGETS.p99Ms} ms, stored rows == distinct acknowledged events`,
+    );
     for (const row of rows) say(`${row.name}: ${verdict(row).text}`);
   } finally {
     clearTimeout(deadline);

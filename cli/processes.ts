@@ -20,8 +20,14 @@ function stopper(child: ChildProcess): () => Promise<void> {
 }
 
 /** Starts the simulator and resolves with its URL once it prints its listening line. */
-export async function startSimulatorProcess(args: string[], onLine: (line: string) => void): Promise<Child & { url: string }> {
-  const child = spawn(process.execPath, [TSX, path.join(ROOT, "sim", "main.ts"), ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+export async function startSimulatorProcess(
+  args: string[],
+  onLine: (line: string) => void,
+): Promise<Child & { url: string }> {
+  const child = spawn(process.execPath, [TSX, path.join(ROOT, "sim", "main.ts"), ...args], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     const rl = createInterface({ input: child.stdout! });
     rl.on("line", (line) => {

@@ -41,10 +41,12 @@ if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
   await runNextBuild(buildEnv);
 }
 
-const database = await resolveDatabase(e, (m) => (e.LOG_LEVEL === "debug" ? say(`postgres: ${m}`) : undefined)).catch((err: unknown) => {
-  process.stderr.write(`Could not start the database: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
-});
+const database = await resolveDatabase(e, (m) => (e.LOG_LEVEL === "debug" ? say(`postgres: ${m}`) : undefined)).catch(
+  (err: unknown) => {
+    process.stderr.write(`Could not start the database: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  },
+);
 say(database.embedded ? `embedded PostgreSQL under ${e.DATA_DIR}/postgres` : "using DATABASE_URL");
 const migrated = await migrate(database.url);
 say(`migrations: ${migrated.applied.length} applied, ${migrated.alreadyApplied} already in place`);
@@ -59,15 +61,24 @@ const appEnv: Record<string, string> = {
 if (simulator) {
   // Secrets go through a file only this user can read, never the command line (visible to every local user).
   const simSecrets = path.join(path.resolve(e.DATA_DIR), "sim-secrets.json");
-  const simSecretsJson = JSON.stringify({ apiKey: secrets.simApiKey, hmacKey: secrets.simHmacKey, webhookPassword: secrets.simWebhookPassword });
+  const simSecretsJson = JSON.stringify({
+    apiKey: secrets.simApiKey,
+    hmacKey: secrets.simHmacKey,
+    webhookPassword: secrets.simWebhookPassword,
+  });
   await writeFile(simSecrets, simSecretsJson, { mode: 0o600 });
   const sim = await startSimulatorProcess(
     [
-      "--port", String(e.SIM_PORT ?? (await freePort())),
-      "--secrets-file", simSecrets,
-      "--merchant-account", DEMO_CATALOG.merchantAccount,
-      "--webhook-url", `http://127.0.0.1:${e.PORT}/api/webhooks/adyen`,
-      "--webhook-username", secrets.simWebhookUsername,
+      "--port",
+      String(e.SIM_PORT ?? (await freePort())),
+      "--secrets-file",
+      simSecrets,
+      "--merchant-account",
+      DEMO_CATALOG.merchantAccount,
+      "--webhook-url",
+      `http://127.0.0.1:${e.PORT}/api/webhooks/adyen`,
+      "--webhook-username",
+      secrets.simWebhookUsername,
     ],
     (line) => (e.LOG_LEVEL === "debug" ? process.stdout.write(`[sim] ${line}\n`) : undefined),
   );
@@ -85,8 +96,13 @@ if (simulator) {
     ADYEN_STATUS_URL: `${sim.url}/status/api/v2/summary.json`,
   });
   const seeded = await seedDemoIfEmpty(db());
-  if (seeded) say(`demo data: ${seeded.stores} stores, ${seeded.usersCreated} users, ${seeded.orders} POS orders with their payments`);
-  await writeFile(path.join(path.resolve(e.DATA_DIR), "runtime.json"), JSON.stringify({ appUrl, simUrl: sim.url }), { mode: 0o600 });
+  if (seeded)
+    say(
+      `demo data: ${seeded.stores} stores, ${seeded.usersCreated} users, ${seeded.orders} POS orders with their payments`,
+    );
+  await writeFile(path.join(path.resolve(e.DATA_DIR), "runtime.json"), JSON.stringify({ appUrl, simUrl: sim.url }), {
+    mode: 0o600,
+  });
 }
 await disconnectDb();
 

@@ -13,7 +13,12 @@ const ALL = ["Status", "Runbook", "Reconciliation", "Idempotency migration", "Ad
 test("the health endpoint reports the database and the job queue", async ({ request }) => {
   const res = await request.get("/api/health");
   expect(res.status()).toBe(200);
-  const body = (await res.json()) as { status: string; database: { ok: boolean }; jobs: { installed: boolean }; simulator: boolean };
+  const body = (await res.json()) as {
+    status: string;
+    database: { ok: boolean };
+    jobs: { installed: boolean };
+    simulator: boolean;
+  };
   expect(body.status).toBe("ok");
   expect(body.database.ok).toBe(true);
   expect(body.jobs.installed).toBe(true);

@@ -8,7 +8,13 @@ const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.
 
 async function poll<T>(fn: () => Promise<T | undefined>, what: string): Promise<T> {
   let value: T | undefined;
-  await expect.poll(async () => (value = await fn()) !== undefined, { message: what, timeout: 30_000, intervals: [250, 500, 1000] }).toBe(true);
+  await expect
+    .poll(async () => (value = await fn()) !== undefined, {
+      message: what,
+      timeout: 30_000,
+      intervals: [250, 500, 1000],
+    })
+    .toBe(true);
   return value as T;
 }
 
@@ -16,14 +22,27 @@ test("a paid link's signed webhook from the simulator matches the POS order", as
   const token = createToken("finance", unique("e2e-finance"));
   const ref = unique("POS");
   const created = await api(token, "POST", "/api/v1/orders", {
-    orders: [{ merchantReference: ref, storeId: DEMO_STORE_IDS.HAMBURG, amount: { value: 4599, currency: "EUR" }, createdAt: new Date().toISOString() }],
+    orders: [
+      {
+        merchantReference: ref,
+        storeId: DEMO_STORE_IDS.HAMBURG,
+        amount: { value: 4599, currency: "EUR" },
+        createdAt: new Date().toISOString(),
+      },
+    ],
   });
   expect(created.status, await created.clone().text()).toBeLessThan(300);
 
   // The shopper pays a link for that order in the simulator; it signs and delivers the AUTHORISATION webhook.
   const { simApiKey } = runtime();
-  const link = (await sim("/v72/paymentLinks", { amount: { value: 4599, currency: "EUR" }, merchantAccount: "DemoMerchantPOS", reference: ref }, { "x-api-key": simApiKey })) as { id: string };
-  const paid = (await sim(`/_sim/payment-links/${link.id}/payments`, { outcome: "authorised" })) as { pspReference?: string };
+  const link = (await sim(
+    "/v72/paymentLinks",
+    { amount: { value: 4599, currency: "EUR" }, merchantAccount: "DemoMerchantPOS", reference: ref },
+    { "x-api-key": simApiKey },
+  )) as { id: string };
+  const paid = (await sim(`/_sim/payment-links/${link.id}/payments`, { outcome: "authorised" })) as {
+    pspReference?: string;
+  };
 
   const item = await poll(async () => {
     const res = await api(token, "GET", `/api/v1/reconciliation?q=${encodeURIComponent(ref)}`);
@@ -33,8 +52,12 @@ test("a paid link's signed webhook from the simulator matches the POS order", as
   expect(item.method).toBe("merchant_reference");
 
   if (paid.pspReference) {
-    const events = (await (await api(token, "GET", `/api/v1/payment-events?pspReference=${paid.pspReference}`)).json()) as { items: { eventCode: string; merchantReference: string }[] };
-    expect(events.items).toEqual(expect.arrayContaining([expect.objectContaining({ eventCode: "AUTHORISATION", merchantReference: ref })]));
+    const events = (await (
+      await api(token, "GET", `/api/v1/payment-events?pspReference=${paid.pspReference}`)
+    ).json()) as { items: { eventCode: string; merchantReference: string }[] };
+    expect(events.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ eventCode: "AUTHORISATION", merchantReference: ref })]),
+    );
   }
 
   await signIn(page, "finance");
@@ -49,10 +72,19 @@ test("a standalone payment and its receipt are suggested, and finance confirms t
   const orderedAt = new Date(Date.now() - 6 * 60_000);
   // The till rang up the sale but the cloud link was down: no terminal on the order, paid in standalone mode later.
   const created = await api(token, "POST", "/api/v1/orders", {
-    orders: [{ merchantReference: ref, storeId: DEMO_STORE_IDS.BERLIN, amount: { value: 1237, currency: "EUR" }, createdAt: orderedAt.toISOString() }],
+    orders: [
+      {
+        merchantReference: ref,
+        storeId: DEMO_STORE_IDS.BERLIN,
+        amount: { value: 1237, currency: "EUR" },
+        createdAt: orderedAt.toISOString(),
+      },
+    ],
   });
   expect(created.status, await created.clone().text()).toBeLessThan(300);
-  const catalog = (await sim("/_sim/catalog")) as { terminals: { id: string; storeId: string | null; status: string; model: string }[] };
+  const catalog = (await sim("/_sim/catalog")) as {
+    terminals: { id: string; storeId: string | null; status: string; model: string }[];
+  };
   const receipt = await poll(async () => {
     for (const t of catalog.terminals.filter((x) => x.storeId === DEMO_STORE_IDS.BERLIN && x.status === "boarded")) {
       const res = await fetch(`${runtime().simUrl}/_sim/standalone-payments`, {
@@ -67,7 +99,15 @@ test("a standalone payment and its receipt are suggested, and finance confirms t
 
   // Staff type in the merchant receipt the terminal printed.
   const saved = await api(token, "POST", "/api/v1/receipts", {
-    receipts: [{ storeId: DEMO_STORE_IDS.BERLIN, terminalId: receipt.terminalId, amount: { value: 1237, currency: "EUR" }, transactedAt: new Date().toISOString(), pspReference: receipt.pspReference }],
+    receipts: [
+      {
+        storeId: DEMO_STORE_IDS.BERLIN,
+        terminalId: receipt.terminalId,
+        amount: { value: 1237, currency: "EUR" },
+        transactedAt: new Date().toISOString(),
+        pspReference: receipt.pspReference,
+      },
+    ],
   });
   expect(saved.status, await saved.clone().text()).toBeLessThan(300);
 

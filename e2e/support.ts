@@ -7,7 +7,10 @@ import { childEnv } from "../lib/env";
 import { E2E_BASE_URL, E2E_DATA_DIR } from "./config";
 
 export function runtime(): { appUrl: string; simUrl: string; simApiKey: string } {
-  const rt = JSON.parse(readFileSync(path.join(E2E_DATA_DIR, "runtime.json"), "utf8")) as { appUrl: string; simUrl: string };
+  const rt = JSON.parse(readFileSync(path.join(E2E_DATA_DIR, "runtime.json"), "utf8")) as {
+    appUrl: string;
+    simUrl: string;
+  };
   const secrets = JSON.parse(readFileSync(path.join(E2E_DATA_DIR, "secrets.json"), "utf8")) as { simApiKey: string };
   return { ...rt, simApiKey: secrets.simApiKey };
 }

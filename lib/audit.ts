@@ -16,7 +16,9 @@ export type AuditEntry = {
 function asJson(value: unknown): Prisma.InputJsonValue | undefined {
   if (value === undefined || value === null) return undefined;
   // Round-trip drops undefined, turns Dates into strings and BigInts into strings: what JSON columns can hold.
-  return JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v))) as Prisma.InputJsonValue;
+  return JSON.parse(
+    JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)),
+  ) as Prisma.InputJsonValue;
 }
 
 export async function recordAudit(tx: Tx, actor: Principal | "system", entry: AuditEntry): Promise<void> {

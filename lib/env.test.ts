@@ -32,14 +32,18 @@ describe("parseEnv", () => {
   });
 
   it("splits and checks HMAC keys for rotation", () => {
-    const e = parseEnv({ ADYEN_HMAC_KEYS: "44782DEF547AAA06C910C43932B1EB0C71FC68D9D0C057550C48EC2ACF6BA056, 0a1b2c3d" });
+    const e = parseEnv({
+      ADYEN_HMAC_KEYS: "44782DEF547AAA06C910C43932B1EB0C71FC68D9D0C057550C48EC2ACF6BA056, 0a1b2c3d",
+    });
     expect(e.ADYEN_HMAC_KEYS).toEqual(["44782DEF547AAA06C910C43932B1EB0C71FC68D9D0C057550C48EC2ACF6BA056", "0a1b2c3d"]);
   });
 
   it("names the variable and the problem in one line", () => {
     expect(problem({ ADYEN_HMAC_KEYS: "not-hex" })).toMatch(/^ADYEN_HMAC_KEYS .*hexadecimal/);
     expect(problem({ ADYEN_HMAC_KEYS: "abc" })).toMatch(/^ADYEN_HMAC_KEYS /);
-    expect(problem({ ADYEN_ENVIRONMENT: "LIVE" })).toBe("ADYEN_LIVE_URL_PREFIX is required when ADYEN_ENVIRONMENT=LIVE");
+    expect(problem({ ADYEN_ENVIRONMENT: "LIVE" })).toBe(
+      "ADYEN_LIVE_URL_PREFIX is required when ADYEN_ENVIRONMENT=LIVE",
+    );
     expect(problem({ ADYEN_ENVIRONMENT: "PROD" })).toBe("ADYEN_ENVIRONMENT must be TEST or LIVE");
     expect(problem({ PORT: "70000" })).toMatch(/^PORT must be a TCP port/);
     expect(problem({ DATABASE_URL: "mysql://x" })).toMatch(/^DATABASE_URL must be a postgres/);

@@ -24,7 +24,14 @@ const port = (fallback: number | undefined) =>
     .transform((v) => (v === undefined ? fallback : Number(v)));
 
 const hmacKeys = optionalString
-  .transform((v) => (v === undefined ? [] : v.split(",").map((k) => k.trim()).filter(Boolean)))
+  .transform((v) =>
+    v === undefined
+      ? []
+      : v
+          .split(",")
+          .map((k) => k.trim())
+          .filter(Boolean),
+  )
   .refine((keys) => keys.every((k) => HEX_KEY.test(k)), {
     message: "every key must be an even-length hexadecimal string (comma-separated for rotation)",
   });
@@ -76,27 +83,49 @@ export const envSchema = z
       .transform((v) => v === "true"),
     LOG_LEVEL: optionalString
       .transform((v) => (v ?? "info").toLowerCase())
-      .pipe(z.enum(["debug", "info", "warn", "error", "silent"], { message: "must be debug, info, warn, error or silent" })),
+      .pipe(
+        z.enum(["debug", "info", "warn", "error", "silent"], { message: "must be debug, info, warn, error or silent" }),
+      ),
     OPS_PASSWORD: optionalString,
     CHROMIUM_PATH: optionalString,
     CI: optionalString.transform((v) => v !== undefined && v !== "false" && v !== "0"),
   })
   .superRefine((e, ctx) => {
     if (e.ADYEN_ENVIRONMENT === "LIVE" && !e.ADYEN_LIVE_URL_PREFIX && !e.ADYEN_API_BASE_URL) {
-      ctx.addIssue({ code: "custom", path: ["ADYEN_LIVE_URL_PREFIX"], message: "is required when ADYEN_ENVIRONMENT=LIVE" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["ADYEN_LIVE_URL_PREFIX"],
+        message: "is required when ADYEN_ENVIRONMENT=LIVE",
+      });
     }
     if (e.ADYEN_API_KEY && !e.ADYEN_MERCHANT_ACCOUNT) {
-      ctx.addIssue({ code: "custom", path: ["ADYEN_MERCHANT_ACCOUNT"], message: "is required when ADYEN_API_KEY is set" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["ADYEN_MERCHANT_ACCOUNT"],
+        message: "is required when ADYEN_API_KEY is set",
+      });
     }
     if (e.ADYEN_WEBHOOK_USERNAME && !e.ADYEN_WEBHOOK_PASSWORD) {
-      ctx.addIssue({ code: "custom", path: ["ADYEN_WEBHOOK_PASSWORD"], message: "is required when ADYEN_WEBHOOK_USERNAME is set" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["ADYEN_WEBHOOK_PASSWORD"],
+        message: "is required when ADYEN_WEBHOOK_USERNAME is set",
+      });
     }
     if (e.ADYEN_API_KEY && e.ADYEN_HMAC_KEYS.length === 0) {
-      ctx.addIssue({ code: "custom", path: ["ADYEN_HMAC_KEYS"], message: "is required when ADYEN_API_KEY is set (webhooks are verified)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["ADYEN_HMAC_KEYS"],
+        message: "is required when ADYEN_API_KEY is set (webhooks are verified)",
+      });
     }
     const oidc = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].filter(Boolean).length;
     if (oidc > 0 && oidc < 3) {
-      ctx.addIssue({ code: "custom", path: ["OIDC_ISSUER"], message: "OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["OIDC_ISSUER"],
+        message: "OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together",
+      });
     }
   });
 

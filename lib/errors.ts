@@ -44,18 +44,40 @@ export function isAppError(err: unknown): err is AppError {
 }
 
 /** What a browser or API caller may see of any error: never a stack, a secret or a driver message. */
-export function publicError(err: unknown): { status: number; body: { error: { code: AppErrorCode; message: string; problems?: FieldProblem[] } } } {
+export function publicError(err: unknown): {
+  status: number;
+  body: { error: { code: AppErrorCode; message: string; problems?: FieldProblem[] } };
+} {
   if (err instanceof AppError) {
     const problems = err.details?.problems;
-    return { status: err.status, body: { error: { code: err.code, message: err.message, ...(problems ? { problems } : {}) } } };
+    return {
+      status: err.status,
+      body: { error: { code: err.code, message: err.message, ...(problems ? { problems } : {}) } },
+    };
   }
   if (isDatabaseUnreachable(err)) {
-    return { status: 503, body: { error: { code: "UNAVAILABLE", message: "The database is unreachable; try again shortly." } } };
+    return {
+      status: 503,
+      body: { error: { code: "UNAVAILABLE", message: "The database is unreachable; try again shortly." } },
+    };
   }
   return { status: 500, body: { error: { code: "INTERNAL", message: "Something went wrong on our side." } } };
 }
 
-const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EHOSTUNREACH", "57P01", "57P03", "08001", "08006", "P1001", "P1002", "P1017"]);
+const UNREACHABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "EHOSTUNREACH",
+  "57P01",
+  "57P03",
+  "08001",
+  "08006",
+  "P1001",
+  "P1002",
+  "P1017",
+]);
 
 /** True for connection-level failures of PostgreSQL (driver or Prisma), so callers can answer 503. */
 export function isDatabaseUnreachable(err: unknown): boolean {
@@ -64,7 +86,8 @@ export function isDatabaseUnreachable(err: unknown): boolean {
     const code = (e as { code?: unknown }).code;
     if (typeof code === "string" && UNREACHABLE_CODES.has(code)) return true;
     const msg = (e as { message?: unknown }).message;
-    if (typeof msg === "string" && /Connection terminated|connect ECONNREFUSED|Can't reach database server/i.test(msg)) return true;
+    if (typeof msg === "string" && /Connection terminated|connect ECONNREFUSED|Can't reach database server/i.test(msg))
+      return true;
     e = (e as { cause?: unknown }).cause;
   }
   return false;

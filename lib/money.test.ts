@@ -85,13 +85,28 @@ describe("parseMajorAmount", () => {
     expect(() => parseMajorAmount("0.001", "EUR")).toThrow(AppError);
   });
 
-  it.each(["", " ", ".", "-", "abc", "1e3", "12,5", "1,234", "1.234,56", "1,23.00", "12 000.00", "€12", "NaN", "Infinity", "--1", "1.2.3", "0x10"])(
-    "rejects %j",
-    (text) => {
-      expect(tryParseMajorAmount(text, "EUR").ok).toBe(false);
-      expect(() => parseMajorAmount(text, "EUR")).toThrow(AppError);
-    },
-  );
+  it.each([
+    "",
+    " ",
+    ".",
+    "-",
+    "abc",
+    "1e3",
+    "12,5",
+    "1,234",
+    "1.234,56",
+    "1,23.00",
+    "12 000.00",
+    "€12",
+    "NaN",
+    "Infinity",
+    "--1",
+    "1.2.3",
+    "0x10",
+  ])("rejects %j", (text) => {
+    expect(tryParseMajorAmount(text, "EUR").ok).toBe(false);
+    expect(() => parseMajorAmount(text, "EUR")).toThrow(AppError);
+  });
 
   it("rejects values beyond the safe integer range instead of losing precision", () => {
     expect(() => parseMajorAmount("90071992547409.92", "EUR")).toThrow(/too large/);
@@ -141,7 +156,12 @@ describe("minorToMajorString and formatMinor", () => {
   });
 
   it("round-trips with parseMajorAmount", () => {
-    for (const [value, currency] of [[123456, "EUR"], [-7, "KWD"], [99, "JPY"], [Number.MAX_SAFE_INTEGER, "BHD"]] as const) {
+    for (const [value, currency] of [
+      [123456, "EUR"],
+      [-7, "KWD"],
+      [99, "JPY"],
+      [Number.MAX_SAFE_INTEGER, "BHD"],
+    ] as const) {
       expect(parseMajorAmount(minorToMajorString(value, currency), currency)).toBe(value);
     }
   });

@@ -89,7 +89,10 @@ export function tryParseMajorAmount(text: string, currency: string): AmountParse
   if (/[1-9]/.test(fractionText.slice(exponent))) {
     return { ok: false, reason: `"${trimmed}" has more than ${exponent} decimals for ${currency}` };
   }
-  const digits = (integerText.replaceAll(",", "") + fractionText.slice(0, exponent).padEnd(exponent, "0")).replace(/^0+/, "");
+  const digits = (integerText.replaceAll(",", "") + fractionText.slice(0, exponent).padEnd(exponent, "0")).replace(
+    /^0+/,
+    "",
+  );
   // A length check first keeps BigInt away from absurdly long inputs.
   if (digits.length > 16 || BigInt(digits || "0") > MAX_SAFE) {
     return { ok: false, reason: `"${trimmed}" is too large to be stored exactly` };
@@ -132,7 +135,12 @@ export function formatMinor(value: number, currency: string, locale = "en"): str
   if (!formatter) {
     const digits = currencyExponent(currency);
     // Adyen's exponent overrides Intl's ISO default (ISK, CLP, IDR, CVE differ).
-    formatter = new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+    formatter = new Intl.NumberFormat(locale, {
+      style: "currency",
+      currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
     formatters.set(key, formatter);
   }
   return formatter.format(major as `${number}`);

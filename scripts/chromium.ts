@@ -18,11 +18,16 @@ export function ensureChromium(): string {
   if (found) return found;
   if (env().CHROMIUM_PATH) throw new Error(`CHROMIUM_PATH points to ${env().CHROMIUM_PATH}, which does not exist`);
   if (os.userInfo().uid !== 0) {
-    throw new Error("Chromium is not installed. Install it with:  sudo apt-get update && sudo apt-get install -y chromium");
+    throw new Error(
+      "Chromium is not installed. Install it with:  sudo apt-get update && sudo apt-get install -y chromium",
+    );
   }
   process.stdout.write("[test] Chromium not found: installing Debian's chromium package…\n");
   execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-  execFileSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env: childEnv({ DEBIAN_FRONTEND: "noninteractive" }) });
+  execFileSync("apt-get", ["install", "-y", "-qq", "chromium"], {
+    stdio: "inherit",
+    env: childEnv({ DEBIAN_FRONTEND: "noninteractive" }),
+  });
   const installed = findChromium();
   if (!installed) throw new Error("apt-get installed chromium but no binary was found in /usr/bin");
   return installed;

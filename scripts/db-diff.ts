@@ -14,16 +14,25 @@ import { migrate, migrationsDir, readMigrations } from "../lib/db/migrate.ts";
 
 const name = process.argv[2];
 const dir = migrationsDir();
-const previous = (await readdir(dir)).filter((n) => existsSync(path.join(dir, n, "schema.snapshot.prisma"))).sort().at(-1);
-const from = previous ? ["--from-schema-datamodel", path.join(dir, previous, "schema.snapshot.prisma")] : ["--from-empty"];
+const previous = (await readdir(dir))
+  .filter((n) => existsSync(path.join(dir, n, "schema.snapshot.prisma")))
+  .sort()
+  .at(-1);
+const from = previous
+  ? ["--from-schema-datamodel", path.join(dir, previous, "schema.snapshot.prisma")]
+  : ["--from-empty"];
 
 const tmp = await mkdtemp(path.join(os.tmpdir(), "ops-diff-"));
 const db = await ensureEmbeddedDatabase(tmp, () => undefined);
 try {
-  const sql = execFileSync("npx", ["prisma", "migrate", "diff", ...from, "--to-schema-datamodel", "prisma/schema.prisma", "--script"], {
-    env: childEnv({ DATABASE_URL: db.url }),
-    encoding: "utf8",
-  }).replace(/^Loaded Prisma config.*\n+/m, "");
+  const sql = execFileSync(
+    "npx",
+    ["prisma", "migrate", "diff", ...from, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+    {
+      env: childEnv({ DATABASE_URL: db.url }),
+      encoding: "utf8",
+    },
+  ).replace(/^Loaded Prisma config.*\n+/m, "");
   if (!name) {
     process.stdout.write(sql);
   } else if (/^-- This is an empty migration/.test(sql.trim())) {
@@ -35,7 +44,9 @@ try {
     await writeFile(path.join(target, "migration.sql"), sql);
     await copyFile("prisma/schema.prisma", path.join(target, "schema.snapshot.prisma"));
     const result = await migrate(db.url, await readMigrations(dir));
-    process.stdout.write(`wrote ${path.relative(process.cwd(), target)}/migration.sql (applies cleanly: ${result.applied.length} migrations)\n`);
+    process.stdout.write(
+      `wrote ${path.relative(process.cwd(), target)}/migration.sql (applies cleanly: ${result.applied.length} migrations)\n`,
+    );
   }
 } finally {
   await db.stop();

@@ -13,8 +13,12 @@ const npx = (...args: string[]) => ["npx", "--no-install", ...args];
 const steps: Step[] = [
   { name: "prisma client", cmd: npx("prisma", "generate") },
   { name: "lint", cmd: npx("eslint", "--max-warnings=0", ".") },
+  { name: "format", cmd: npx("prettier", "--check", "--log-level=warn", ".") },
   { name: "type check", cmd: npx("tsc", "--noEmit", "-p", ".") },
-  { name: "unit tests", cmd: npx("vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${REPORT_DIR}/unit.json`) },
+  {
+    name: "unit tests",
+    cmd: npx("vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${REPORT_DIR}/unit.json`),
+  },
   { name: "production build", cmd: npx("next", "build") },
   { name: "end-to-end tests", cmd: ["npx", "--no-install", "tsx", "e2e/run.ts"] },
 ];
@@ -31,7 +35,10 @@ for (const step of steps) {
   const started = Date.now();
   process.stdout.write(`\n[test] ── ${step.name} ──\n`);
   const [bin, ...args] = step.cmd;
-  const res = spawnSync(bin!, args, { stdio: "inherit", env: childEnv({ CHROMIUM_PATH: chromium, NODE_ENV: step.name === "production build" ? "production" : "test" }) });
+  const res = spawnSync(bin!, args, {
+    stdio: "inherit",
+    env: childEnv({ CHROMIUM_PATH: chromium, NODE_ENV: step.name === "production build" ? "production" : "test" }),
+  });
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   if (res.status !== 0) {
     process.stderr.write(`[test] ${step.name} FAILED after ${secs}s\n`);
@@ -46,8 +53,14 @@ if (counts) process.stdout.write(`${counts.passed} passed, ${counts.failed} fail
 /** One closing line over unit and end-to-end tests, from the runners' JSON reports. */
 function summarize(): { passed: number; failed: number; skipped: number } | undefined {
   try {
-    const unit = JSON.parse(readFileSync(`${REPORT_DIR}/unit.json`, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number };
-    const e2e = JSON.parse(readFileSync(`${REPORT_DIR}/e2e.json`, "utf8")) as { stats: { expected: number; unexpected: number; skipped: number; flaky: number } };
+    const unit = JSON.parse(readFileSync(`${REPORT_DIR}/unit.json`, "utf8")) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numPendingTests: number;
+    };
+    const e2e = JSON.parse(readFileSync(`${REPORT_DIR}/e2e.json`, "utf8")) as {
+      stats: { expected: number; unexpected: number; skipped: number; flaky: number };
+    };
     return {
       passed: unit.numPassedTests + e2e.stats.expected + e2e.stats.flaky,
       failed: unit.numFailedTests + e2e.stats.unexpected,

@@ -18,7 +18,8 @@ export const TEST_CARDS: readonly TestCard[] = [
 
 /** A known test card for the brand (random brand if none); an unknown brand gets generic card data. */
 export function pickCard(brand?: string, lastFour?: string): TestCard {
-  const known = brand === undefined ? TEST_CARDS[randomInt(TEST_CARDS.length)] : TEST_CARDS.find((c) => c.brand === brand);
+  const known =
+    brand === undefined ? TEST_CARDS[randomInt(TEST_CARDS.length)] : TEST_CARDS.find((c) => c.brand === brand);
   const name = brand ?? "visa";
   const base = known ?? { brand: name, label: name.toUpperCase(), bin: "400000", lastFour: "0000", expiry: "03/2030" };
   return lastFour ? { ...base, lastFour } : base;

@@ -23,17 +23,24 @@ export interface CliOptions {
   readonly quiet: boolean;
 }
 
-const secretsFileSchema = z.object({ apiKey: z.string().min(1), hmacKey: z.string().min(2), webhookPassword: z.string().min(1).optional() });
+const secretsFileSchema = z.object({
+  apiKey: z.string().min(1),
+  hmacKey: z.string().min(2),
+  webhookPassword: z.string().min(1).optional(),
+});
 
 function readSecretsFile(file: string): z.infer<typeof secretsFileSchema> {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, "utf8"));
   } catch (err) {
-    throw new Error(`--secrets-file: cannot read ${file} as JSON (${err instanceof Error ? err.message : String(err)})`);
+    throw new Error(
+      `--secrets-file: cannot read ${file} as JSON (${err instanceof Error ? err.message : String(err)})`,
+    );
   }
   const parsed = secretsFileSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(`--secrets-file: ${parsed.error.issues[0]?.path.join(".")} ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success)
+    throw new Error(`--secrets-file: ${parsed.error.issues[0]?.path.join(".")} ${parsed.error.issues[0]?.message}`);
   return parsed.data;
 }
 
@@ -64,7 +71,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       quiet: { type: "boolean" },
     },
   });
-  const secrets: Partial<z.infer<typeof secretsFileSchema>> = values["secrets-file"] ? readSecretsFile(values["secrets-file"]) : {};
+  const secrets: Partial<z.infer<typeof secretsFileSchema>> = values["secrets-file"]
+    ? readSecretsFile(values["secrets-file"])
+    : {};
   const apiKey = values["api-key"] ?? secrets.apiKey;
   const hmacKey = values["hmac-key"] ?? secrets.hmacKey;
   if (!apiKey) throw new Error("--api-key is required");

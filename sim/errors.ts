@@ -71,7 +71,8 @@ export function transientFailure(style: ErrorStyle, status: 500 | 503): Reply {
   const headers = { "transient-error": "true" };
   const text = status === 503 ? "Service unavailable, please retry" : "Internal error, please retry";
   if (style === "service") return serviceError(status, "000", text, "internal", headers);
-  if (style === "rest") return restError(status, status === 503 ? "Service Unavailable" : "Internal Server Error", text, { headers });
+  if (style === "rest")
+    return restError(status, status === 503 ? "Service Unavailable" : "Internal Server Error", text, { headers });
   return plainError(status, text, headers);
 }
 

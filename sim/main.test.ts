@@ -10,14 +10,18 @@ const started: ChildProcess[] = [];
 
 function runCli(args: string[]) {
   // One process (node --import tsx), so signals reach the simulator itself.
-  const child = spawn(process.execPath, ["--import", "tsx", "sim/main.ts", ...args], { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "sim/main.ts", ...args], {
+    cwd: REPO_ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   started.push(child);
   return child;
 }
 
 // A failed assertion must not leave a simulator process behind.
 afterEach(() => {
-  for (const child of started.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  for (const child of started.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
 });
 
 describe("sim/main.ts", () => {

@@ -28,7 +28,8 @@ export function createRequestHandler(rt: SimRuntime): (req: IncomingMessage, res
     const { path, method } = ctx;
     if (path.startsWith("/_sim/")) {
       // Control must not be reachable from other machines even when the simulator listens on 0.0.0.0.
-      if (!isLoopback(req.socket.remoteAddress)) return jsonReply(403, { error: { message: "control API is loopback-only" } });
+      if (!isLoopback(req.socket.remoteAddress))
+        return jsonReply(403, { error: { message: "control API is loopback-only" } });
       return dispatch(routers.control, ctx, "plain");
     }
     // Adyen API paths are exactly those that answer with an Adyen error body.
@@ -41,11 +42,7 @@ export function createRequestHandler(rt: SimRuntime): (req: IncomingMessage, res
     });
   }
 
-  async function withFaults(
-    ctx: IncomingContext,
-    family: ApiFamily | null,
-    run: () => Promise<Reply>,
-  ): Promise<Reply> {
+  async function withFaults(ctx: IncomingContext, family: ApiFamily | null, run: () => Promise<Reply>): Promise<Reply> {
     if (family === null) return run();
     const injected = pickInjectedError(rt.state.faults, family, rt.config.random);
     if (injected !== null) return transientFailure(errorStyleOf(ctx.path), injected);

@@ -16,7 +16,12 @@ describe("simulator server", () => {
     for (const headers of [{ "x-api-key": "" }, { "x-api-key": "wrong-key" }]) {
       const res = await t.api("GET", "/v72/paymentLinks/PL0000000000000000", undefined, headers);
       expect(res.status).toBe(401);
-      expect(res.body).toEqual({ status: 401, errorCode: "000", message: "HTTP Status Response - Unauthorized", errorType: "security" });
+      expect(res.body).toEqual({
+        status: 401,
+        errorCode: "000",
+        message: "HTTP Status Response - Unauthorized",
+        errorType: "security",
+      });
       expect(contractErrors("CheckoutService-v72", "ServiceError", res.body)).toEqual([]);
     }
   });
@@ -26,7 +31,9 @@ describe("simulator server", () => {
     expect(mgmt.status).toBe(401);
     expect(contractErrors("ManagementService-v3", "RestServiceError", mgmt.body)).toEqual([]);
     expect(mgmt.body).toMatchObject({ errorCode: "00_401", title: "Unauthorized", status: 401 });
-    const device = await t.api("GET", `/v1/merchants/${t.sim.merchantAccount}/connectedDevices`, undefined, { "x-api-key": "nope" });
+    const device = await t.api("GET", `/v1/merchants/${t.sim.merchantAccount}/connectedDevices`, undefined, {
+      "x-api-key": "nope",
+    });
     expect(device.status).toBe(401);
     expect(contractErrors("CloudDeviceService-v1", "DefaultErrorResponseEntity", device.body)).toEqual([]);
     const sync = await t.api("POST", "/sync", {}, { "x-api-key": "nope" });

@@ -50,7 +50,11 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
     });
   });
   const { port } = server.address() as AddressInfo;
-  const hostForUrl = config.host.includes(":") ? `[${config.host}]` : config.host === "0.0.0.0" ? "127.0.0.1" : config.host;
+  const hostForUrl = config.host.includes(":")
+    ? `[${config.host}]`
+    : config.host === "0.0.0.0"
+      ? "127.0.0.1"
+      : config.host;
   rt.urls = { base: `http://${hostForUrl}:${port}`, public: config.publicUrl ?? `http://${hostForUrl}:${port}` };
 
   let closing: Promise<void> | undefined;

@@ -4,7 +4,15 @@ import { startTestSim, TEST_HMAC_KEY, waitFor, type TestSim } from "./test-suppo
 import { startWebhookReceiver, type WebhookReceiver } from "./test-support/webhook-receiver";
 import { computeHmacSignature, type SignableItem } from "./webhook-signing";
 
-type Receipt = { pspReference: string; tenderReference: string; terminalId: string; authCode: string; lastFour: string; cardBrand: string; localTime: string };
+type Receipt = {
+  pspReference: string;
+  tenderReference: string;
+  terminalId: string;
+  authCode: string;
+  lastFour: string;
+  cardBrand: string;
+  localTime: string;
+};
 
 describe("standalone terminal payments", () => {
   let t: TestSim;
@@ -25,9 +33,19 @@ describe("standalone terminal payments", () => {
   const pay = (body: Record<string, unknown>) => t.control<Receipt>("POST", "/_sim/standalone-payments", body);
 
   it("returns receipt data and sends an AUTHORISATION webhook without a merchant reference", async () => {
-    const res = await pay({ terminalId: "V400m-346403294", amount: { value: 2350, currency: "EUR" }, at: "2026-03-01T11:15:00Z", cardBrand: "mc" });
+    const res = await pay({
+      terminalId: "V400m-346403294",
+      amount: { value: 2350, currency: "EUR" },
+      at: "2026-03-01T11:15:00Z",
+      cardBrand: "mc",
+    });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ terminalId: "V400m-346403294", cardBrand: "mc", lastFour: "1115", localTime: "12:15:00" });
+    expect(res.body).toMatchObject({
+      terminalId: "V400m-346403294",
+      cardBrand: "mc",
+      lastFour: "1115",
+      localTime: "12:15:00",
+    });
     expect(res.body.authCode).toMatch(/^\d{6}$/);
     expect(res.body.tenderReference).toMatch(/^[a-z0-9]{4}00\d{13}$/);
 
@@ -35,7 +53,8 @@ describe("standalone terminal payments", () => {
     const body = receiver.received[0]?.body;
     expect(contractErrors("Webhooks-v1", "AuthorisationNotificationRequest", body)).toEqual([]);
     type Item = SignableItem & { additionalData: Record<string, string>; eventDate: string };
-    const item = (body as { notificationItems: { NotificationRequestItem: Item }[] }).notificationItems[0]?.NotificationRequestItem;
+    const item = (body as { notificationItems: { NotificationRequestItem: Item }[] }).notificationItems[0]
+      ?.NotificationRequestItem;
     if (!item) throw new Error("notification without NotificationRequestItem");
     expect(item.merchantReference).toBe("");
     expect(item.pspReference).toBe(res.body.pspReference);
@@ -49,7 +68,10 @@ describe("standalone terminal payments", () => {
     });
     expect(item.additionalData["hmacSignature"]).toBe(computeHmacSignature(item, TEST_HMAC_KEY));
 
-    const terminals = await t.api<{ data: { lastTransactionAt?: string }[] }>("GET", "/v3/terminals?searchQuery=V400m-346403294");
+    const terminals = await t.api<{ data: { lastTransactionAt?: string }[] }>(
+      "GET",
+      "/v3/terminals?searchQuery=V400m-346403294",
+    );
     expect(terminals.body.data[0]?.lastTransactionAt).toBe("2026-03-01T11:15:00.000Z");
   });
 

@@ -35,18 +35,27 @@ export type StandaloneResult =
 function standaloneOf(rt: SimRuntime, terminal: CatalogTerminal): { enabled: boolean; currency: string | undefined } {
   const s = effectiveSettings(rt.state.settings, { kind: "terminal", terminal }).standalone;
   const obj = typeof s === "object" && s !== null ? (s as Record<string, unknown>) : {};
-  return { enabled: obj["enableStandalone"] === true, currency: typeof obj["currencyCode"] === "string" ? obj["currencyCode"] : undefined };
+  return {
+    enabled: obj["enableStandalone"] === true,
+    currency: typeof obj["currencyCode"] === "string" ? obj["currencyCode"] : undefined,
+  };
 }
 
 export function runStandalonePayment(rt: SimRuntime, input: StandalonePaymentInput): StandaloneResult {
   const terminal = findTerminal(rt, input.terminalId);
   if (!terminal) return { ok: false, status: 404, message: `Terminal ${input.terminalId} not found` };
   const store = rt.config.catalog.stores.find((s) => s.id === terminal.storeId);
-  if (!store || !isAssigned(terminal)) return { ok: false, status: 409, message: `Terminal ${terminal.id} is not boarded in a store` };
+  if (!store || !isAssigned(terminal))
+    return { ok: false, status: 409, message: `Terminal ${terminal.id} is not boarded in a store` };
   const standalone = standaloneOf(rt, terminal);
-  if (!standalone.enabled) return { ok: false, status: 409, message: `Standalone mode is not enabled on terminal ${terminal.id}` };
+  if (!standalone.enabled)
+    return { ok: false, status: 409, message: `Standalone mode is not enabled on terminal ${terminal.id}` };
   if (standalone.currency && standalone.currency !== input.amount.currency) {
-    return { ok: false, status: 409, message: `Terminal ${terminal.id} takes standalone payments in ${standalone.currency} only` };
+    return {
+      ok: false,
+      status: 409,
+      message: `Terminal ${terminal.id} takes standalone payments in ${standalone.currency} only`,
+    };
   }
   const at = input.at ?? rt.clock.now();
   const success = input.outcome !== "declined";

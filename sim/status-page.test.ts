@@ -5,7 +5,14 @@ type Summary = {
   page: { id: string; name: string; url: string; updated_at: string };
   status: { indicator: string; description: string };
   components: { id: string; name: string; status: string }[];
-  incidents: { id: string; name: string; status: string; impact: string; components: { id: string }[]; incident_updates: unknown[] }[];
+  incidents: {
+    id: string;
+    name: string;
+    status: string;
+    impact: string;
+    components: { id: string }[];
+    incident_updates: unknown[];
+  }[];
   scheduled_maintenances: unknown[];
 };
 

@@ -6,7 +6,13 @@ import type { SimRuntime } from "./runtime";
 
 export const INDICATORS = ["none", "minor", "major", "critical"] as const;
 export type Indicator = (typeof INDICATORS)[number];
-export const COMPONENT_STATUSES = ["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"] as const;
+export const COMPONENT_STATUSES = [
+  "operational",
+  "degraded_performance",
+  "partial_outage",
+  "major_outage",
+  "under_maintenance",
+] as const;
 export type ComponentStatus = (typeof COMPONENT_STATUSES)[number];
 export type IncidentStatus = "investigating" | "identified" | "monitoring" | "resolved";
 
@@ -151,24 +157,51 @@ export function statusSummary(_req: RequestContext, rt: SimRuntime): Reply {
   const url = `${rt.urls.base}/status`;
   const iso = (d: Date) => d.toISOString();
   const componentJson = (c: StatusComponent, position: number) => ({
-    id: c.id, name: c.name, status: c.status, created_at: iso(state.createdAt), updated_at: iso(c.updatedAt),
-    position: position + 1, description: null, showcase: true, start_date: null, group_id: null, page_id: PAGE_ID,
-    group: false, only_show_if_degraded: false,
+    id: c.id,
+    name: c.name,
+    status: c.status,
+    created_at: iso(state.createdAt),
+    updated_at: iso(c.updatedAt),
+    position: position + 1,
+    description: null,
+    showcase: true,
+    start_date: null,
+    group_id: null,
+    page_id: PAGE_ID,
+    group: false,
+    only_show_if_degraded: false,
   });
   const components = state.components.map(componentJson);
   const incidents = state.incidents
     .filter((i) => i.status !== "resolved")
     .map((i) => ({
-      id: i.id, name: i.name, status: i.status, created_at: iso(i.startedAt), updated_at: iso(i.updatedAt),
-      monitoring_at: null, resolved_at: null, impact: i.impact, shortlink: `${url}/incidents/${i.id}`,
-      started_at: iso(i.startedAt), page_id: PAGE_ID,
+      id: i.id,
+      name: i.name,
+      status: i.status,
+      created_at: iso(i.startedAt),
+      updated_at: iso(i.updatedAt),
+      monitoring_at: null,
+      resolved_at: null,
+      impact: i.impact,
+      shortlink: `${url}/incidents/${i.id}`,
+      started_at: iso(i.startedAt),
+      page_id: PAGE_ID,
       incident_updates: i.updates.map((u) => ({
-        id: u.id, status: u.status, body: u.body, incident_id: i.id, created_at: iso(u.at), updated_at: iso(u.at), display_at: iso(u.at),
+        id: u.id,
+        status: u.status,
+        body: u.body,
+        incident_id: i.id,
+        created_at: iso(u.at),
+        updated_at: iso(u.at),
+        display_at: iso(u.at),
       })),
       components: components.filter((c) => i.componentIds.includes(c.id)),
     }));
-  const updatedAt = [state.createdAt, ...state.components.map((c) => c.updatedAt), ...state.incidents.map((i) => i.updatedAt)]
-    .reduce((a, b) => (b > a ? b : a));
+  const updatedAt = [
+    state.createdAt,
+    ...state.components.map((c) => c.updatedAt),
+    ...state.incidents.map((i) => i.updatedAt),
+  ].reduce((a, b) => (b > a ? b : a));
   return jsonReply(200, {
     page: { id: PAGE_ID, name: "Adyen", url, time_zone: "Etc/UTC", updated_at: iso(updatedAt) },
     components,

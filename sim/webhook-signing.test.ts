@@ -49,6 +49,9 @@ describe("webhook signing", () => {
   it("keeps existing additionalData and adds hmacSignature", () => {
     const key = "00FF";
     const signed = signNotificationItem({ pspReference: "P1", additionalData: { paymentLinkId: "PL1" } }, key);
-    expect(signed.additionalData).toEqual({ paymentLinkId: "PL1", hmacSignature: computeHmacSignature({ pspReference: "P1" }, key) });
+    expect(signed.additionalData).toEqual({
+      paymentLinkId: "PL1",
+      hmacSignature: computeHmacSignature({ pspReference: "P1" }, key),
+    });
   });
 });

@@ -32,9 +32,8 @@ export function computeHmacSignature(item: SignableItem, hexKey: string): string
 }
 
 /** A copy of the item with `additionalData.hmacSignature` set. */
-export function signNotificationItem<T extends SignableItem & { readonly additionalData?: Readonly<Record<string, string>> }>(
-  item: T,
-  hexKey: string,
-): T & { additionalData: Record<string, string> } {
+export function signNotificationItem<
+  T extends SignableItem & { readonly additionalData?: Readonly<Record<string, string>> },
+>(item: T, hexKey: string): T & { additionalData: Record<string, string> } {
   return { ...item, additionalData: { ...item.additionalData, hmacSignature: computeHmacSignature(item, hexKey) } };
 }

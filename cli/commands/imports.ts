@@ -9,14 +9,26 @@ import { minorToMajorString } from "../../lib/money.ts";
 import { stopJobs } from "../../lib/jobs/queue.ts";
 import { requestReconcileAndWait } from "../../lib/reconciliation/trigger.ts";
 import { importFile, type FileImportResult } from "../../lib/reconciliation/imports/import-file.ts";
-import { collectRejectedLines, rejectedFilePath, writeRejectedCsv } from "../../lib/reconciliation/imports/rejected-file.ts";
+import {
+  collectRejectedLines,
+  rejectedFilePath,
+  writeRejectedCsv,
+} from "../../lib/reconciliation/imports/rejected-file.ts";
 import type { ImportKind, ImportProblem } from "../../lib/reconciliation/imports/types.ts";
 
 const KINDS: { word: string; kind: ImportKind; what: string }[] = [
   { word: "orders", kind: "orders", what: "POS orders from a CSV file (upsert by merchant reference)" },
   { word: "receipts", kind: "receipts", what: "standalone receipts from a CSV file (duplicates are skipped)" },
-  { word: "settlement", kind: "settlement_details", what: "an Adyen Settlement details report (lines already imported are skipped)" },
-  { word: "payment-accounting", kind: "payment_accounting", what: "an Adyen Payment accounting report (lines already imported are skipped)" },
+  {
+    word: "settlement",
+    kind: "settlement_details",
+    what: "an Adyen Settlement details report (lines already imported are skipped)",
+  },
+  {
+    word: "payment-accounting",
+    kind: "payment_accounting",
+    what: "an Adyen Payment accounting report (lines already imported are skipped)",
+  },
 ];
 
 export const importCommands: Command[] = KINDS.map(({ word, kind, what }) => ({
@@ -47,8 +59,12 @@ async function runImportCommand(kind: ImportKind, values: Values, positionals: s
     });
     if (!result.ok) {
       for (const problem of result.problems) process.stderr.write(`${describe(problem)}\n`);
-      if (result.problemCount > result.problems.length) process.stderr.write(`… and ${result.problemCount - result.problems.length} more problems\n`);
-      throw new AppError("VALIDATION", `${result.rejected} of ${result.rows} rows are invalid; nothing was imported (--skip-invalid imports the valid rows).`);
+      if (result.problemCount > result.problems.length)
+        process.stderr.write(`… and ${result.problemCount - result.problems.length} more problems\n`);
+      throw new AppError(
+        "VALIDATION",
+        `${result.rejected} of ${result.rows} rows are invalid; nothing was imported (--skip-invalid imports the valid rows).`,
+      );
     }
     const rejectedFile = result.rejected > 0 ? rejectedFilePath(file) : undefined;
     if (rejectedFile) await writeRejectedCsv(file, rejected.reasons, rejectedFile);
@@ -64,26 +80,43 @@ function describe(p: ImportProblem): string {
   return `${where}: ${p.field}: ${p.reason}`;
 }
 
-function printResult(result: Extract<FileImportResult, { ok: true }>, json: boolean, rejectedFile: string | undefined): void {
+function printResult(
+  result: Extract<FileImportResult, { ok: true }>,
+  json: boolean,
+  rejectedFile: string | undefined,
+): void {
   const { summary } = result;
   if (json) {
     // One JSON object and nothing else on stdout, so scripts can pipe it.
-    const counts = { rows: result.rows, inserted: result.inserted, ...(result.updated > 0 ? { updated: result.updated } : {}), duplicates: result.duplicates };
+    const counts = {
+      rows: result.rows,
+      inserted: result.inserted,
+      ...(result.updated > 0 ? { updated: result.updated } : {}),
+      duplicates: result.duplicates,
+    };
     const rejected = rejectedFile ? { rejected: result.rejected, rejectedFile } : {};
-    const details = "byType" in summary ? { byType: summary.byType, netByCurrency: summary.netByCurrency } : { byStore: summary.byStore, amountByCurrency: summary.amountByCurrency };
+    const details =
+      "byType" in summary
+        ? { byType: summary.byType, netByCurrency: summary.netByCurrency }
+        : { byStore: summary.byStore, amountByCurrency: summary.amountByCurrency };
     process.stdout.write(JSON.stringify({ ...counts, ...details, ...rejected }) + "\n");
     if (rejectedFile) process.stderr.write(`rejected rows written to ${rejectedFile}\n`);
     return;
   }
   const out = (line: string) => process.stdout.write(line + "\n");
-  out(`${result.rows} rows: ${result.inserted} inserted, ${result.updated} updated, ${result.duplicates} already present, ${result.rejected} rejected`);
+  out(
+    `${result.rows} rows: ${result.inserted} inserted, ${result.updated} updated, ${result.duplicates} already present, ${result.rejected} rejected`,
+  );
   if ("byType" in summary) {
     for (const [type, n] of Object.entries(summary.byType)) out(`  ${type.padEnd(24)} ${n}`);
     for (const [currency, net] of Object.entries(summary.netByCurrency)) {
-      out(`  net ${currency}: credit ${minorToMajorString(net.credit, currency)}, debit ${minorToMajorString(net.debit, currency)}`);
+      out(
+        `  net ${currency}: credit ${minorToMajorString(net.credit, currency)}, debit ${minorToMajorString(net.debit, currency)}`,
+      );
     }
   } else {
-    for (const [currency, total] of Object.entries(summary.amountByCurrency)) out(`  total ${currency}: ${minorToMajorString(total, currency)}`);
+    for (const [currency, total] of Object.entries(summary.amountByCurrency))
+      out(`  total ${currency}: ${minorToMajorString(total, currency)}`);
   }
   if (rejectedFile) out(`rejected rows written to ${rejectedFile}`);
 }

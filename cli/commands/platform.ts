@@ -28,7 +28,8 @@ export const platformCommands: Command[] = [
     summary: "Seed the simulator's demo stores and demo users (idempotent).",
     options: { demo: { type: "boolean" } },
     run: async (v) => {
-      if (!v.demo) throw new UsageError("seed needs --demo (production data comes from Adyen and the POS, not from seeds)");
+      if (!v.demo)
+        throw new UsageError("seed needs --demo (production data comes from Adyen and the POS, not from seeds)");
       const ctx = await openContext();
       // Demo logins with published passwords must never exist next to real Adyen credentials.
       if (ctx.env.ADYEN_API_KEY) {
@@ -44,11 +45,25 @@ export const platformCommands: Command[] = [
     words: ["user", "create"],
     usage: "user create --email <email> --role <role> [--store <id>…] [--name <name>]",
     summary: "Create a user; the password comes from OPS_PASSWORD or a prompt.",
-    options: { email: { type: "string" }, role: { type: "string" }, store: { type: "string", multiple: true }, name: { type: "string" } },
+    options: {
+      email: { type: "string" },
+      role: { type: "string" },
+      store: { type: "string", multiple: true },
+      name: { type: "string" },
+    },
     run: async (v) => {
       const ctx = await openContext();
       const password = ctx.env.OPS_PASSWORD ?? (await promptSecret("Password (at least 12 characters): "));
-      const user = await createUser({ email: str(v, "email") ?? "", role: str(v, "role") ?? "", storeIds: list(v, "store"), name: str(v, "name"), password }, "system");
+      const user = await createUser(
+        {
+          email: str(v, "email") ?? "",
+          role: str(v, "role") ?? "",
+          storeIds: list(v, "store"),
+          name: str(v, "name"),
+          password,
+        },
+        "system",
+      );
       process.stdout.write(`created ${user.role} ${user.email}\n`);
       await ctx.close();
     },
@@ -60,7 +75,10 @@ export const platformCommands: Command[] = [
     options: { role: { type: "string" }, store: { type: "string", multiple: true }, name: { type: "string" } },
     run: async (v) => {
       const ctx = await openContext();
-      const { token } = await createApiToken({ name: str(v, "name") ?? "", role: str(v, "role") ?? "", storeIds: list(v, "store") }, "system");
+      const { token } = await createApiToken(
+        { name: str(v, "name") ?? "", role: str(v, "role") ?? "", storeIds: list(v, "store") },
+        "system",
+      );
       process.stdout.write(`${token}\n`);
       process.stderr.write("Store this token now: it is not shown again.\n");
       await ctx.close();
@@ -68,13 +86,28 @@ export const platformCommands: Command[] = [
   },
   {
     words: ["store", "upsert"],
-    usage: "store upsert --id <Adyen store id> --name <name> --timezone <IANA zone> [--reference …] [--country XX] [--currency EUR]",
+    usage:
+      "store upsert --id <Adyen store id> --name <name> --timezone <IANA zone> [--reference …] [--country XX] [--currency EUR]",
     summary: "Create or update a store.",
-    options: { id: { type: "string" }, name: { type: "string" }, timezone: { type: "string" }, reference: { type: "string" }, country: { type: "string" }, currency: { type: "string" } },
+    options: {
+      id: { type: "string" },
+      name: { type: "string" },
+      timezone: { type: "string" },
+      reference: { type: "string" },
+      country: { type: "string" },
+      currency: { type: "string" },
+    },
     run: async (v) => {
       const ctx = await openContext();
       const s = await upsertStore(
-        { id: str(v, "id") ?? "", name: str(v, "name") ?? "", timezone: str(v, "timezone") ?? "", reference: str(v, "reference"), country: str(v, "country"), defaultCurrency: str(v, "currency") },
+        {
+          id: str(v, "id") ?? "",
+          name: str(v, "name") ?? "",
+          timezone: str(v, "timezone") ?? "",
+          reference: str(v, "reference"),
+          country: str(v, "country"),
+          defaultCurrency: str(v, "currency"),
+        },
         "system",
       );
       process.stdout.write(`store ${s.id} (${s.name}, ${s.timezone}) saved\n`);

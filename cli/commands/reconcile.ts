@@ -26,7 +26,8 @@ export const reconcileCommands: Command[] = [
       if (v.json) process.stdout.write(JSON.stringify(result) + "\n");
       else {
         process.stdout.write(`reconciled ${result.orders} orders into ${result.items} items in ${result.ms} ms\n`);
-        for (const [status, n] of Object.entries(result.byStatus)) process.stdout.write(`  ${status.padEnd(11)} ${n}\n`);
+        for (const [status, n] of Object.entries(result.byStatus))
+          process.stdout.write(`  ${status.padEnd(11)} ${n}\n`);
       }
       await ctx.close();
     },

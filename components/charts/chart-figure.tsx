@@ -3,7 +3,14 @@
 import { useId } from "react";
 import type { SeriesPoint } from "./series-chart";
 
-export function ChartFigure(props: { title: string; labelHeader: string; valueHeader: string; points: SeriesPoint[]; emptyText: string; children: React.ReactNode }) {
+export function ChartFigure(props: {
+  title: string;
+  labelHeader: string;
+  valueHeader: string;
+  points: SeriesPoint[];
+  emptyText: string;
+  children: React.ReactNode;
+}) {
   const id = useId();
   return (
     <figure aria-labelledby={id} className="min-w-0">
@@ -11,7 +18,9 @@ export function ChartFigure(props: { title: string; labelHeader: string; valueHe
         {props.title}
       </h3>
       {props.points.length === 0 ? (
-        <p className="flex h-[200px] items-center justify-center rounded border border-dashed border-slate-300 text-sm text-slate-500">{props.emptyText}</p>
+        <p className="flex h-[200px] items-center justify-center rounded border border-dashed border-slate-300 text-sm text-slate-500">
+          {props.emptyText}
+        </p>
       ) : (
         <>
           <div aria-hidden="true">{props.children}</div>

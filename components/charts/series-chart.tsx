@@ -19,17 +19,32 @@ function valueAxisProps(unit: SeriesUnit) {
     domain,
     allowDecimals: false,
     // Minor-unit ticks are whole numbers (allowDecimals false), so formatMinor stays exact.
-    tickFormatter: (v: number) => (unit.kind === "percent" ? `${v}%` : formatMinor(Math.round(v), unit.currency, unit.locale)),
+    tickFormatter: (v: number) =>
+      unit.kind === "percent" ? `${v}%` : formatMinor(Math.round(v), unit.currency, unit.locale),
     tick: TICK,
   } as const;
 }
 
-export function SeriesChart({ data, kind, unit, name }: { data: SeriesPoint[]; kind: Kind; unit: SeriesUnit; name: string }) {
+export function SeriesChart({
+  data,
+  kind,
+  unit,
+  name,
+}: {
+  data: SeriesPoint[];
+  kind: Kind;
+  unit: SeriesUnit;
+  name: string;
+}) {
   const color = COLOR[unit.kind];
   const values = valueAxisProps(unit);
   const common = { data, margin: { top: 8, right: 16, bottom: 0, left: 0 }, accessibilityLayer: false };
-  const tooltip = <Tooltip formatter={(_value, _name, item) => [(item.payload as SeriesPoint | undefined)?.display ?? "", name]} />;
-  const grid = <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" vertical={kind === "rows"} horizontal={kind !== "rows"} />;
+  const tooltip = (
+    <Tooltip formatter={(_value, _name, item) => [(item.payload as SeriesPoint | undefined)?.display ?? "", name]} />
+  );
+  const grid = (
+    <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" vertical={kind === "rows"} horizontal={kind !== "rows"} />
+  );
   // Rows grow with the number of categories so every label stays readable.
   const height = kind === "rows" ? Math.max(120, 32 * data.length + 40) : 200;
   return (
@@ -40,7 +55,15 @@ export function SeriesChart({ data, kind, unit, name }: { data: SeriesPoint[]; k
           <XAxis dataKey="label" tick={TICK} interval="preserveStartEnd" />
           <YAxis width={unit.kind === "percent" ? 44 : 84} {...values} />
           {tooltip}
-          <Line type="monotone" dataKey="value" name={name} stroke={color} strokeWidth={2} dot={data.length < 40} isAnimationActive={false} />
+          <Line
+            type="monotone"
+            dataKey="value"
+            name={name}
+            stroke={color}
+            strokeWidth={2}
+            dot={data.length < 40}
+            isAnimationActive={false}
+          />
         </LineChart>
       ) : kind === "columns" ? (
         <BarChart {...common}>

@@ -43,10 +43,21 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
           <tr key={group.id} className="border-b border-slate-200 text-slate-600">
             {group.headers.map((header) => {
               const link = props.sortLinks?.[header.column.id];
-              const label = header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext());
+              const label = header.isPlaceholder
+                ? null
+                : flexRender(header.column.columnDef.header, header.getContext());
               return (
-                <th key={header.id} scope="col" aria-sort={ariaSort(link)} className={`py-1 pr-3 align-middle font-medium ${header.column.columnDef.meta?.className ?? ""}`}>
-                  {link ? <SortHeader label={label} link={link} /> : <span className="inline-flex min-h-11 items-center">{label}</span>}
+                <th
+                  key={header.id}
+                  scope="col"
+                  aria-sort={ariaSort(link)}
+                  className={`py-1 pr-3 align-middle font-medium ${header.column.columnDef.meta?.className ?? ""}`}
+                >
+                  {link ? (
+                    <SortHeader label={label} link={link} />
+                  ) : (
+                    <span className="inline-flex min-h-11 items-center">{label}</span>
+                  )}
                 </th>
               );
             })}

@@ -3,7 +3,12 @@
 // toolbar outside the table read and change them through context.
 import { createContext, useContext, useMemo, useState } from "react";
 
-type Selection = { ids: ReadonlySet<string>; toggle: (id: string, on: boolean) => void; setMany: (ids: string[], on: boolean) => void; clear: () => void };
+type Selection = {
+  ids: ReadonlySet<string>;
+  toggle: (id: string, on: boolean) => void;
+  setMany: (ids: string[], on: boolean) => void;
+  clear: () => void;
+};
 
 const SelectionContext = createContext<Selection | null>(null);
 
@@ -37,7 +42,13 @@ export function RowCheckbox({ id, label }: { id: string; label: string }) {
   const s = useSelection();
   return (
     <label className="-m-3 inline-flex min-h-11 min-w-11 cursor-pointer items-center justify-center">
-      <input type="checkbox" className={box} aria-label={label} checked={s.ids.has(id)} onChange={(e) => s.toggle(id, e.target.checked)} />
+      <input
+        type="checkbox"
+        className={box}
+        aria-label={label}
+        checked={s.ids.has(id)}
+        onChange={(e) => s.toggle(id, e.target.checked)}
+      />
     </label>
   );
 }
@@ -47,7 +58,14 @@ export function SelectAllCheckbox({ ids, label }: { ids: string[]; label: string
   const all = ids.length > 0 && ids.every((id) => s.ids.has(id));
   return (
     <label className="-m-3 inline-flex min-h-11 min-w-11 cursor-pointer items-center justify-center">
-      <input type="checkbox" className={box} aria-label={label} disabled={ids.length === 0} checked={all} onChange={(e) => s.setMany(ids, e.target.checked)} />
+      <input
+        type="checkbox"
+        className={box}
+        aria-label={label}
+        disabled={ids.length === 0}
+        checked={all}
+        onChange={(e) => s.setMany(ids, e.target.checked)}
+      />
     </label>
   );
 }

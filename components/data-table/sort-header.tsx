@@ -7,7 +7,12 @@ const ARROWS = { asc: "▲", desc: "▼" } as const;
 export function SortHeader({ label, link }: { label: React.ReactNode; link: SortLink }) {
   // No prefetch: every header is a different server query; fetching them all on sight would be wasted work.
   return (
-    <Link href={link.href} scroll={false} prefetch={false} className="inline-flex min-h-11 items-center gap-1 rounded px-1 -mx-1 hover:bg-slate-100 hover:underline">
+    <Link
+      href={link.href}
+      scroll={false}
+      prefetch={false}
+      className="inline-flex min-h-11 items-center gap-1 rounded px-1 -mx-1 hover:bg-slate-100 hover:underline"
+    >
       {label}
       <span aria-hidden="true" className={`text-xs ${link.direction ? "text-ink" : "text-slate-300"}`}>
         {link.direction ? ARROWS[link.direction] : "↕"}

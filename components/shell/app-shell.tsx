@@ -6,12 +6,22 @@ import { LocaleSwitch } from "@/components/locale-switch";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
-export async function AppShell(props: { areas: Area[]; email: string; role: Role; simulator: boolean; banner?: React.ReactNode; children: React.ReactNode }) {
+export async function AppShell(props: {
+  areas: Area[];
+  email: string;
+  role: Role;
+  simulator: boolean;
+  banner?: React.ReactNode;
+  children: React.ReactNode;
+}) {
   const t = await getTranslations();
   const items = props.areas.map((a) => ({ href: `/${a}`, label: t(`nav.${a}`) }));
   const who = t("nav.signedInAs", { email: props.email, role: t(`roles.${props.role}`) });
   const badge = props.simulator ? (
-    <span title={t("app.simulatorHint")} className="rounded-full bg-amber-200 px-2 py-0.5 text-xs font-semibold uppercase tracking-wide text-amber-900">
+    <span
+      title={t("app.simulatorHint")}
+      className="rounded-full bg-amber-200 px-2 py-0.5 text-xs font-semibold uppercase tracking-wide text-amber-900"
+    >
       {t("app.simulator")}
     </span>
   ) : null;
@@ -27,7 +37,9 @@ export async function AppShell(props: { areas: Area[]; email: string; role: Role
             {badge}
           </div>
           <details className="group md:hidden">
-            <summary className="min-h-11 cursor-pointer list-none rounded-md border border-slate-300 px-3 py-2 text-sm">{t("nav.menu")}</summary>
+            <summary className="min-h-11 cursor-pointer list-none rounded-md border border-slate-300 px-3 py-2 text-sm">
+              {t("nav.menu")}
+            </summary>
             <div className="absolute left-0 right-0 z-40 border-b border-slate-200 bg-white p-3 shadow-lg">
               <NavLinks items={items} label={t("nav.menu")} />
               <div className="mt-3 flex flex-wrap items-center justify-between gap-2 border-t pt-3">

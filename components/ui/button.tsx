@@ -7,7 +7,11 @@ const STYLES: Record<Variant, string> = {
   danger: "bg-red-700 text-white hover:bg-red-800 disabled:bg-slate-400",
 };
 
-export function Button({ variant = "primary", className = "", ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
+export function Button({
+  variant = "primary",
+  className = "",
+  ...props
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
   return (
     <button
       {...props}

@@ -1,9 +1,20 @@
 import { useId } from "react";
 
-export function Card({ title, children, className = "" }: { title?: React.ReactNode; children: React.ReactNode; className?: string }) {
+export function Card({
+  title,
+  children,
+  className = "",
+}: {
+  title?: React.ReactNode;
+  children: React.ReactNode;
+  className?: string;
+}) {
   const id = useId();
   return (
-    <section aria-labelledby={title ? id : undefined} className={`rounded-lg border border-slate-200 bg-white p-4 shadow-sm ${className}`}>
+    <section
+      aria-labelledby={title ? id : undefined}
+      className={`rounded-lg border border-slate-200 bg-white p-4 shadow-sm ${className}`}
+    >
       {title ? (
         <h2 id={id} className="mb-3 text-base font-semibold">
           {title}
@@ -23,7 +34,13 @@ export function PageHeader({ title, intro }: { title: string; intro?: string }) 
   );
 }
 
-export function Notice({ children, tone = "info" }: { children: React.ReactNode; tone?: "info" | "warn" | "error" | "ok" }) {
+export function Notice({
+  children,
+  tone = "info",
+}: {
+  children: React.ReactNode;
+  tone?: "info" | "warn" | "error" | "ok";
+}) {
   const tones = {
     info: "border-sky-300 bg-sky-50 text-sky-900",
     warn: "border-amber-300 bg-amber-50 text-amber-900",

@@ -1,7 +1,15 @@
 // A small read-only table: scrolls sideways inside its card on phones, column headers scoped for screen readers.
 export type Column = { label: React.ReactNode; align?: "right"; hidden?: boolean };
 
-export function SimpleTable({ caption, columns, children }: { caption?: string; columns: Column[]; children: React.ReactNode }) {
+export function SimpleTable({
+  caption,
+  columns,
+  children,
+}: {
+  caption?: string;
+  columns: Column[];
+  children: React.ReactNode;
+}) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
@@ -25,7 +33,15 @@ export function Row({ children }: { children: React.ReactNode }) {
   return <tr className="border-b align-top last:border-0">{children}</tr>;
 }
 
-export function Cell({ children, className = "", title }: { children: React.ReactNode; className?: string; title?: string }) {
+export function Cell({
+  children,
+  className = "",
+  title,
+}: {
+  children: React.ReactNode;
+  className?: string;
+  title?: string;
+}) {
   return (
     <td className={`py-2 pr-4 last:pr-0 ${className}`} title={title}>
       {children}

@@ -6,10 +6,21 @@ export async function loadAdminOverview() {
   const [users, tokens, audit] = await Promise.all([
     db().user.findMany({
       orderBy: { email: "asc" },
-      select: { id: true, email: true, name: true, role: true, disabledAt: true, stores: { select: { storeId: true } } },
+      select: {
+        id: true,
+        email: true,
+        name: true,
+        role: true,
+        disabledAt: true,
+        stores: { select: { storeId: true } },
+      },
     }),
     listApiTokens(),
-    db().auditLog.findMany({ orderBy: { id: "desc" }, take: 50, select: { id: true, at: true, actorLabel: true, action: true, entityType: true, entityId: true } }),
+    db().auditLog.findMany({
+      orderBy: { id: "desc" },
+      take: 50,
+      select: { id: true, at: true, actorLabel: true, action: true, entityType: true, entityId: true },
+    }),
   ]);
   return { users, tokens, audit: audit.map((a) => ({ ...a, id: a.id.toString() })) };
 }

@@ -22,7 +22,11 @@ const config = (overrides: Partial<AdyenConfig> = {}): AdyenConfig => ({
   ...overrides,
 });
 
-const linkRequest = { amount: { currency: "EUR", value: 1250 }, merchantAccount: "MerchantOps_TEST", reference: "POS-1001" };
+const linkRequest = {
+  amount: { currency: "EUR", value: 1250 },
+  merchantAccount: "MerchantOps_TEST",
+  reference: "POS-1001",
+};
 
 describe("official library services through our transport", () => {
   it("creates a payment link with PaymentLinksApi, sending the Idempotency-Key", async () => {
@@ -40,17 +44,31 @@ describe("official library services through our transport", () => {
 
   it("gets and expires a link; LIVE URLs lose their /checkout prefix when routed", async () => {
     server().reply({ status: 200, body: fixture("payment-links/java-patchPaymentLinkResponse.json") });
-    const adyen = createAdyen(config({ environment: "LIVE", liveUrlPrefix: "1797a841fbb37ca7-AdyenDemo", region: "US" }));
+    const adyen = createAdyen(
+      config({ environment: "LIVE", liveUrlPrefix: "1797a841fbb37ca7-AdyenDemo", region: "US" }),
+    );
     await getPaymentLink(adyen, "PL 1");
     const expired = await expirePaymentLink(adyen, "PL1");
     expect(expired.status).toBe("expired");
-    expect(server().requests.map((r) => `${r.method} ${r.url}`)).toEqual(["GET /v72/paymentLinks/PL%201", "PATCH /v72/paymentLinks/PL1"]);
+    expect(server().requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      "GET /v72/paymentLinks/PL%201",
+      "PATCH /v72/paymentLinks/PL1",
+    ]);
     expect(JSON.parse(server().requests[1]?.body ?? "")).toEqual({ status: "expired" });
   });
 
   it("retries a transient 704 with the same key, end to end", async () => {
     server().reply(
-      { status: 422, headers: { "transient-error": "true" }, body: { status: 422, errorCode: "704", message: "request already processed or in progress", errorType: "validation" } },
+      {
+        status: 422,
+        headers: { "transient-error": "true" },
+        body: {
+          status: 422,
+          errorCode: "704",
+          message: "request already processed or in progress",
+          errorType: "validation",
+        },
+      },
       { status: 201, body: fixture("payment-links/java-paymentLinkResponse.json") },
     );
     const adyen = createAdyen(config());
@@ -67,14 +85,27 @@ describe("official library services through our transport", () => {
 
   it("lists terminals with comma-joined filters and a page size capped at 100", async () => {
     server().reply({ status: 200, body: { data: [], itemsTotal: 0, pagesTotal: 0 } });
-    await listTerminals(createAdyen(config()), { storeIds: ["ST1", "ST2"], merchantIds: [], brandModels: ["Verifone.V400m"], pageNumber: 2, pageSize: 500 });
-    expect(server().requests[0]?.url).toBe("/v3/terminals?storeIds=ST1%2CST2&brandModels=Verifone.V400m&pageNumber=2&pageSize=100");
+    await listTerminals(createAdyen(config()), {
+      storeIds: ["ST1", "ST2"],
+      merchantIds: [],
+      brandModels: ["Verifone.V400m"],
+      pageNumber: 2,
+      pageSize: 500,
+    });
+    expect(server().requests[0]?.url).toBe(
+      "/v3/terminals?storeIds=ST1%2CST2&brandModels=Verifone.V400m&pageNumber=2&pageSize=100",
+    );
   });
 
   it("patches store-level terminal settings with the whole standalone object", async () => {
     const standalone = { enableStandalone: true, currencyCode: "EUR", enableGratuities: false };
     server().reply({ status: 200, body: { standalone } });
-    const settings = await updateTerminalSettings(createAdyen(config()), { level: "store", storeId: "ST1" }, { standalone }, { idempotencyKey: "k1" });
+    const settings = await updateTerminalSettings(
+      createAdyen(config()),
+      { level: "store", storeId: "ST1" },
+      { standalone },
+      { idempotencyKey: "k1" },
+    );
     expect(settings.standalone).toEqual(standalone);
     expect(server().requests[0]).toMatchObject({ method: "PATCH", url: "/v3/stores/ST1/terminalSettings" });
     expect(JSON.parse(server().requests[0]?.body ?? "")).toEqual({ standalone });
@@ -93,19 +124,34 @@ describe("official library services through our transport", () => {
   });
 
   it("sends a DiagnosisRequest to /sync and reads POIStatus.GlobalStatus", async () => {
-    server().reply({ status: 200, body: { SaleToPOIResponse: fixture("terminal-api/java-sale-to-poi-response-diagnosis.json") } });
-    const { outcome } = await runDiagnosisProbe(createAdyen(config()), { poiId: "V400m-324688179", saleId: "merchant-ops" });
+    server().reply({
+      status: 200,
+      body: { SaleToPOIResponse: fixture("terminal-api/java-sale-to-poi-response-diagnosis.json") },
+    });
+    const { outcome } = await runDiagnosisProbe(createAdyen(config()), {
+      poiId: "V400m-324688179",
+      saleId: "merchant-ops",
+    });
     expect(outcome).toEqual({ state: "OK" });
-    const sent = JSON.parse(server().requests[0]?.body ?? "") as { SaleToPOIRequest: Record<string, Record<string, unknown>> };
+    const sent = JSON.parse(server().requests[0]?.body ?? "") as {
+      SaleToPOIRequest: Record<string, Record<string, unknown>>;
+    };
     expect(server().requests[0]).toMatchObject({ method: "POST", url: "/sync" });
-    expect(sent.SaleToPOIRequest["MessageHeader"]).toMatchObject({ MessageCategory: "Diagnosis", MessageClass: "Service", MessageType: "Request", POIID: "V400m-324688179" });
+    expect(sent.SaleToPOIRequest["MessageHeader"]).toMatchObject({
+      MessageCategory: "Diagnosis",
+      MessageClass: "Service",
+      MessageType: "Request",
+      POIID: "V400m-324688179",
+    });
     expect(String(sent.SaleToPOIRequest["MessageHeader"]?.["ServiceID"])).toMatch(/^[0-9a-f]{10}$/);
     expect(sent.SaleToPOIRequest["DiagnosisRequest"]).toEqual({ HostDiagnosisFlag: false });
   });
 
   it("surfaces Adyen errors from a library service as AdyenApiError", async () => {
     server().reply({ status: 422, body: fixture("payment-links/php-payment-links-invalid-422.json") });
-    const err = await createAdyen(config()).paymentLinks.paymentLinks(linkRequest).catch((e: unknown) => e);
+    const err = await createAdyen(config())
+      .paymentLinks.paymentLinks(linkRequest)
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AdyenApiError);
     expect(err).toMatchObject({ httpStatus: 422, errorCode: "130" });
   });
@@ -114,7 +160,13 @@ describe("official library services through our transport", () => {
 describe("adyenConfigFromEnv", () => {
   it("maps the environment, with the timeout default of 15 s", () => {
     const e = parseEnv({ ADYEN_API_BASE_URL: "http://127.0.0.1:4010", ADYEN_REGION: "us" });
-    expect(adyenConfigFromEnv(e)).toMatchObject({ environment: "TEST", region: "US", baseUrl: "http://127.0.0.1:4010", timeoutMs: 15_000, apiKey: undefined });
+    expect(adyenConfigFromEnv(e)).toMatchObject({
+      environment: "TEST",
+      region: "US",
+      baseUrl: "http://127.0.0.1:4010",
+      timeoutMs: 15_000,
+      apiKey: undefined,
+    });
     expect(adyenConfigFromEnv(parseEnv({ ADYEN_TIMEOUT_MS: "2500" })).timeoutMs).toBe(2_500);
   });
 

@@ -1,6 +1,9 @@
 // Cloud device API (terminal connection state) through the library's CloudDeviceApi, merchant account defaulted.
 import type { IRequest } from "@adyen/api-library/lib/src/typings/requestOptions";
-import type { ConnectedDevicesResponse, DeviceStatusResponse } from "@adyen/api-library/lib/src/typings/clouddevice/models";
+import type {
+  ConnectedDevicesResponse,
+  DeviceStatusResponse,
+} from "@adyen/api-library/lib/src/typings/clouddevice/models";
 import { AppError } from "@/lib/errors";
 import type { Adyen } from "@/lib/adyen/client";
 
@@ -20,6 +23,10 @@ export function getDeviceStatus(adyen: Adyen, deviceId: string, target: Target =
 }
 
 /** GET /v1/merchants/{merchantAccount}/connectedDevices[?store=]: devices with a live cloud connection. */
-export function getConnectedDevices(adyen: Adyen, storeId?: string, target: Target = {}): Promise<ConnectedDevicesResponse> {
+export function getConnectedDevices(
+  adyen: Adyen,
+  storeId?: string,
+  target: Target = {},
+): Promise<ConnectedDevicesResponse> {
   return adyen.cloudDevice.getConnectedDevices(merchantAccountFor(adyen, target), storeId, target.options);
 }

@@ -66,7 +66,8 @@ export function isAdyenApiError(err: unknown): err is AdyenApiError {
 function describe(init: AdyenApiErrorInit): string {
   const call = `Adyen ${init.method} ${init.path}`;
   if (init.kind === "timeout") return `${call} timed out`;
-  if (init.kind === "network") return `${call} could not reach Adyen${init.networkCode ? ` (${init.networkCode})` : ""}`;
+  if (init.kind === "network")
+    return `${call} could not reach Adyen${init.networkCode ? ` (${init.networkCode})` : ""}`;
   const code = init.errorCode ? `, errorCode ${init.errorCode}` : "";
   const text = init.adyenMessage ? `: ${init.adyenMessage}` : "";
   return `${call} failed with HTTP ${init.httpStatus ?? "?"}${code}${text}`;
@@ -104,7 +105,8 @@ export function adyenErrorFromResponse(args: {
   } catch {
     // Not JSON (a proxy's HTML page, an empty body): keep the status only.
   }
-  const scrub = (value: string | undefined) => (value && args.secret ? value.split(args.secret).join("[redacted]") : value);
+  const scrub = (value: string | undefined) =>
+    value && args.secret ? value.split(args.secret).join("[redacted]") : value;
   return new AdyenApiError({
     kind: "http",
     method: args.method,

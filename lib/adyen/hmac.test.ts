@@ -1,10 +1,17 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { computeHmacSignature, hmacSigningString, verifyHmacSignature, type NotificationItemInput } from "@/lib/adyen/hmac";
+import {
+  computeHmacSignature,
+  hmacSigningString,
+  verifyHmacSignature,
+  type NotificationItemInput,
+} from "@/lib/adyen/hmac";
 import { fixture } from "@/lib/adyen/test-support";
 
 function fixtureItem(file: string): NotificationItemInput {
-  const body = fixture(`notifications/${file}`) as { notificationItems: { NotificationRequestItem: NotificationItemInput }[] };
+  const body = fixture(`notifications/${file}`) as {
+    notificationItems: { NotificationRequestItem: NotificationItemInput }[];
+  };
   const item = body.notificationItems[0]?.NotificationRequestItem;
   if (!item) throw new Error(`${file} has no notification item`);
   return item;
@@ -37,12 +44,16 @@ const base = {
 
 describe("hmacSigningString", () => {
   it("joins the eight fields with missing ones as empty strings", () => {
-    expect(hmacSigningString(base)).toBe("7914073381342284::TestMerchant:TestPayment-1407325143704:1130:EUR:AUTHORISATION:true");
+    expect(hmacSigningString(base)).toBe(
+      "7914073381342284::TestMerchant:TestPayment-1407325143704:1130:EUR:AUTHORISATION:true",
+    );
   });
 
   it("keeps ':' and '\\' in references verbatim, without escaping", () => {
     const item = { ...base, merchantReference: "order:12\\a/b", originalReference: "orig:1\\" };
-    expect(hmacSigningString(item)).toBe("7914073381342284:orig:1\\:TestMerchant:order:12\\a/b:1130:EUR:AUTHORISATION:true");
+    expect(hmacSigningString(item)).toBe(
+      "7914073381342284:orig:1\\:TestMerchant:order:12\\a/b:1130:EUR:AUTHORISATION:true",
+    );
   });
 
   it("keeps a leading space", () => {
@@ -52,12 +63,16 @@ describe("hmacSigningString", () => {
   it("writes amount 0 as 0 and a missing amount as two empty fields", () => {
     expect(hmacSigningString({ ...base, amount: { value: 0, currency: "EUR" } })).toContain(":0:EUR:");
     const { amount: _amount, ...noAmount } = base;
-    expect(hmacSigningString(noAmount)).toBe("7914073381342284::TestMerchant:TestPayment-1407325143704:::AUTHORISATION:true");
+    expect(hmacSigningString(noAmount)).toBe(
+      "7914073381342284::TestMerchant:TestPayment-1407325143704:::AUTHORISATION:true",
+    );
   });
 
   it("accepts success as a boolean and reads lower-case keys (real .NET fixture)", () => {
     const item = fixtureItem("dotnet-merchant-webhook-payload.json");
-    expect(hmacSigningString(item)).toBe("VZ6GZ9MGQFJSKK65::IKEAMXMX:5908da9e-3be7-4be7-be7f-d645a357dffd:0:EUR:AUTHORISATION:true");
+    expect(hmacSigningString(item)).toBe(
+      "VZ6GZ9MGQFJSKK65::IKEAMXMX:5908da9e-3be7-4be7-be7f-d645a357dffd:0:EUR:AUTHORISATION:true",
+    );
     expect(hmacSigningString({ ...base, success: false })).toMatch(/:false$/);
   });
 
@@ -126,9 +141,18 @@ describe("verifyHmacSignature", () => {
   });
 
   it("rejects the node-* and .NET merchant fixtures, signed with unpublished keys, with any key", () => {
-    const files = ["authorisationTrue", "captureTrue", "captureFalse", "refundTrue", "refundFalse", "tools-hmac-payload"].map((n) => `node-${n}.json`);
+    const files = [
+      "authorisationTrue",
+      "captureTrue",
+      "captureFalse",
+      "refundTrue",
+      "refundFalse",
+      "tools-hmac-payload",
+    ].map((n) => `node-${n}.json`);
     for (const file of [...files, "dotnet-merchant-webhook-payload.json"]) {
-      expect(verifyHmacSignature(fixtureItem(file), [TOOLS_README_KEY, DOTNET_TEST_KEY, KEY_A, KEY_B]), file).toBe(false);
+      expect(verifyHmacSignature(fixtureItem(file), [TOOLS_README_KEY, DOTNET_TEST_KEY, KEY_A, KEY_B]), file).toBe(
+        false,
+      );
     }
   });
 });

@@ -74,7 +74,8 @@ export class AdyenHttpClient implements ClientInterface {
     const hasBody = method !== "GET" && method !== "HEAD" && json.length > 0;
     // Copied into a plain Uint8Array: fetch's body type does not accept Node's pooled Buffer type.
     const body = !hasBody ? undefined : typeof json === "string" ? json : new Uint8Array(json);
-    const timeoutMs = requestOptions.timeout ?? config.connectionTimeoutMillis ?? this.options.timeoutMs ?? DEFAULT_ADYEN_TIMEOUT_MS;
+    const timeoutMs =
+      requestOptions.timeout ?? config.connectionTimeoutMillis ?? this.options.timeoutMs ?? DEFAULT_ADYEN_TIMEOUT_MS;
     const call = { method, path: url.pathname };
 
     const controller = new AbortController();
@@ -83,7 +84,12 @@ export class AdyenHttpClient implements ClientInterface {
       let response = await fetch(url, { method, headers, body, redirect: "manual", signal: controller.signal });
       // Adyen may answer 307/308 (e.g. a moved region); follow once, and only to an Adyen host so the key never leaves Adyen.
       const location = response.headers.get("location");
-      if ((response.status === 307 || response.status === 308) && location && !this.options.baseUrl && config.enable308Redirect !== false) {
+      if (
+        (response.status === 307 || response.status === 308) &&
+        location &&
+        !this.options.baseUrl &&
+        config.enable308Redirect !== false
+      ) {
         const target = new URL(location, url);
         if (target.protocol === "https:" && isAdyenHost(target.hostname)) {
           await response.body?.cancel();
@@ -92,7 +98,13 @@ export class AdyenHttpClient implements ClientInterface {
       }
       const bodyText = await response.text();
       if (response.ok) return bodyText;
-      throw adyenErrorFromResponse({ ...call, status: response.status, headers: response.headers, bodyText, secret: apiKey });
+      throw adyenErrorFromResponse({
+        ...call,
+        status: response.status,
+        headers: response.headers,
+        bodyText,
+        secret: apiKey,
+      });
     } catch (err) {
       if (err instanceof AdyenApiError) throw err;
       if (controller.signal.aborted) throw new AdyenApiError({ kind: "timeout", ...call });

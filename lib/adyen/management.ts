@@ -32,7 +32,11 @@ function pageSize(size: number | undefined): number | undefined {
 }
 
 /** GET /v3/terminals with the given filters (one page). */
-export function listTerminals(adyen: Adyen, filters: TerminalFilters = {}, options?: IRequest.Options): Promise<ListTerminalsResponse> {
+export function listTerminals(
+  adyen: Adyen,
+  filters: TerminalFilters = {},
+  options?: IRequest.Options,
+): Promise<ListTerminalsResponse> {
   return adyen.terminals.listTerminals(
     filters.searchQuery,
     undefined,
@@ -49,8 +53,18 @@ export function listTerminals(adyen: Adyen, filters: TerminalFilters = {}, optio
 export type StoreFilters = { merchantId?: string; reference?: string; pageNumber?: number; pageSize?: number };
 
 /** GET /v3/stores (one page). */
-export function listStores(adyen: Adyen, filters: StoreFilters = {}, options?: IRequest.Options): Promise<ListStoresResponse> {
-  return adyen.stores.listStores(filters.pageNumber, pageSize(filters.pageSize), filters.reference, filters.merchantId, options);
+export function listStores(
+  adyen: Adyen,
+  filters: StoreFilters = {},
+  options?: IRequest.Options,
+): Promise<ListStoresResponse> {
+  return adyen.stores.listStores(
+    filters.pageNumber,
+    pageSize(filters.pageSize),
+    filters.reference,
+    filters.merchantId,
+    options,
+  );
 }
 
 /** Where terminal settings live; a lower level inherits from the higher ones (company → merchant → store → terminal). */
@@ -61,7 +75,11 @@ export type TerminalSettingsScope =
   | { level: "company"; companyId: string };
 
 /** GET …/terminalSettings; at terminal level Adyen answers with the effective (inherited) settings. */
-export function getTerminalSettings(adyen: Adyen, scope: TerminalSettingsScope, options?: IRequest.Options): Promise<TerminalSettings> {
+export function getTerminalSettings(
+  adyen: Adyen,
+  scope: TerminalSettingsScope,
+  options?: IRequest.Options,
+): Promise<TerminalSettings> {
   const api = adyen.terminalSettings;
   switch (scope.level) {
     case "terminal":

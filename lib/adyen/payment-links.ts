@@ -28,7 +28,11 @@ export function getPaymentLink(adyen: Adyen, linkId: string, options?: IRequest.
 }
 
 /** PATCH /v72/paymentLinks/{linkId} {status: "expired"}: the only update Adyen allows. */
-export function expirePaymentLink(adyen: Adyen, linkId: string, options?: IRequest.Options): Promise<PaymentLinkResponse> {
+export function expirePaymentLink(
+  adyen: Adyen,
+  linkId: string,
+  options?: IRequest.Options,
+): Promise<PaymentLinkResponse> {
   const expired = adyenLibrary.Types.checkout.UpdatePaymentLinkRequest.StatusEnum.Expired;
   return adyen.paymentLinks.updatePaymentLink(linkId, { status: expired }, options);
 }

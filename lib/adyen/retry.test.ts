@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { AdyenApiError, type AdyenApiErrorInit } from "@/lib/adyen/errors";
-import { backoffDelayMs, isRetryableAdyenError, newIdempotencyKey, withAdyenRetry, type AdyenRetryOptions } from "@/lib/adyen/retry";
+import {
+  backoffDelayMs,
+  isRetryableAdyenError,
+  newIdempotencyKey,
+  withAdyenRetry,
+  type AdyenRetryOptions,
+} from "@/lib/adyen/retry";
 
 const call = { method: "POST", path: "/v72/paymentLinks" };
 const httpError = (init: Partial<AdyenApiErrorInit>) => new AdyenApiError({ kind: "http", ...call, ...init });
@@ -85,7 +91,14 @@ describe("withAdyenRetry", () => {
   });
 
   it("backs off exponentially with full jitter, capped", async () => {
-    const always = () => [transient422(), transient422(), transient422(), transient422(), transient422(), transient422()];
+    const always = () => [
+      transient422(),
+      transient422(),
+      transient422(),
+      transient422(),
+      transient422(),
+      transient422(),
+    ];
     const top = await run(always(), { random: () => 0.999999, maxAttempts: 7 });
     await top.promise.catch(() => undefined);
     expect(top.sleeps).toEqual([199, 399, 799, 1599, 3199, 4999]);
@@ -110,7 +123,9 @@ describe("withAdyenRetry", () => {
   it("refuses to run without a usable idempotency key", async () => {
     const operation = async () => "never";
     await expect(withAdyenRetry(operation, { idempotencyKey: "" })).rejects.toMatchObject({ code: "VALIDATION" });
-    await expect(withAdyenRetry(operation, { idempotencyKey: "k".repeat(65) })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(withAdyenRetry(operation, { idempotencyKey: "k".repeat(65) })).rejects.toMatchObject({
+      code: "VALIDATION",
+    });
   });
 });
 

@@ -47,7 +47,12 @@ export function isRetryableAdyenError(err: unknown): err is AdyenApiError {
 }
 
 /** Full jitter: a uniform delay between 0 and min(cap, base · 2^(retry−1)). */
-export function backoffDelayMs(retry: number, random: () => number, baseDelayMs = DEFAULT_BASE_DELAY_MS, maxDelayMs = DEFAULT_MAX_DELAY_MS): number {
+export function backoffDelayMs(
+  retry: number,
+  random: () => number,
+  baseDelayMs = DEFAULT_BASE_DELAY_MS,
+  maxDelayMs = DEFAULT_MAX_DELAY_MS,
+): number {
   const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.max(0, retry - 1));
   return Math.floor(random() * ceiling);
 }
@@ -60,7 +65,10 @@ export async function withAdyenRetry<T>(
 ): Promise<AdyenRetryResult<T>> {
   const { idempotencyKey } = opts;
   if (!idempotencyKey || idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
-    throw new AppError("VALIDATION", `An idempotency key of 1-${MAX_IDEMPOTENCY_KEY_LENGTH} characters is required for Adyen writes.`);
+    throw new AppError(
+      "VALIDATION",
+      `An idempotency key of 1-${MAX_IDEMPOTENCY_KEY_LENGTH} characters is required for Adyen writes.`,
+    );
   }
   const maxAttempts = Math.max(1, Math.trunc(opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS));
   const sleep = opts.sleep ?? realSleep;

@@ -6,9 +6,15 @@ const SIM = "http://127.0.0.1:4010";
 describe("routeAdyenUrl", () => {
   it.each([
     ["https://checkout-test.adyen.com/v72/paymentLinks", "/v72/paymentLinks"],
-    ["https://1797a841fbb37ca7-AdyenDemo-checkout-live.adyenpayments.com/checkout/v72/paymentLinks/PL1", "/v72/paymentLinks/PL1"],
+    [
+      "https://1797a841fbb37ca7-AdyenDemo-checkout-live.adyenpayments.com/checkout/v72/paymentLinks/PL1",
+      "/v72/paymentLinks/PL1",
+    ],
     ["https://management-test.adyen.com/v3/terminals?storeIds=S1", "/v3/terminals?storeIds=S1"],
-    ["https://device-api-live-us.adyen.com/v1/merchants/MA/devices/V400m-1/status", "/v1/merchants/MA/devices/V400m-1/status"],
+    [
+      "https://device-api-live-us.adyen.com/v1/merchants/MA/devices/V400m-1/status",
+      "/v1/merchants/MA/devices/V400m-1/status",
+    ],
     ["https://terminal-api-test.adyen.com/sync", "/sync"],
     ["https://terminal-api-live-apse.adyen.com/sync", "/sync"],
   ])("sends %s to the base URL as %s", (endpoint, expected) => {
@@ -24,7 +30,11 @@ describe("routeAdyenUrl", () => {
   });
 
   it("keeps a path on the base URL as a prefix", () => {
-    const url = routeAdyenUrl("https://checkout-test.adyen.com/v72/paymentLinks", undefined, "http://sim.local:8080/adyen/");
+    const url = routeAdyenUrl(
+      "https://checkout-test.adyen.com/v72/paymentLinks",
+      undefined,
+      "http://sim.local:8080/adyen/",
+    );
     expect(url.href).toBe("http://sim.local:8080/adyen/v72/paymentLinks");
   });
 

@@ -2,12 +2,17 @@ import { describe, expect, it } from "vitest";
 import { buildDiagnosisRequest, readDiagnosisOutcome } from "@/lib/adyen/terminal-api";
 import { fixture } from "@/lib/adyen/test-support";
 
-const withStatus = (GlobalStatus: string) => ({ SaleToPOIResponse: { DiagnosisResponse: { Response: { Result: "Success" }, POIStatus: { GlobalStatus } } } });
+const withStatus = (GlobalStatus: string) => ({
+  SaleToPOIResponse: { DiagnosisResponse: { Response: { Result: "Success" }, POIStatus: { GlobalStatus } } },
+});
 
 describe("readDiagnosisOutcome", () => {
   it("reads POIStatus.GlobalStatus from Adyen's diagnosis fixture", () => {
-    expect(readDiagnosisOutcome({ SaleToPOIResponse: fixture("terminal-api/java-sale-to-poi-response-diagnosis.json") })).toEqual({ state: "OK" });
-    for (const state of ["Busy", "Maintenance", "Unreachable"]) expect(readDiagnosisOutcome(withStatus(state)).state).toBe(state);
+    expect(
+      readDiagnosisOutcome({ SaleToPOIResponse: fixture("terminal-api/java-sale-to-poi-response-diagnosis.json") }),
+    ).toEqual({ state: "OK" });
+    for (const state of ["Busy", "Maintenance", "Unreachable"])
+      expect(readDiagnosisOutcome(withStatus(state)).state).toBe(state);
   });
 
   it("treats an EventNotification Reject as an unreachable terminal", () => {
@@ -18,12 +23,22 @@ describe("readDiagnosisOutcome", () => {
 
   it("treats ErrorCondition UnreachableHost as an unreachable terminal", () => {
     expect(readDiagnosisOutcome(fixture("cloud-device/node-payment-sync-error.json")).state).toBe("Unreachable");
-    const diagnosis = { SaleToPOIResponse: { DiagnosisResponse: { Response: { Result: "Failure", ErrorCondition: "UnreachableHost" } } } };
+    const diagnosis = {
+      SaleToPOIResponse: { DiagnosisResponse: { Response: { Result: "Failure", ErrorCondition: "UnreachableHost" } } },
+    };
     expect(readDiagnosisOutcome(diagnosis).state).toBe("Unreachable");
   });
 
   it("says unknown for anything else, without throwing", () => {
-    for (const answer of [undefined, null, "", "ok", {}, withStatus("Sleeping"), { SaleToPOIResponse: { DiagnosisResponse: { Response: { Result: "Failure", ErrorCondition: "Busy" } } } }]) {
+    for (const answer of [
+      undefined,
+      null,
+      "",
+      "ok",
+      {},
+      withStatus("Sleeping"),
+      { SaleToPOIResponse: { DiagnosisResponse: { Response: { Result: "Failure", ErrorCondition: "Busy" } } } },
+    ]) {
       expect(readDiagnosisOutcome(answer).state).toBe("unknown");
     }
   });
@@ -36,6 +51,8 @@ describe("buildDiagnosisRequest", () => {
     expect(a.SaleToPOIRequest.DiagnosisRequest).toEqual({ HostDiagnosisFlag: false });
     expect(a.SaleToPOIRequest.MessageHeader.ServiceID).toHaveLength(10);
     expect(a.SaleToPOIRequest.MessageHeader.ServiceID).not.toBe(b.SaleToPOIRequest.MessageHeader.ServiceID);
-    expect(buildDiagnosisRequest({ poiId: "P", saleId: "S", serviceId: "X1" }).SaleToPOIRequest.MessageHeader.ServiceID).toBe("X1");
+    expect(
+      buildDiagnosisRequest({ poiId: "P", saleId: "S", serviceId: "X1" }).SaleToPOIRequest.MessageHeader.ServiceID,
+    ).toBe("X1");
   });
 });

@@ -63,15 +63,20 @@ export function readDiagnosisOutcome(response: unknown): DiagnosisOutcome {
   const body = at(response, "SaleToPOIResponse");
   const diagnosis = at(body, "DiagnosisResponse");
   const result = at(diagnosis, "Response");
-  if (at(result, "ErrorCondition") === "UnreachableHost") return { state: "Unreachable", detail: "ErrorCondition UnreachableHost" };
+  if (at(result, "ErrorCondition") === "UnreachableHost")
+    return { state: "Unreachable", detail: "ErrorCondition UnreachableHost" };
   // Other responses (e.g. a PaymentResponse) may carry the same error condition.
   for (const value of Object.values(body && typeof body === "object" ? body : {})) {
-    if (at(value, "Response", "ErrorCondition") === "UnreachableHost") return { state: "Unreachable", detail: "ErrorCondition UnreachableHost" };
+    if (at(value, "Response", "ErrorCondition") === "UnreachableHost")
+      return { state: "Unreachable", detail: "ErrorCondition UnreachableHost" };
   }
   const status = at(diagnosis, "POIStatus", "GlobalStatus");
   if (typeof status === "string" && GLOBAL_STATES.has(status)) return { state: status as DiagnosisState };
   const condition = at(result, "ErrorCondition");
-  return { state: "unknown", detail: typeof condition === "string" ? `ErrorCondition ${condition}` : "no POIStatus in the answer" };
+  return {
+    state: "unknown",
+    detail: typeof condition === "string" ? `ErrorCondition ${condition}` : "no POIStatus in the answer",
+  };
 }
 
 /** Sends the probe; network errors, timeouts and HTTP errors surface as AdyenApiError from the transport. */

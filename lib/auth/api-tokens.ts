@@ -17,7 +17,11 @@ export const newTokenSchema = z
   })
   .superRefine((t, ctx) => {
     if (t.role === "store_manager" && t.storeIds.length === 0) {
-      ctx.addIssue({ code: "custom", path: ["storeIds"], message: "a store_manager token needs at least one store (--store)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["storeIds"],
+        message: "a store_manager token needs at least one store (--store)",
+      });
     }
   });
 
@@ -25,7 +29,10 @@ function hashToken(secret: string): string {
   return createHash("sha256").update(secret).digest("hex");
 }
 
-export async function createApiToken(input: unknown, actor: Principal | "system"): Promise<{ id: string; token: string }> {
+export async function createApiToken(
+  input: unknown,
+  actor: Principal | "system",
+): Promise<{ id: string; token: string }> {
   const t = newTokenSchema.parse(input);
   const token = PREFIX + randomBytes(32).toString("base64url");
   return db().$transaction(async (tx) => {
@@ -41,7 +48,12 @@ export async function createApiToken(input: unknown, actor: Principal | "system"
         stores: { create: t.storeIds.map((storeId) => ({ storeId })) },
       },
     });
-    await recordAudit(tx, actor, { action: "api_token.create", entityType: "api_token", entityId: row.id, after: { name: t.name, role: t.role, storeIds: t.storeIds, prefix: row.prefix } });
+    await recordAudit(tx, actor, {
+      action: "api_token.create",
+      entityType: "api_token",
+      entityId: row.id,
+      after: { name: t.name, role: t.role, storeIds: t.storeIds, prefix: row.prefix },
+    });
     return { id: row.id, token };
   });
 }
@@ -50,17 +62,40 @@ export async function createApiToken(input: unknown, actor: Principal | "system"
 export async function authenticateBearer(header: string | null): Promise<Principal> {
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
   if (!match?.[1]) throw new AppError("UNAUTHENTICATED", "Send an API token as `Authorization: Bearer <token>`.");
-  const row = await db().apiToken.findUnique({ where: { tokenHash: hashToken(match[1]) }, include: { stores: { select: { storeId: true } } } });
+  const row = await db().apiToken.findUnique({
+    where: { tokenHash: hashToken(match[1]) },
+    include: { stores: { select: { storeId: true } } },
+  });
   if (!row || row.revokedAt) throw new AppError("UNAUTHENTICATED", "The API token is unknown or revoked.");
   // Last use is informative only; don't make every request wait on it.
-  void db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } }).catch(() => undefined);
-  return { kind: "token", id: row.id, label: `token:${row.name}`, role: row.role, storeIds: storeScope(row.role, row.stores.map((s) => s.storeId)) };
+  void db()
+    .apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } })
+    .catch(() => undefined);
+  return {
+    kind: "token",
+    id: row.id,
+    label: `token:${row.name}`,
+    role: row.role,
+    storeIds: storeScope(
+      row.role,
+      row.stores.map((s) => s.storeId),
+    ),
+  };
 }
 
 export async function listApiTokens() {
   return db().apiToken.findMany({
     orderBy: { createdAt: "desc" },
-    select: { id: true, name: true, role: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true, stores: { select: { storeId: true } } },
+    select: {
+      id: true,
+      name: true,
+      role: true,
+      prefix: true,
+      createdAt: true,
+      lastUsedAt: true,
+      revokedAt: true,
+      stores: { select: { storeId: true } },
+    },
   });
 }
 
@@ -69,6 +104,12 @@ export async function revokeApiToken(id: string, actor: Principal): Promise<void
     const before = await tx.apiToken.findUnique({ where: { id } });
     if (!before) throw new AppError("NOT_FOUND", "No such API token.");
     const after = await tx.apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
-    await recordAudit(tx, actor, { action: "api_token.revoke", entityType: "api_token", entityId: id, before: { revokedAt: before.revokedAt }, after: { revokedAt: after.revokedAt } });
+    await recordAudit(tx, actor, {
+      action: "api_token.revoke",
+      entityType: "api_token",
+      entityId: id,
+      before: { revokedAt: before.revokedAt },
+      after: { revokedAt: after.revokedAt },
+    });
   });
 }

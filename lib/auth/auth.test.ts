@@ -18,7 +18,10 @@ afterAll(async () => database.drop());
 
 describe("users", () => {
   it("stores a bcrypt hash, scopes store managers to their stores and audits the creation", async () => {
-    const u = await createUser({ email: " Manager@Example.com ", role: "store_manager", password: "a-long-password-1", storeIds: ["STORE1"] }, "system");
+    const u = await createUser(
+      { email: " Manager@Example.com ", role: "store_manager", password: "a-long-password-1", storeIds: ["STORE1"] },
+      "system",
+    );
     expect(u.email).toBe("manager@example.com");
     const row = await findActiveUserByEmail("MANAGER@example.com");
     expect(row?.passwordHash).toMatch(/^\$2[aby]\$/);
@@ -32,12 +35,29 @@ describe("users", () => {
   });
 
   it("rejects bad input with specific messages and writes nothing", async () => {
-    await expect(createUser({ email: "x@example.com", role: "store_manager", password: "a-long-password-1" }, "system")).rejects.toThrow(/at least one store/);
-    await expect(createUser({ email: "nope", role: "finance", password: "a-long-password-1" }, "system")).rejects.toThrow(/valid email/);
-    await expect(createUser({ email: "short@example.com", role: "finance", password: "short" }, "system")).rejects.toThrow(/at least 12/);
-    await expect(createUser({ email: "r@example.com", role: "root", password: "a-long-password-1" }, "system")).rejects.toThrow(/role must be one of/);
-    await expect(createUser({ email: "s@example.com", role: "store_manager", password: "a-long-password-1", storeIds: ["NOPE"] }, "system")).rejects.toThrow(/unknown store id/);
-    expect(await db().user.count({ where: { email: { in: ["x@example.com", "nope", "short@example.com", "r@example.com", "s@example.com"] } } })).toBe(0);
+    await expect(
+      createUser({ email: "x@example.com", role: "store_manager", password: "a-long-password-1" }, "system"),
+    ).rejects.toThrow(/at least one store/);
+    await expect(
+      createUser({ email: "nope", role: "finance", password: "a-long-password-1" }, "system"),
+    ).rejects.toThrow(/valid email/);
+    await expect(
+      createUser({ email: "short@example.com", role: "finance", password: "short" }, "system"),
+    ).rejects.toThrow(/at least 12/);
+    await expect(
+      createUser({ email: "r@example.com", role: "root", password: "a-long-password-1" }, "system"),
+    ).rejects.toThrow(/role must be one of/);
+    await expect(
+      createUser(
+        { email: "s@example.com", role: "store_manager", password: "a-long-password-1", storeIds: ["NOPE"] },
+        "system",
+      ),
+    ).rejects.toThrow(/unknown store id/);
+    expect(
+      await db().user.count({
+        where: { email: { in: ["x@example.com", "nope", "short@example.com", "r@example.com", "s@example.com"] } },
+      }),
+    ).toBe(0);
   });
 
   it("never finds a disabled user", async () => {
@@ -74,7 +94,9 @@ describe("sign-in throttling", () => {
   });
 
   it("counts concurrent failures from several instances", async () => {
-    await Promise.all(Array.from({ length: MAX_FAILURES.email }, () => recordFailedSignIn("email", "burst@example.com")));
+    await Promise.all(
+      Array.from({ length: MAX_FAILURES.email }, () => recordFailedSignIn("email", "burst@example.com")),
+    );
     expect(await lockedUntil("email", "burst@example.com")).not.toBeNull();
   });
 });

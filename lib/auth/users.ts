@@ -9,7 +9,11 @@ import { storeScope, type Principal } from "@/lib/auth/principal";
 
 export const newUserSchema = z
   .object({
-    email: z.string().trim().toLowerCase().pipe(z.email({ message: "must be a valid email address" })),
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.email({ message: "must be a valid email address" })),
     name: z.string().trim().min(1, { message: "is required" }).max(120).optional(),
     role: roleSchema,
     password: z.string().superRefine((p, ctx) => {
@@ -20,20 +24,28 @@ export const newUserSchema = z
   })
   .superRefine((u, ctx) => {
     if (u.role === "store_manager" && u.storeIds.length === 0) {
-      ctx.addIssue({ code: "custom", path: ["storeIds"], message: "a store manager needs at least one store (--store)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["storeIds"],
+        message: "a store manager needs at least one store (--store)",
+      });
     }
   });
 
 export type NewUser = z.input<typeof newUserSchema>;
 
-export async function createUser(input: unknown, actor: Principal | "system"): Promise<{ id: string; email: string; role: Role }> {
+export async function createUser(
+  input: unknown,
+  actor: Principal | "system",
+): Promise<{ id: string; email: string; role: Role }> {
   const u = newUserSchema.parse(input);
   const passwordHash = await hashPassword(u.password);
   return db().$transaction(async (tx) => {
     const known = await tx.store.findMany({ where: { id: { in: u.storeIds } }, select: { id: true } });
     const missing = u.storeIds.filter((id) => !known.some((s) => s.id === id));
     if (missing.length) throw new AppError("VALIDATION", `unknown store id(s): ${missing.join(", ")}`);
-    if (await tx.user.findUnique({ where: { email: u.email } })) throw new AppError("CONFLICT", `a user with email ${u.email} exists`);
+    if (await tx.user.findUnique({ where: { email: u.email } }))
+      throw new AppError("CONFLICT", `a user with email ${u.email} exists`);
     const user = await tx.user.create({
       data: {
         email: u.email,
@@ -59,13 +71,19 @@ export async function findActiveUserByEmail(email: string): Promise<SignInUser |
 
 /** The principal for a session's user id, read fresh so role changes and disabling apply at once. */
 export async function principalForUser(userId: string): Promise<Principal | null> {
-  const user = await db().user.findUnique({ where: { id: userId }, include: { stores: { select: { storeId: true } } } });
+  const user = await db().user.findUnique({
+    where: { id: userId },
+    include: { stores: { select: { storeId: true } } },
+  });
   if (!user || user.disabledAt) return null;
   return {
     kind: "user",
     id: user.id,
     label: user.email,
     role: user.role,
-    storeIds: storeScope(user.role, user.stores.map((s) => s.storeId)),
+    storeIds: storeScope(
+      user.role,
+      user.stores.map((s) => s.storeId),
+    ),
   };
 }

@@ -22,7 +22,9 @@ export async function freePort(): Promise<number> {
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -84,8 +86,18 @@ export async function ensureEmbeddedDatabase(dataDir: string, log: (msg: string)
     // TCP on loopback only; no unix socket in a shared directory. Larger buffers and WAL than the defaults:
     // reconciliation rewrites a million rows at a time, and checkpoints every few seconds would dominate.
     postgresFlags: [
-      "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200",
-      "-c", "shared_buffers=256MB", "-c", "max_wal_size=4GB", "-c", "wal_compression=on",
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
+      "-c",
+      "max_connections=200",
+      "-c",
+      "shared_buffers=256MB",
+      "-c",
+      "max_wal_size=4GB",
+      "-c",
+      "wal_compression=on",
     ],
     onLog: (m) => log(String(m).trim()),
     onError: (m) => log(String(m instanceof Error ? m.message : m).trim()),

@@ -14,7 +14,9 @@ describe("migrate", () => {
     expect(again.alreadyApplied).toBe(all.length);
     const c = new pg.Client({ connectionString: database().url });
     await c.connect();
-    const rows = await c.query<{ migration_name: string; checksum: string }>(`SELECT migration_name, checksum FROM "_prisma_migrations" ORDER BY migration_name`);
+    const rows = await c.query<{ migration_name: string; checksum: string }>(
+      `SELECT migration_name, checksum FROM "_prisma_migrations" ORDER BY migration_name`,
+    );
     await c.end();
     expect(rows.rows.map((r) => r.migration_name)).toEqual(all.map((m) => m.name));
     expect(rows.rows.map((r) => r.checksum)).toEqual(all.map((m) => m.checksum));
@@ -28,11 +30,17 @@ describe("migrate", () => {
   it("refuses a migration whose SQL changed after it was applied", async () => {
     const all = await readMigrations();
     const first = all[0]!;
-    await expect(migrate(database().url, [{ ...first, sql: first.sql + "\n-- edited", checksum: "0".repeat(64) }])).rejects.toThrow(/was changed after it was applied/);
+    await expect(
+      migrate(database().url, [{ ...first, sql: first.sql + "\n-- edited", checksum: "0".repeat(64) }]),
+    ).rejects.toThrow(/was changed after it was applied/);
   });
 
   it("rolls a failing migration back whole and does not record it", async () => {
-    const bad = { name: "99999999999999_bad", sql: "CREATE TABLE half_written (id int); SELECT no_such_function();", checksum: "f".repeat(64) };
+    const bad = {
+      name: "99999999999999_bad",
+      sql: "CREATE TABLE half_written (id int); SELECT no_such_function();",
+      checksum: "f".repeat(64),
+    };
     await expect(migrate(database().url, [bad])).rejects.toThrow(/migration 99999999999999_bad failed/);
     const c = new pg.Client({ connectionString: database().url });
     await c.connect();

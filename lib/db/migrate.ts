@@ -27,7 +27,10 @@ export function migrationsDir(): string {
 }
 
 export async function readMigrations(dir = migrationsDir()): Promise<Migration[]> {
-  const names = (await readdir(dir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const names = (await readdir(dir, { withFileTypes: true }))
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
   const out: Migration[] = [];
   for (const name of names) {
     const file = path.join(dir, name, "migration.sql");
@@ -56,7 +59,9 @@ export async function migrate(databaseUrl: string, migrations?: Migration[]): Pr
       const existing = applied.get(m.name);
       if (existing !== undefined) {
         if (existing !== m.checksum) {
-          throw new Error(`migration ${m.name} was changed after it was applied (checksum differs); add a new migration instead`);
+          throw new Error(
+            `migration ${m.name} was changed after it was applied (checksum differs); add a new migration instead`,
+          );
         }
         result.alreadyApplied++;
         continue;

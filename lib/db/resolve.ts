@@ -3,7 +3,10 @@ import type { Env } from "@/lib/env";
 import { ensureEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { setDatabaseUrl } from "@/lib/db";
 
-export async function resolveDatabase(e: Env, log: (msg: string) => void): Promise<EmbeddedDatabase & { embedded: boolean }> {
+export async function resolveDatabase(
+  e: Env,
+  log: (msg: string) => void,
+): Promise<EmbeddedDatabase & { embedded: boolean }> {
   if (e.DATABASE_URL) {
     setDatabaseUrl(e.DATABASE_URL);
     return { url: e.DATABASE_URL, startedHere: false, embedded: false, stop: async () => undefined };

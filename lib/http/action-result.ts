@@ -3,7 +3,8 @@ import { randomUUID } from "node:crypto";
 import type { FieldProblem } from "@/lib/errors";
 import { mapError } from "@/lib/http/route";
 
-export type ActionResult<T = undefined> = { ok: true; data: T } | { ok: false; error: string; problems?: FieldProblem[] };
+export type ActionResult<T = undefined> =
+  { ok: true; data: T } | { ok: false; error: string; problems?: FieldProblem[] };
 
 export async function runAction<T>(name: string, fn: () => Promise<T>): Promise<ActionResult<T>> {
   try {

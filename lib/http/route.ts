@@ -7,11 +7,17 @@ import { log, errorFields } from "@/lib/log";
 export function zodToAppError(err: ZodError, what = "request"): AppError {
   const problems = err.issues.map((i) => ({ path: i.path.join(".") || "(root)", message: i.message }));
   const first = problems[0];
-  return new AppError("VALIDATION", `Invalid ${what}: ${first ? `${first.path}: ${first.message}` : "bad input"}`, { problems });
+  return new AppError("VALIDATION", `Invalid ${what}: ${first ? `${first.path}: ${first.message}` : "bad input"}`, {
+    problems,
+  });
 }
 
 /** The one mapping from any error to what a caller may see, logged when it is ours (5xx). */
-export function mapError(err: unknown, requestId: string, what = "request"): { status: number; body: ReturnType<typeof publicError>["body"] & { requestId: string } } {
+export function mapError(
+  err: unknown,
+  requestId: string,
+  what = "request",
+): { status: number; body: ReturnType<typeof publicError>["body"] & { requestId: string } } {
   const mapped = publicError(err instanceof ZodError ? zodToAppError(err, what) : err);
   if (mapped.status >= 500) log.error("http.error", { requestId, ...errorFields(err) });
   return { status: mapped.status, body: { ...mapped.body, requestId } };
@@ -34,7 +40,12 @@ export function handle<C>(name: string, fn: (req: Request, ctx: C, requestId: st
     try {
       const res = await fn(req, ctx, requestId);
       res.headers.set("x-request-id", requestId);
-      log.debug("http.request", { route: name, requestId, status: res.status, ms: Math.round(performance.now() - started) });
+      log.debug("http.request", {
+        route: name,
+        requestId,
+        status: res.status,
+        ms: Math.round(performance.now() - started),
+      });
       return res;
     } catch (err) {
       return errorResponse(err, requestId);

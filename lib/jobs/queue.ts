@@ -9,12 +9,25 @@ type Registration = { handler: JobHandler; batchSize: number; pollingIntervalSec
 
 const SCHEMA = "pgboss";
 // Kept on globalThis: Next.js bundles instrumentation and routes separately, and they must share one queue.
-const g = globalThis as unknown as { __opsBoss?: Promise<PgBoss>; __opsWorkersRunning?: boolean; __opsJobs?: Map<string, Registration>; __opsQueues?: Set<string> };
+const g = globalThis as unknown as {
+  __opsBoss?: Promise<PgBoss>;
+  __opsWorkersRunning?: boolean;
+  __opsJobs?: Map<string, Registration>;
+  __opsQueues?: Set<string>;
+};
 const registry = (g.__opsJobs ??= new Map<string, Registration>());
 const createdQueues = (g.__opsQueues ??= new Set<string>());
 
-export function registerJob(name: string, handler: JobHandler, opts: Partial<Omit<Registration, "handler">> = {}): void {
-  registry.set(name, { handler, batchSize: opts.batchSize ?? 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 });
+export function registerJob(
+  name: string,
+  handler: JobHandler,
+  opts: Partial<Omit<Registration, "handler">> = {},
+): void {
+  registry.set(name, {
+    handler,
+    batchSize: opts.batchSize ?? 1,
+    pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2,
+  });
 }
 
 async function boss(): Promise<PgBoss> {
@@ -46,18 +59,22 @@ export async function startJobWorkers(): Promise<void> {
   const b = await boss();
   for (const [name, reg] of registry) {
     await ensureQueue(b, name);
-    await b.work(name, { batchSize: reg.batchSize, pollingIntervalSeconds: reg.pollingIntervalSeconds }, async (jobs) => {
-      for (const job of jobs) {
-        const started = performance.now();
-        try {
-          await reg.handler(job.data, job.id);
-          log.info("job.done", { job: name, jobId: job.id, ms: Math.round(performance.now() - started) });
-        } catch (err) {
-          log.error("job.failed", { job: name, jobId: job.id, ...errorFields(err) });
-          throw err;
+    await b.work(
+      name,
+      { batchSize: reg.batchSize, pollingIntervalSeconds: reg.pollingIntervalSeconds },
+      async (jobs) => {
+        for (const job of jobs) {
+          const started = performance.now();
+          try {
+            await reg.handler(job.data, job.id);
+            log.info("job.done", { job: name, jobId: job.id, ms: Math.round(performance.now() - started) });
+          } catch (err) {
+            log.error("job.failed", { job: name, jobId: job.id, ...errorFields(err) });
+            throw err;
+          }
         }
-      }
-    });
+      },
+    );
   }
   log.info("jobs.workers_started", { queues: [...registry.keys()] });
 }

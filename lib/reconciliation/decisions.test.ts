@@ -10,10 +10,18 @@ import { makeEvent, makeOrder, makeReceipt, makeStore } from "@/prisma/seed/fact
 
 withTestDatabase();
 beforeEach(async () => {
-  await db().$executeRawUnsafe("TRUNCATE recon_items, match_decisions, payment_events, standalone_receipts, pos_orders, audit_log, stores CASCADE");
+  await db().$executeRawUnsafe(
+    "TRUNCATE recon_items, match_decisions, payment_events, standalone_receipts, pos_orders, audit_log, stores CASCADE",
+  );
 });
 
-const finance: Principal = { kind: "user", id: "00000000-0000-4000-8000-000000000001", label: "fin@example.com", role: "finance", storeIds: "all" };
+const finance: Principal = {
+  kind: "user",
+  id: "00000000-0000-4000-8000-000000000001",
+  label: "fin@example.com",
+  role: "finance",
+  storeIds: "all",
+};
 const T = new Date("2026-11-20T12:00:00Z");
 const at = (s: number) => new Date(T.getTime() + s * 1000);
 const itemOf = (ref: string) => db().reconItem.findUniqueOrThrow({ where: { itemKey: `order:${ref}` } });
@@ -60,9 +68,15 @@ describe("decisions", () => {
     await matchManually(finance, m1.id.toString(), { kind: "event", id: e.id.toString() });
     expect(await itemOf("M1")).toMatchObject({ status: "matched", method: "manual" });
     const m2 = await itemOf("M2");
-    await expect(matchManually(finance, m2.id.toString(), { kind: "event", id: e.id.toString() })).rejects.toThrow(/already matched to another order/);
-    await expect(matchManually(finance, m2.id.toString(), { kind: "event", id: "999999" })).rejects.toThrow(/No event with id/);
-    await expect(matchManually(finance, m2.id.toString(), { kind: "order" as "event", id: "1" })).rejects.toThrow(/evidence kind/);
+    await expect(matchManually(finance, m2.id.toString(), { kind: "event", id: e.id.toString() })).rejects.toThrow(
+      /already matched to another order/,
+    );
+    await expect(matchManually(finance, m2.id.toString(), { kind: "event", id: "999999" })).rejects.toThrow(
+      /No event with id/,
+    );
+    await expect(matchManually(finance, m2.id.toString(), { kind: "order" as "event", id: "1" })).rejects.toThrow(
+      /evidence kind/,
+    );
   });
 
   it("bulk-confirms single suggestions and leaves ties for a person", async () => {
@@ -84,12 +98,16 @@ describe("decisions", () => {
 describe("queries", () => {
   it("pages with a cursor over a filter without repeating or skipping rows", async () => {
     const s = await makeStore();
-    for (let i = 0; i < 25; i++) await makeOrder({ storeId: s.id, ref: `P${String(i).padStart(2, "0")}`, value: 100 + (i % 3), at: at(i * 60) });
+    for (let i = 0; i < 25; i++)
+      await makeOrder({ storeId: s.id, ref: `P${String(i).padStart(2, "0")}`, value: 100 + (i % 3), at: at(i * 60) });
     await reconcile();
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await listReconItems(finance, parseReconFilter({ status: "missing", sort: "amount", dir: "asc", limit: "7", ...(cursor ? { cursor } : {}) }));
+      const page = await listReconItems(
+        finance,
+        parseReconFilter({ status: "missing", sort: "amount", dir: "asc", limit: "7", ...(cursor ? { cursor } : {}) }),
+      );
       seen.push(...page.items.map((i) => i.merchantReference ?? ""));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
@@ -120,7 +138,12 @@ describe("stable ids", () => {
     await reconcile();
     const before = [await itemOf("K1"), await itemOf("K2")];
     expect(before.map((i) => i.status)).toEqual(["suggested", "suggested"]);
-    expect(await bulkConfirm(finance, before.map((i) => i.id.toString()))).toEqual({ confirmed: 2, skipped: 0 });
+    expect(
+      await bulkConfirm(
+        finance,
+        before.map((i) => i.id.toString()),
+      ),
+    ).toEqual({ confirmed: 2, skipped: 0 });
     const after = [await itemOf("K1"), await itemOf("K2")];
     expect(after.map((i) => i.id)).toEqual(before.map((i) => i.id));
     expect(after.map((i) => i.status)).toEqual(["matched", "matched"]);

@@ -19,7 +19,8 @@ type Decision = "confirmed" | "rejected" | "manual";
 async function orderOf(itemId: string) {
   const item = await db().reconItem.findUnique({ where: { id: BigInt(itemId) } });
   if (!item) throw new AppError("NOT_FOUND", "No such reconciliation item.");
-  if (!item.orderId) throw new AppError("VALIDATION", "This payment has no order: match it from the order's row instead.");
+  if (!item.orderId)
+    throw new AppError("VALIDATION", "This payment has no order: match it from the order's row instead.");
   const order = await db().posOrder.findUnique({ where: { id: item.orderId } });
   if (!order) throw new AppError("NOT_FOUND", "The order behind this item no longer exists.");
   return { item, order };
@@ -27,7 +28,12 @@ async function orderOf(itemId: string) {
 
 async function rematch(order: { merchantReference: string; orderedAt: Date }): Promise<void> {
   const t = order.orderedAt.getTime();
-  await reconcile({ kind: "partial", from: new Date(t - SCOPE_MARGIN_MS), to: new Date(t + SCOPE_MARGIN_MS), references: [order.merchantReference] });
+  await reconcile({
+    kind: "partial",
+    from: new Date(t - SCOPE_MARGIN_MS),
+    to: new Date(t + SCOPE_MARGIN_MS),
+    references: [order.merchantReference],
+  });
 }
 
 async function decide(actor: Principal, itemId: string, evidence: EvidenceInput, decision: Decision): Promise<void> {
@@ -35,19 +41,34 @@ async function decide(actor: Principal, itemId: string, evidence: EvidenceInput,
   const { item, order } = await orderOf(itemId);
   const evidenceId = BigInt(ev.id);
   if (decision !== "rejected") {
-    const exists = ev.kind === "event" ? await db().paymentEvent.count({ where: { id: evidenceId } }) : await db().standaloneReceipt.count({ where: { id: evidenceId } });
+    const exists =
+      ev.kind === "event"
+        ? await db().paymentEvent.count({ where: { id: evidenceId } })
+        : await db().standaloneReceipt.count({ where: { id: evidenceId } });
     if (!exists) throw new AppError("NOT_FOUND", `No ${ev.kind} with id ${ev.id}.`);
     const taken = await db().matchDecision.findFirst({
-      where: { active: true, decision: { in: ["confirmed", "manual"] }, evidenceKind: ev.kind, evidenceId, orderId: { not: order.id } },
+      where: {
+        active: true,
+        decision: { in: ["confirmed", "manual"] },
+        evidenceKind: ev.kind,
+        evidenceId,
+        orderId: { not: order.id },
+      },
     });
-    if (taken) throw new AppError("CONFLICT", "That payment is already matched to another order; undo that match first.");
+    if (taken)
+      throw new AppError("CONFLICT", "That payment is already matched to another order; undo that match first.");
   }
   await db().$transaction(async (tx) => {
     if (decision !== "rejected") {
       // One accepted pairing per order: a new confirmation or manual match replaces the previous one.
-      await tx.matchDecision.updateMany({ where: { orderId: order.id, active: true, decision: { in: ["confirmed", "manual"] } }, data: { active: false, decidedAt: new Date() } });
+      await tx.matchDecision.updateMany({
+        where: { orderId: order.id, active: true, decision: { in: ["confirmed", "manual"] } },
+        data: { active: false, decidedAt: new Date() },
+      });
     }
-    const row = await tx.matchDecision.create({ data: { orderId: order.id, evidenceKind: ev.kind, evidenceId, decision, decidedBy: actor.label } });
+    const row = await tx.matchDecision.create({
+      data: { orderId: order.id, evidenceKind: ev.kind, evidenceId, decision, decidedBy: actor.label },
+    });
     await recordAudit(tx, actor, {
       action: `reconciliation.${decision === "manual" ? "manual_match" : decision === "confirmed" ? "confirm" : "reject"}`,
       entityType: "recon_item",
@@ -59,9 +80,12 @@ async function decide(actor: Principal, itemId: string, evidence: EvidenceInput,
   await rematch(order);
 }
 
-export const confirmMatch = (actor: Principal, itemId: string, evidence: EvidenceInput) => decide(actor, itemId, evidence, "confirmed");
-export const rejectMatch = (actor: Principal, itemId: string, evidence: EvidenceInput) => decide(actor, itemId, evidence, "rejected");
-export const matchManually = (actor: Principal, itemId: string, evidence: EvidenceInput) => decide(actor, itemId, evidence, "manual");
+export const confirmMatch = (actor: Principal, itemId: string, evidence: EvidenceInput) =>
+  decide(actor, itemId, evidence, "confirmed");
+export const rejectMatch = (actor: Principal, itemId: string, evidence: EvidenceInput) =>
+  decide(actor, itemId, evidence, "rejected");
+export const matchManually = (actor: Principal, itemId: string, evidence: EvidenceInput) =>
+  decide(actor, itemId, evidence, "manual");
 
 export async function undoDecision(actor: Principal, decisionId: string): Promise<void> {
   const d = await db().matchDecision.findUnique({ where: { id: BigInt(z.string().regex(/^\d+$/).parse(decisionId)) } });
@@ -69,20 +93,30 @@ export async function undoDecision(actor: Principal, decisionId: string): Promis
   const order = await db().posOrder.findUnique({ where: { id: d.orderId } });
   await db().$transaction(async (tx) => {
     await tx.matchDecision.update({ where: { id: d.id }, data: { active: false, decidedAt: new Date() } });
-    await recordAudit(tx, actor, { action: "reconciliation.undo", entityType: "match_decision", entityId: d.id.toString(), before: { decision: d.decision, active: true }, after: { active: false } });
+    await recordAudit(tx, actor, {
+      action: "reconciliation.undo",
+      entityType: "match_decision",
+      entityId: d.id.toString(),
+      before: { decision: d.decision, active: true },
+      after: { active: false },
+    });
   });
   if (order) await rematch(order);
 }
 
 /** Confirms every listed suggestion that has exactly one best candidate; tied ones are left for a person. */
-export async function bulkConfirm(actor: Principal, itemIds: string[]): Promise<{ confirmed: number; skipped: number }> {
+export async function bulkConfirm(
+  actor: Principal,
+  itemIds: string[],
+): Promise<{ confirmed: number; skipped: number }> {
   let confirmed = 0;
   let skipped = 0;
   for (const id of z.array(z.string().regex(/^\d+$/)).max(500).parse(itemIds)) {
     const item = await db().reconItem.findUnique({ where: { id: BigInt(id) } });
     const refs = Array.isArray(item?.evidence) ? (item.evidence as { kind: string; id: string; role?: string }[]) : [];
     const candidates = refs.filter((e) => e.kind === "event" || e.kind === "receipt");
-    const pick = item?.reason === "standalone_tied" ? undefined : (candidates.find((e) => e.kind === "event") ?? candidates[0]);
+    const pick =
+      item?.reason === "standalone_tied" ? undefined : (candidates.find((e) => e.kind === "event") ?? candidates[0]);
     if (item?.status !== "suggested" || !pick) {
       skipped++;
       continue;

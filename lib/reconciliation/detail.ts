@@ -20,20 +20,46 @@ export type EvidenceDetail = {
 
 export type ReconDetail = {
   item: ReconRow;
-  order: { merchantReference: string; storeId: string; amount: { value: number; currency: string }; orderedAt: string; terminalId: string | null; pspReference: string | null } | null;
+  order: {
+    merchantReference: string;
+    storeId: string;
+    amount: { value: number; currency: string };
+    orderedAt: string;
+    terminalId: string | null;
+    pspReference: string | null;
+  } | null;
   evidence: EvidenceDetail[];
-  decisions: { id: string; decision: string; evidenceKind: string; evidenceId: string; decidedBy: string; decidedAt: string; active: boolean }[];
+  decisions: {
+    id: string;
+    decision: string;
+    evidenceKind: string;
+    evidenceId: string;
+    decidedBy: string;
+    decidedAt: string;
+    active: boolean;
+  }[];
 };
 
 const money = (v: bigint | null, c: string | null) => (v !== null && c ? { value: Number(v), currency: c } : null);
 
 export async function loadReconDetail(p: Principal, id: string): Promise<ReconDetail> {
   const raw = await db().reconItem.findUnique({ where: { id: BigInt(id) } });
-  if (!raw || (raw.storeId && !canSeeStore(p, raw.storeId))) throw new AppError("NOT_FOUND", "No such reconciliation item.");
+  if (!raw || (raw.storeId && !canSeeStore(p, raw.storeId)))
+    throw new AppError("NOT_FOUND", "No such reconciliation item.");
   const item = toRow({
-    id: raw.id, merchant_reference: raw.merchantReference, store_id: raw.storeId, amount_value: raw.amountValue, currency: raw.currency,
-    status: raw.status, method: raw.method, confidence: raw.confidence, reason: raw.reason, evidence: raw.evidence, occurred_at: raw.occurredAt,
-    paid_value: raw.paidValue, sort_value: null,
+    id: raw.id,
+    merchant_reference: raw.merchantReference,
+    store_id: raw.storeId,
+    amount_value: raw.amountValue,
+    currency: raw.currency,
+    status: raw.status,
+    method: raw.method,
+    confidence: raw.confidence,
+    reason: raw.reason,
+    evidence: raw.evidence,
+    occurred_at: raw.occurredAt,
+    paid_value: raw.paidValue,
+    sort_value: null,
   });
   const ids = (kind: string) => item.evidence.filter((e) => e.kind === kind).map((e) => BigInt(e.id));
   const [order, events, receipts, lines, decisions] = await Promise.all([
@@ -44,23 +70,73 @@ export async function loadReconDetail(p: Principal, id: string): Promise<ReconDe
     raw.orderId ? db().matchDecision.findMany({ where: { orderId: raw.orderId }, orderBy: { decidedAt: "desc" } }) : [],
   ]);
   const evidence = item.evidence.map((ref): EvidenceDetail => {
-    const base = { kind: ref.kind, id: ref.id, role: ref.role, score: ref.score, pspReference: ref.pspReference ?? null };
+    const base = {
+      kind: ref.kind,
+      id: ref.id,
+      role: ref.role,
+      score: ref.score,
+      pspReference: ref.pspReference ?? null,
+    };
     if (ref.kind === "event") {
       const e = events.find((x) => x.id.toString() === ref.id);
-      return { ...base, eventCode: e?.eventCode, success: e?.success, amount: money(e?.amountValue ?? null, e?.currency ?? null), at: e?.eventDate?.toISOString() ?? null, terminalId: e?.terminalId, extra: { merchantReference: e?.merchantReference ?? null, paymentLinkId: e?.paymentLinkId ?? null, paymentMethod: e?.paymentMethod ?? null } };
+      return {
+        ...base,
+        eventCode: e?.eventCode,
+        success: e?.success,
+        amount: money(e?.amountValue ?? null, e?.currency ?? null),
+        at: e?.eventDate?.toISOString() ?? null,
+        terminalId: e?.terminalId,
+        extra: {
+          merchantReference: e?.merchantReference ?? null,
+          paymentLinkId: e?.paymentLinkId ?? null,
+          paymentMethod: e?.paymentMethod ?? null,
+        },
+      };
     }
     if (ref.kind === "receipt") {
       const r = receipts.find((x) => x.id.toString() === ref.id);
-      return { ...base, amount: money(r?.amountValue ?? null, r?.currency ?? null), at: r?.transactedAt.toISOString() ?? null, terminalId: r?.terminalId, extra: { tenderReference: r?.tenderReference ?? null, card: r?.cardBrand ? `${r.cardBrand} •••• ${r.cardLast4 ?? ""}` : null, authCode: r?.authCode ?? null } };
+      return {
+        ...base,
+        amount: money(r?.amountValue ?? null, r?.currency ?? null),
+        at: r?.transactedAt.toISOString() ?? null,
+        terminalId: r?.terminalId,
+        extra: {
+          tenderReference: r?.tenderReference ?? null,
+          card: r?.cardBrand ? `${r.cardBrand} •••• ${r.cardLast4 ?? ""}` : null,
+          authCode: r?.authCode ?? null,
+        },
+      };
     }
     const l = lines.find((x) => x.id.toString() === ref.id);
-    return { ...base, amount: money(l?.grossCredit ?? l?.grossDebit ?? null, l?.grossCurrency ?? null), at: l?.bookedAt?.toISOString() ?? null, extra: { type: l?.type ?? null, batch: l?.batchNumber ?? null } };
+    return {
+      ...base,
+      amount: money(l?.grossCredit ?? l?.grossDebit ?? null, l?.grossCurrency ?? null),
+      at: l?.bookedAt?.toISOString() ?? null,
+      extra: { type: l?.type ?? null, batch: l?.batchNumber ?? null },
+    };
   });
   return {
     item,
-    order: order ? { merchantReference: order.merchantReference, storeId: order.storeId, amount: { value: Number(order.amountValue), currency: order.currency }, orderedAt: order.orderedAt.toISOString(), terminalId: order.terminalId, pspReference: order.pspReference } : null,
+    order: order
+      ? {
+          merchantReference: order.merchantReference,
+          storeId: order.storeId,
+          amount: { value: Number(order.amountValue), currency: order.currency },
+          orderedAt: order.orderedAt.toISOString(),
+          terminalId: order.terminalId,
+          pspReference: order.pspReference,
+        }
+      : null,
     evidence,
-    decisions: decisions.map((d) => ({ id: d.id.toString(), decision: d.decision, evidenceKind: d.evidenceKind, evidenceId: d.evidenceId.toString(), decidedBy: d.decidedBy, decidedAt: d.decidedAt.toISOString(), active: d.active })),
+    decisions: decisions.map((d) => ({
+      id: d.id.toString(),
+      decision: d.decision,
+      evidenceKind: d.evidenceKind,
+      evidenceId: d.evidenceId.toString(),
+      decidedBy: d.decidedBy,
+      decidedAt: d.decidedAt.toISOString(),
+      active: d.active,
+    })),
   };
 }
 
@@ -69,6 +145,9 @@ export async function loadReconDetail(p: Principal, id: string): Promise<ReconDe
  * find the item standing for the same order by its merchant reference (the item key is `order:<reference>`).
  */
 export async function findOrderItemId(p: Principal, merchantReference: string): Promise<string | null> {
-  const raw = await db().reconItem.findUnique({ where: { itemKey: `order:${merchantReference}` }, select: { id: true, storeId: true } });
+  const raw = await db().reconItem.findUnique({
+    where: { itemKey: `order:${merchantReference}` },
+    select: { id: true, storeId: true },
+  });
   return raw && (!raw.storeId || canSeeStore(p, raw.storeId)) ? raw.id.toString() : null;
 }

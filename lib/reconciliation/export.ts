@@ -4,7 +4,19 @@ import { minorToMajorString } from "@/lib/money";
 import type { ReconFilter } from "@/lib/reconciliation/filters";
 import { listReconItems, type ReconRow } from "@/lib/reconciliation/queries";
 
-const HEADER = ["merchant_reference", "store_id", "occurred_at", "currency", "amount", "paid", "status", "method", "confidence", "reason", "psp_references"];
+const HEADER = [
+  "merchant_reference",
+  "store_id",
+  "occurred_at",
+  "currency",
+  "amount",
+  "paid",
+  "status",
+  "method",
+  "confidence",
+  "reason",
+  "psp_references",
+];
 
 export function csvCell(value: string | number | null | undefined): string {
   const s = value === null || value === undefined ? "" : String(value);
@@ -16,12 +28,23 @@ export function csvCell(value: string | number | null | undefined): string {
 function line(r: ReconRow): string {
   const currency = r.amount?.currency ?? "";
   const psps = [...new Set(r.evidence.map((e) => e.pspReference).filter(Boolean))].join(" ");
-  return [
-    r.merchantReference, r.storeId, r.occurredAt, currency,
-    r.amount ? minorToMajorString(r.amount.value, currency) : "",
-    r.paidValue !== null && currency ? minorToMajorString(r.paidValue, currency) : "",
-    r.status, r.method, r.confidence, r.reason, psps,
-  ].map(csvCell).join(",") + "\r\n";
+  return (
+    [
+      r.merchantReference,
+      r.storeId,
+      r.occurredAt,
+      currency,
+      r.amount ? minorToMajorString(r.amount.value, currency) : "",
+      r.paidValue !== null && currency ? minorToMajorString(r.paidValue, currency) : "",
+      r.status,
+      r.method,
+      r.confidence,
+      r.reason,
+      psps,
+    ]
+      .map(csvCell)
+      .join(",") + "\r\n"
+  );
 }
 
 export function reconCsvStream(p: Principal, filter: ReconFilter): ReadableStream<Uint8Array> {

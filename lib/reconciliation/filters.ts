@@ -1,8 +1,22 @@
 // The reconciliation table's filters, shared by the page (URL search params), the API and the CSV export.
 import { z } from "zod";
 
-export const RECON_STATUSES = ["matched", "suggested", "mismatched", "expected", "missing", "unexpected", "duplicate"] as const;
-export const MATCH_METHODS = ["merchant_reference", "psp_reference", "payment_link", "standalone_heuristic", "manual"] as const;
+export const RECON_STATUSES = [
+  "matched",
+  "suggested",
+  "mismatched",
+  "expected",
+  "missing",
+  "unexpected",
+  "duplicate",
+] as const;
+export const MATCH_METHODS = [
+  "merchant_reference",
+  "psp_reference",
+  "payment_link",
+  "standalone_heuristic",
+  "manual",
+] as const;
 export const SORTS = ["occurred_at", "amount", "status", "confidence", "reference"] as const;
 
 const dateTime = z
@@ -19,11 +33,20 @@ export const reconFilterSchema = z.object({
     z.array(z.enum(RECON_STATUSES, { message: `status must be one of ${RECON_STATUSES.join(", ")}` })).optional(),
   ),
   store: z.preprocess(emptyToUndefined, z.string().trim().max(64).optional()),
-  method: z.preprocess(emptyToUndefined, z.enum(MATCH_METHODS, { message: `method must be one of ${MATCH_METHODS.join(", ")}` }).optional()),
+  method: z.preprocess(
+    emptyToUndefined,
+    z.enum(MATCH_METHODS, { message: `method must be one of ${MATCH_METHODS.join(", ")}` }).optional(),
+  ),
   from: z.preprocess(emptyToUndefined, dateTime.optional()),
   to: z.preprocess(emptyToUndefined, dateTime.optional()),
-  minAmount: z.preprocess(emptyToUndefined, z.coerce.number().int({ message: "must be whole minor units" }).min(0).optional()),
-  maxAmount: z.preprocess(emptyToUndefined, z.coerce.number().int({ message: "must be whole minor units" }).min(0).optional()),
+  minAmount: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int({ message: "must be whole minor units" }).min(0).optional(),
+  ),
+  maxAmount: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int({ message: "must be whole minor units" }).min(0).optional(),
+  ),
   q: z.preprocess(emptyToUndefined, z.string().trim().max(80).optional()),
   sort: z.preprocess(emptyToUndefined, z.enum(SORTS).default("occurred_at")),
   dir: z.preprocess(emptyToUndefined, z.enum(["asc", "desc"]).default("desc")),

@@ -19,7 +19,9 @@ type Changes = { first: Date | null; last: Date | null; refs: string[] | null; n
 export async function reconcileChanges(): Promise<ReconcileResult | null> {
   const row = await db().appSetting.findUnique({ where: { key: WATERMARK } });
   const since = typeof row?.value === "string" ? new Date(row.value) : new Date(0);
-  const [{ next }] = (await db().$queryRawUnsafe<{ next: Date }[]>(`SELECT now() - interval '${COMMIT_LAG_MARGIN}' AS next`)) as [{ next: Date }];
+  const [{ next }] = (await db().$queryRawUnsafe<{ next: Date }[]>(
+    `SELECT now() - interval '${COMMIT_LAG_MARGIN}' AS next`,
+  )) as [{ next: Date }];
   const [changes] = await db().$queryRaw<Changes[]>`
     SELECT min(t) AS first, max(t) AS last, array_agg(DISTINCT ref) FILTER (WHERE ref IS NOT NULL) AS refs, count(*) AS n FROM (
       SELECT COALESCE(event_date, received_at) AS t, NULLIF(merchant_reference, '') AS ref FROM payment_events WHERE received_at > ${since}

@@ -31,8 +31,19 @@ const SORT_SQL: Record<ReconFilter["sort"], { expr: Prisma.Sql; cast: (v: unknow
 };
 
 type Raw = {
-  id: bigint; merchant_reference: string | null; store_id: string | null; amount_value: bigint | null; currency: string | null; status: string;
-  method: string | null; confidence: number; reason: string; evidence: unknown; occurred_at: Date; paid_value: bigint | null; sort_value: unknown;
+  id: bigint;
+  merchant_reference: string | null;
+  store_id: string | null;
+  amount_value: bigint | null;
+  currency: string | null;
+  status: string;
+  method: string | null;
+  confidence: number;
+  reason: string;
+  evidence: unknown;
+  occurred_at: Date;
+  paid_value: bigint | null;
+  sort_value: unknown;
 };
 
 function encodeCursor(value: unknown, id: bigint): string {
@@ -89,13 +100,18 @@ export function toRow(r: Raw): ReconRow {
   };
 }
 
-export async function listReconItems(p: Principal, f: ReconFilter): Promise<{ items: ReconRow[]; nextCursor: string | null }> {
+export async function listReconItems(
+  p: Principal,
+  f: ReconFilter,
+): Promise<{ items: ReconRow[]; nextCursor: string | null }> {
   const sort = SORT_SQL[f.sort];
   const desc = f.dir === "desc";
   let keyset = Prisma.sql`TRUE`;
   if (f.cursor) {
     const [v, id] = decodeCursor(f.cursor);
-    keyset = desc ? Prisma.sql`(${sort.expr}, r.id) < (${sort.cast(v)}, ${id})` : Prisma.sql`(${sort.expr}, r.id) > (${sort.cast(v)}, ${id})`;
+    keyset = desc
+      ? Prisma.sql`(${sort.expr}, r.id) < (${sort.cast(v)}, ${id})`
+      : Prisma.sql`(${sort.expr}, r.id) > (${sort.cast(v)}, ${id})`;
   }
   const order = desc ? Prisma.sql`${sort.expr} DESC, r.id DESC` : Prisma.sql`${sort.expr} ASC, r.id ASC`;
   const rows = await db().$queryRaw<Raw[]>`
@@ -104,5 +120,8 @@ export async function listReconItems(p: Principal, f: ReconFilter): Promise<{ it
     FROM recon_items r WHERE ${whereFor(f, p)} AND ${keyset} ORDER BY ${order} LIMIT ${f.limit + 1}`;
   const page = rows.slice(0, f.limit);
   const last = page.at(-1);
-  return { items: page.map(toRow), nextCursor: rows.length > f.limit && last ? encodeCursor(last.sort_value, last.id) : null };
+  return {
+    items: page.map(toRow),
+    nextCursor: rows.length > f.limit && last ? encodeCursor(last.sort_value, last.id) : null,
+  };
 }

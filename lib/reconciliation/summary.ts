@@ -17,7 +17,14 @@ export type ReconSummary = {
   byStore: StorePoint[];
 };
 
-type Row = { day: string; store_id: string | null; status: string; currency: string | null; n: bigint; amount: bigint | null };
+type Row = {
+  day: string;
+  store_id: string | null;
+  status: string;
+  currency: string | null;
+  n: bigint;
+  amount: bigint | null;
+};
 
 export async function reconSummary(p: Principal, f: ReconFilter): Promise<ReconSummary> {
   const base = whereFor({ ...f, status: undefined, cursor: undefined }, p);
@@ -30,7 +37,8 @@ export async function reconSummary(p: Principal, f: ReconFilter): Promise<ReconS
   const openByCurrency: Record<string, number> = {};
   for (const r of rows) {
     byStatus[r.status] = (byStatus[r.status] ?? 0) + Number(r.n);
-    if (OPEN.includes(r.status) && r.currency) openByCurrency[r.currency] = (openByCurrency[r.currency] ?? 0) + Number(r.amount ?? 0n);
+    if (OPEN.includes(r.status) && r.currency)
+      openByCurrency[r.currency] = (openByCurrency[r.currency] ?? 0) + Number(r.amount ?? 0n);
   }
   // Charts show one currency's open amount: the one with the most open money.
   const currency = Object.entries(openByCurrency).sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
@@ -47,8 +55,13 @@ export async function reconSummary(p: Principal, f: ReconFilter): Promise<ReconS
     }
     return acc;
   };
-  const share = (a: { total: number; matched: number }) => (a.total ? Math.round((a.matched / a.total) * 1000) / 10 : 0);
-  const byDay = [...fold((r) => r.day)].sort(([a], [b]) => a.localeCompare(b)).map(([day, a]) => ({ day, ...a, matchedShare: share(a) }));
-  const byStore = [...fold((r) => r.store_id)].sort(([a], [b]) => a.localeCompare(b)).map(([storeId, a]) => ({ storeId, ...a, matchedShare: share(a) }));
+  const share = (a: { total: number; matched: number }) =>
+    a.total ? Math.round((a.matched / a.total) * 1000) / 10 : 0;
+  const byDay = [...fold((r) => r.day)]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([day, a]) => ({ day, ...a, matchedShare: share(a) }));
+  const byStore = [...fold((r) => r.store_id)]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([storeId, a]) => ({ storeId, ...a, matchedShare: share(a) }));
   return { byStatus, openByCurrency, currency, byDay, byStore };
 }

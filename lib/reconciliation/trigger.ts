@@ -10,7 +10,12 @@ export const RECONCILE_JOB = "reconcile.evidence";
  * gives evidence that arrives while this slot's job exists a job in the next slot instead of none.
  */
 export async function enqueueReconcile(data: { reason: string } & Record<string, unknown>): Promise<void> {
-  await enqueue(RECONCILE_JOB, data, { singletonKey: "reconcile", singletonSeconds: 2, singletonNextSlot: true, retryLimit: 3 });
+  await enqueue(RECONCILE_JOB, data, {
+    singletonKey: "reconcile",
+    singletonSeconds: 2,
+    singletonNextSlot: true,
+    retryLimit: 3,
+  });
 }
 
 /** Fire-and-forget: a failure to queue is logged, the evidence itself is already stored. */

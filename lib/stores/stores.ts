@@ -5,12 +5,28 @@ import { recordAudit } from "@/lib/audit";
 import type { Principal } from "@/lib/auth/principal";
 
 export const storeInputSchema = z.object({
-  id: z.string().trim().regex(/^[A-Za-z0-9_-]{3,64}$/, { message: "must be the Adyen store id (letters, digits, - and _)" }),
+  id: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{3,64}$/, { message: "must be the Adyen store id (letters, digits, - and _)" }),
   name: z.string().trim().min(1, { message: "is required" }).max(120),
-  timezone: z.string().trim().refine((tz) => Intl.supportedValuesOf("timeZone").includes(tz) || tz === "UTC", { message: "must be an IANA time zone such as Europe/Berlin" }),
+  timezone: z
+    .string()
+    .trim()
+    .refine((tz) => Intl.supportedValuesOf("timeZone").includes(tz) || tz === "UTC", {
+      message: "must be an IANA time zone such as Europe/Berlin",
+    }),
   reference: z.string().trim().max(120).optional(),
-  country: z.string().trim().regex(/^[A-Z]{2}$/, { message: "must be a two-letter country code" }).optional(),
-  defaultCurrency: z.string().trim().regex(/^[A-Z]{3}$/, { message: "must be a three-letter currency code" }).optional(),
+  country: z
+    .string()
+    .trim()
+    .regex(/^[A-Z]{2}$/, { message: "must be a two-letter country code" })
+    .optional(),
+  defaultCurrency: z
+    .string()
+    .trim()
+    .regex(/^[A-Z]{3}$/, { message: "must be a three-letter currency code" })
+    .optional(),
   merchantAccount: z.string().trim().max(120).optional(),
 });
 export type StoreInput = z.input<typeof storeInputSchema>;
@@ -19,9 +35,22 @@ export async function upsertStore(input: StoreInput, actor: Principal | "system"
   const s = storeInputSchema.parse(input);
   return db().$transaction(async (tx) => {
     const before = await tx.store.findUnique({ where: { id: s.id } });
-    const data = { name: s.name, timezone: s.timezone, reference: s.reference, country: s.country, defaultCurrency: s.defaultCurrency, merchantAccount: s.merchantAccount };
+    const data = {
+      name: s.name,
+      timezone: s.timezone,
+      reference: s.reference,
+      country: s.country,
+      defaultCurrency: s.defaultCurrency,
+      merchantAccount: s.merchantAccount,
+    };
     const after = await tx.store.upsert({ where: { id: s.id }, create: { id: s.id, ...data }, update: data });
-    await recordAudit(tx, actor, { action: before ? "store.update" : "store.create", entityType: "store", entityId: s.id, before, after });
+    await recordAudit(tx, actor, {
+      action: before ? "store.update" : "store.create",
+      entityType: "store",
+      entityId: s.id,
+      before,
+      after,
+    });
     return after;
   });
 }

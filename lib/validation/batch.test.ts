@@ -3,12 +3,21 @@ import { validateBatch } from "@/lib/validation/batch";
 import { posOrderSchema } from "@/lib/validation/pos-order";
 
 const order = (merchantReference: string, storeId = "s1") => ({
-  merchantReference, storeId, amount: { value: 100, currency: "EUR" }, createdAt: "2024-03-14T10:21:03Z",
+  merchantReference,
+  storeId,
+  amount: { value: 100, currency: "EUR" },
+  createdAt: "2024-03-14T10:21:03Z",
 });
 
 describe("validateBatch", () => {
   it("returns the valid rows and every problem of every invalid row", () => {
-    const rows = [order("A"), { ...order("B"), amount: { value: -1, currency: "XXX" } }, order("C"), { merchantReference: "" }, null];
+    const rows = [
+      order("A"),
+      { ...order("B"), amount: { value: -1, currency: "XXX" } },
+      order("C"),
+      { merchantReference: "" },
+      null,
+    ];
     const { valid, problems } = validateBatch(rows, posOrderSchema);
     expect(valid.map((o) => o.merchantReference)).toEqual(["A", "C"]);
     expect(problems).toEqual([
@@ -46,7 +55,10 @@ describe("validateBatch", () => {
 
   it("lets a prepare step report problems and silence the schema's echo of them", () => {
     const { problems } = validateBatch(["x"], posOrderSchema, {
-      prepare: () => ({ value: { ...order("A"), amount: { currency: "EUR" } }, problems: [{ path: "amount", message: "bad amount" }] }),
+      prepare: () => ({
+        value: { ...order("A"), amount: { currency: "EUR" } },
+        problems: [{ path: "amount", message: "bad amount" }],
+      }),
     });
     expect(problems).toEqual([{ index: 0, field: "amount", reason: "bad amount" }]);
   });

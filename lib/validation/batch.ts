@@ -47,7 +47,8 @@ export function validateBatch<S extends z.ZodType, R = unknown>(
     if (!result.success) {
       for (const issue of result.error.issues) {
         const path = issue.path.map(String).join(".");
-        if (![...covered].some((done) => path === done || path.startsWith(`${done}.`))) rowProblems.push({ path, message: issue.message });
+        if (![...covered].some((done) => path === done || path.startsWith(`${done}.`)))
+          rowProblems.push({ path, message: issue.message });
       }
     }
     const storeId = result.success ? readStoreId(result.data) : readStoreId(prepared.value)?.trim();
@@ -67,7 +68,12 @@ export function validateBatch<S extends z.ZodType, R = unknown>(
     }
     const line = options.lineOf?.(index);
     for (const problem of rowProblems) {
-      problems.push({ index, ...(line === undefined ? {} : { line }), field: rename(problem.path) || "(row)", reason: problem.message });
+      problems.push({
+        index,
+        ...(line === undefined ? {} : { line }),
+        field: rename(problem.path) || "(row)",
+        reason: problem.message,
+      });
     }
   });
   return { valid, problems };

@@ -6,5 +6,8 @@
  * differ in case, spacing and punctuation, never in the words themselves.
  */
 export function normalizeHeaderName(name: string): string {
-  return name.replace(/^\uFEFF/, "").toLowerCase().replace(/[^a-z0-9]/g, "");
+  return name
+    .replace(/^\uFEFF/, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
 }

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { readCsvRecords } from "@/lib/reconciliation/reports/csv-records";
-import { assertCsvHeader, mapCsvRecord, validateOrderCsvRows, validateReceiptCsvRows, type CsvValues } from "@/lib/validation/csv-rows";
+import {
+  assertCsvHeader,
+  mapCsvRecord,
+  validateOrderCsvRows,
+  validateReceiptCsvRows,
+  type CsvValues,
+} from "@/lib/validation/csv-rows";
 
 async function recordsOf(text: string): Promise<{ header: string[]; records: CsvValues[] }> {
   let header: string[] | undefined;
@@ -19,7 +25,7 @@ describe("order CSV import", () => {
       [
         "Merchant Reference,store_id,Amount,Currency,Created At,Description,Unused",
         "ORDER-1,s1,12.50,eur,2024-03-14T10:21:03+01:00,,x",
-        "ORDER-2,s1,1500,JPY,2024-03-14T10:21:03Z,\"Ramen, large\",",
+        'ORDER-2,s1,1500,JPY,2024-03-14T10:21:03Z,"Ramen, large",',
         "ORDER-3,s1,1.234,KWD,2024-03-14T10:21:03Z,,",
         "ORDER-4,s1,1.234,EUR,2024-03-14T10:21:03Z,,",
         "ORDER-5,s2,-3.20,EUR,2024-03-14T10:21:03,,",
@@ -30,7 +36,11 @@ describe("order CSV import", () => {
     );
     assertCsvHeader(header, "orders");
     const { valid, problems } = validateOrderCsvRows(records, { knownStoreIds: new Set(["s1"]) });
-    expect(valid.map((o) => [o.merchantReference, o.amount.value, o.amount.currency])).toEqual([["ORDER-1", 1250, "EUR"], ["ORDER-2", 1500, "JPY"], ["ORDER-3", 1234, "KWD"]]);
+    expect(valid.map((o) => [o.merchantReference, o.amount.value, o.amount.currency])).toEqual([
+      ["ORDER-1", 1250, "EUR"],
+      ["ORDER-2", 1500, "JPY"],
+      ["ORDER-3", 1234, "KWD"],
+    ]);
     expect(valid[1]?.description).toBe("Ramen, large");
     expect(problems).toEqual([
       { index: 3, line: 5, field: "amount", reason: '"1.234" has more than 2 decimals for EUR' },
@@ -39,7 +49,12 @@ describe("order CSV import", () => {
       { index: 4, line: 6, field: "storeId", reason: 'unknown store "s2"' },
       { index: 5, line: 7, field: "currency", reason: 'unknown currency "EURO"' },
       { index: 6, line: 8, field: "merchantReference", reason: "repeats line 2" },
-      { index: 7, line: 9, field: "amount", reason: "is required (amount in major units such as 12.50, or amountMinor)" },
+      {
+        index: 7,
+        line: 9,
+        field: "amount",
+        reason: "is required (amount in major units such as 12.50, or amountMinor)",
+      },
     ]);
   });
 
@@ -69,7 +84,9 @@ describe("order CSV import", () => {
 
   it("refuses a file without the columns every row needs", () => {
     expect(() => assertCsvHeader(["merchantReference", "storeId"], "orders")).toThrow(AppError);
-    expect(() => assertCsvHeader(["merchantReference", "storeId"], "orders")).toThrow("missing column(s): currency, createdAt, amount (or amountMinor)");
+    expect(() => assertCsvHeader(["merchantReference", "storeId"], "orders")).toThrow(
+      "missing column(s): currency, createdAt, amount (or amountMinor)",
+    );
     expect(() => assertCsvHeader(["storeId", "AMOUNT_MINOR", "currency", "transacted at"], "receipts")).not.toThrow();
   });
 });
@@ -83,7 +100,20 @@ describe("receipt CSV import", () => {
     );
     assertCsvHeader(header, "receipts");
     const { valid, problems } = validateReceiptCsvRows(records);
-    expect(valid).toEqual([{ storeId: "s1", terminalId: "V400m-1", amount: { value: 700, currency: "EUR" }, transactedAt: new Date("2024-03-14T10:21:03Z"), pspReference: "8815222222222222", cardLast4: "0004", authCode: "A1B2C3" }]);
-    expect(problems.map((p) => [p.line, p.field])).toEqual([[3, "pspReference"], [3, "cardLast4"]]);
+    expect(valid).toEqual([
+      {
+        storeId: "s1",
+        terminalId: "V400m-1",
+        amount: { value: 700, currency: "EUR" },
+        transactedAt: new Date("2024-03-14T10:21:03Z"),
+        pspReference: "8815222222222222",
+        cardLast4: "0004",
+        authCode: "A1B2C3",
+      },
+    ]);
+    expect(problems.map((p) => [p.line, p.field])).toEqual([
+      [3, "pspReference"],
+      [3, "cardLast4"],
+    ]);
   });
 });

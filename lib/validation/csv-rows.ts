@@ -19,12 +19,24 @@ export type CsvValues = { line: number; values: Readonly<Record<string, string>>
 export type CsvImportOptions = { knownStoreIds?: ReadonlySet<string> };
 
 const ORDER_FIELDS = ["merchantReference", "storeId", "createdAt", "description", "terminalId"] as const;
-const RECEIPT_FIELDS = ["storeId", "terminalId", "transactedAt", "pspReference", "tenderReference", "cardBrand", "cardLast4", "authCode"] as const;
+const RECEIPT_FIELDS = [
+  "storeId",
+  "terminalId",
+  "transactedAt",
+  "pspReference",
+  "tenderReference",
+  "cardBrand",
+  "cardLast4",
+  "authCode",
+] as const;
 
 /** Throws a whole-file error when a column every row needs is absent; headers match case- and space-insensitively. */
 export function assertCsvHeader(headerNames: readonly string[], kind: "orders" | "receipts"): void {
   const present = new Set(headerNames.map(normalizeHeaderName));
-  const required = kind === "orders" ? ["merchantReference", "storeId", "currency", "createdAt"] : ["storeId", "currency", "transactedAt"];
+  const required =
+    kind === "orders"
+      ? ["merchantReference", "storeId", "currency", "createdAt"]
+      : ["storeId", "currency", "transactedAt"];
   const missing = required.filter((name) => !present.has(normalizeHeaderName(name)));
   if (!present.has("amount") && !present.has("amountminor")) missing.push("amount (or amountMinor)");
   if (missing.length === 0) return;
@@ -33,7 +45,10 @@ export function assertCsvHeader(headerNames: readonly string[], kind: "orders" |
   });
 }
 
-export function validateOrderCsvRows(records: readonly CsvValues[], options: CsvImportOptions = {}): BatchResult<PosOrder> {
+export function validateOrderCsvRows(
+  records: readonly CsvValues[],
+  options: CsvImportOptions = {},
+): BatchResult<PosOrder> {
   return validateBatch(records, posOrderSchema, {
     ...csvBatchOptions(records, ORDER_FIELDS),
     knownStoreIds: options.knownStoreIds,
@@ -41,8 +56,14 @@ export function validateOrderCsvRows(records: readonly CsvValues[], options: Csv
   });
 }
 
-export function validateReceiptCsvRows(records: readonly CsvValues[], options: CsvImportOptions = {}): BatchResult<StandaloneReceipt> {
-  return validateBatch(records, standaloneReceiptSchema, { ...csvBatchOptions(records, RECEIPT_FIELDS), knownStoreIds: options.knownStoreIds });
+export function validateReceiptCsvRows(
+  records: readonly CsvValues[],
+  options: CsvImportOptions = {},
+): BatchResult<StandaloneReceipt> {
+  return validateBatch(records, standaloneReceiptSchema, {
+    ...csvBatchOptions(records, RECEIPT_FIELDS),
+    knownStoreIds: options.knownStoreIds,
+  });
 }
 
 function csvBatchOptions(records: readonly CsvValues[], fields: readonly string[]) {
@@ -50,7 +71,8 @@ function csvBatchOptions(records: readonly CsvValues[], fields: readonly string[
     lineOf: (index: number) => records[index]?.line,
     prepare: (record: CsvValues) => mapCsvRecord(record.values, fields),
     // Report problems under the CSV column names people see in their file.
-    fieldName: (path: string) => (path === "amount.currency" ? "currency" : path.startsWith("amount.") ? "amount" : path),
+    fieldName: (path: string) =>
+      path === "amount.currency" ? "currency" : path.startsWith("amount.") ? "amount" : path,
   };
 }
 
@@ -68,14 +90,25 @@ export function mapCsvRecord(values: Readonly<Record<string, string>>, fields: r
   return { value: candidate, problems, covered: value === undefined ? ["amount.value"] : [] };
 }
 
-function amountFromCells(major: string | undefined, minor: string | undefined, currency: string | undefined): { value: number | undefined; problems: FieldProblem[] } {
+function amountFromCells(
+  major: string | undefined,
+  minor: string | undefined,
+  currency: string | undefined,
+): { value: number | undefined; problems: FieldProblem[] } {
   if (major === undefined && minor === undefined) {
-    return { value: undefined, problems: [{ path: "amount", message: "is required (amount in major units such as 12.50, or amountMinor)" }] };
+    return {
+      value: undefined,
+      problems: [{ path: "amount", message: "is required (amount in major units such as 12.50, or amountMinor)" }],
+    };
   }
   let fromMinor: number | undefined;
   if (minor !== undefined) {
     const parsed = /^-?\d+$/.test(minor) ? Number(minor) : Number.NaN;
-    if (!Number.isSafeInteger(parsed)) return { value: undefined, problems: [{ path: "amountMinor", message: `"${minor}" is not a whole number of minor units` }] };
+    if (!Number.isSafeInteger(parsed))
+      return {
+        value: undefined,
+        problems: [{ path: "amountMinor", message: `"${minor}" is not a whole number of minor units` }],
+      };
     fromMinor = parsed;
   }
   if (major === undefined) return { value: fromMinor, problems: [] };
@@ -84,7 +117,10 @@ function amountFromCells(major: string | undefined, minor: string | undefined, c
   const parsed = tryParseMajorAmount(major, currency);
   if (!parsed.ok) return { value: undefined, problems: [{ path: "amount", message: parsed.reason }] };
   if (fromMinor !== undefined && fromMinor !== parsed.value) {
-    return { value: undefined, problems: [{ path: "amount", message: `amount ${major} ${currency} and amountMinor ${minor} disagree` }] };
+    return {
+      value: undefined,
+      problems: [{ path: "amount", message: `amount ${major} ${currency} and amountMinor ${minor} disagree` }],
+    };
   }
   return { value: parsed.value, problems: [] };
 }

@@ -2,24 +2,40 @@
 import { z } from "zod";
 import { isKnownCurrency } from "@/lib/money";
 
-const requiredError = (what: string) => (issue: { input: unknown }) => (issue.input === undefined || issue.input === null ? "is required" : `must be ${what}`);
+const requiredError = (what: string) => (issue: { input: unknown }) =>
+  issue.input === undefined || issue.input === null ? "is required" : `must be ${what}`;
 
 // Forms send "" for an untouched optional input and JSON clients may send null: both mean "not given".
-const blankToUndefined = (value: unknown) => (value === null || (typeof value === "string" && value.trim() === "") ? undefined : value);
+const blankToUndefined = (value: unknown) =>
+  value === null || (typeof value === "string" && value.trim() === "") ? undefined : value;
 
 /** Required text, trimmed, with a length range. */
 export function requiredText(max: number, min = 1) {
-  return z.string({ error: requiredError("text") }).trim().min(min, min === 1 ? "must not be empty" : `must have at least ${min} characters`).max(max, `must be at most ${max} characters`);
+  return z
+    .string({ error: requiredError("text") })
+    .trim()
+    .min(min, min === 1 ? "must not be empty" : `must have at least ${min} characters`)
+    .max(max, `must be at most ${max} characters`);
 }
 
 /** Optional text, trimmed; blank or null counts as absent. */
 export function optionalText(max: number) {
-  return z.preprocess(blankToUndefined, z.string({ error: "must be text" }).trim().max(max, `must be at most ${max} characters`).optional());
+  return z.preprocess(
+    blankToUndefined,
+    z.string({ error: "must be text" }).trim().max(max, `must be at most ${max} characters`).optional(),
+  );
 }
 
 /** Optional text that must match a pattern once trimmed; blank or null counts as absent. */
-export function optionalPattern(pattern: RegExp, message: string, transform: (value: string) => string = (value) => value) {
-  return z.preprocess(blankToUndefined, z.string({ error: "must be text" }).trim().regex(pattern, message).transform(transform).optional());
+export function optionalPattern(
+  pattern: RegExp,
+  message: string,
+  transform: (value: string) => string = (value) => value,
+) {
+  return z.preprocess(
+    blankToUndefined,
+    z.string({ error: "must be text" }).trim().regex(pattern, message).transform(transform).optional(),
+  );
 }
 
 /** ISO 4217 code Adyen supports; case and surrounding spaces are forgiven ("eur" → "EUR"). */
@@ -45,8 +61,14 @@ export const amountSchema = z.object(
  * A moment in time in ISO 8601 with an explicit offset or Z ("2024-03-14T10:21:03+01:00").
  * A local time without zone is refused: stores span time zones and matching compares instants.
  */
-export const zonedTimestampSchema = z
-  .iso.datetime({ offset: true, error: (issue) => (issue.input === undefined ? "is required" : "must be an ISO 8601 timestamp with a time zone offset or Z, e.g. 2024-03-14T10:21:03+01:00") })
+export const zonedTimestampSchema = z.iso
+  .datetime({
+    offset: true,
+    error: (issue) =>
+      issue.input === undefined
+        ? "is required"
+        : "must be an ISO 8601 timestamp with a time zone offset or Z, e.g. 2024-03-14T10:21:03+01:00",
+  })
   .transform((text) => new Date(text));
 
 /** Adyen PSP reference: 16 letters or digits; stored upper-case because Adyen issues it that way. */

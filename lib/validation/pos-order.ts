@@ -1,6 +1,13 @@
 // A POS order: what the till says was sold, matched later against evidence that money moved.
 import { z } from "zod";
-import { amountSchema, optionalPattern, optionalText, PSP_REFERENCE_PATTERN, requiredText, zonedTimestampSchema } from "@/lib/validation/fields";
+import {
+  amountSchema,
+  optionalPattern,
+  optionalText,
+  PSP_REFERENCE_PATTERN,
+  requiredText,
+  zonedTimestampSchema,
+} from "@/lib/validation/fields";
 
 /** Upper bound of orders in one API request; larger uploads go through CSV import. */
 export const MAX_ORDERS_PER_REQUEST = 10_000;
@@ -15,7 +22,11 @@ export const posOrderSchema = z.object({
   description: optionalText(500),
   terminalId: optionalText(100),
   /** Set when the POS learned the payment's PSP reference from the terminal; matched exactly. */
-  pspReference: optionalPattern(PSP_REFERENCE_PATTERN, "must be Adyen's 16-character PSP reference (letters and digits)", (value) => value.toUpperCase()),
+  pspReference: optionalPattern(
+    PSP_REFERENCE_PATTERN,
+    "must be Adyen's 16-character PSP reference (letters and digits)",
+    (value) => value.toUpperCase(),
+  ),
 });
 
 export type PosOrderInput = z.input<typeof posOrderSchema>;

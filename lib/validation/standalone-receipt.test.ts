@@ -1,17 +1,35 @@
 import { describe, expect, it } from "vitest";
 import { receiptWarnings, standaloneReceiptSchema } from "@/lib/validation/standalone-receipt";
 
-const receipt = { storeId: "store-ams-01", amount: { value: 1500, currency: "JPY" }, transactedAt: "2024-03-14T10:21:03+09:00" };
+const receipt = {
+  storeId: "store-ams-01",
+  amount: { value: 1500, currency: "JPY" },
+  transactedAt: "2024-03-14T10:21:03+09:00",
+};
 
 function issues(input: unknown): Record<string, string> {
   const result = standaloneReceiptSchema.safeParse(input);
-  return result.success ? {} : Object.fromEntries(result.error.issues.map((issue) => [issue.path.join("."), issue.message]));
+  return result.success
+    ? {}
+    : Object.fromEntries(result.error.issues.map((issue) => [issue.path.join("."), issue.message]));
 }
 
 describe("standaloneReceiptSchema", () => {
   it("accepts a minimal receipt and normalises optional fields", () => {
-    const parsed = standaloneReceiptSchema.parse({ ...receipt, pspReference: " qfqtpcq8hxskgk82 ", cardLast4: "", authCode: null, cardBrand: " visa " });
-    expect(parsed).toEqual({ storeId: "store-ams-01", amount: { value: 1500, currency: "JPY" }, transactedAt: new Date("2024-03-14T01:21:03Z"), pspReference: "QFQTPCQ8HXSKGK82", cardBrand: "visa" });
+    const parsed = standaloneReceiptSchema.parse({
+      ...receipt,
+      pspReference: " qfqtpcq8hxskgk82 ",
+      cardLast4: "",
+      authCode: null,
+      cardBrand: " visa ",
+    });
+    expect(parsed).toEqual({
+      storeId: "store-ams-01",
+      amount: { value: 1500, currency: "JPY" },
+      transactedAt: new Date("2024-03-14T01:21:03Z"),
+      pspReference: "QFQTPCQ8HXSKGK82",
+      cardBrand: "visa",
+    });
   });
 
   it.each([
@@ -32,13 +50,25 @@ describe("standaloneReceiptSchema", () => {
   });
 
   it("accepts every documented optional field", () => {
-    expect(issues({ ...receipt, terminalId: "V400m-324688179", pspReference: "8815222222222222", tenderReference: "BTGY001234567890", cardBrand: "mc", cardLast4: "0004", authCode: "A1B2C3" })).toEqual({});
+    expect(
+      issues({
+        ...receipt,
+        terminalId: "V400m-324688179",
+        pspReference: "8815222222222222",
+        tenderReference: "BTGY001234567890",
+        cardBrand: "mc",
+        cardLast4: "0004",
+        authCode: "A1B2C3",
+      }),
+    ).toEqual({});
   });
 });
 
 describe("receiptWarnings", () => {
   it("recommends, without requiring, a PSP or tender reference", () => {
-    expect(receiptWarnings({})).toEqual([{ path: "pspReference", message: expect.stringMatching(/PSP reference or the tender reference/) }]);
+    expect(receiptWarnings({})).toEqual([
+      { path: "pspReference", message: expect.stringMatching(/PSP reference or the tender reference/) },
+    ]);
     expect(receiptWarnings({ pspReference: "8815222222222222" })).toEqual([]);
     expect(receiptWarnings({ tenderReference: "T1" })).toEqual([]);
     expect(standaloneReceiptSchema.safeParse(receipt).success).toBe(true);

@@ -2,14 +2,25 @@
 // It carries no POS order reference, so the fields below are what matching has to work with.
 import { z } from "zod";
 import type { FieldProblem } from "@/lib/errors";
-import { PSP_REFERENCE_PATTERN, amountSchema, optionalPattern, optionalText, requiredText, zonedTimestampSchema } from "@/lib/validation/fields";
+import {
+  PSP_REFERENCE_PATTERN,
+  amountSchema,
+  optionalPattern,
+  optionalText,
+  requiredText,
+  zonedTimestampSchema,
+} from "@/lib/validation/fields";
 
 export const standaloneReceiptSchema = z.object({
   storeId: requiredText(100),
   terminalId: optionalText(100),
   amount: amountSchema,
   transactedAt: zonedTimestampSchema,
-  pspReference: optionalPattern(PSP_REFERENCE_PATTERN, "must be Adyen's 16-character PSP reference (letters and digits)", (value) => value.toUpperCase()),
+  pspReference: optionalPattern(
+    PSP_REFERENCE_PATTERN,
+    "must be Adyen's 16-character PSP reference (letters and digits)",
+    (value) => value.toUpperCase(),
+  ),
   tenderReference: optionalText(64),
   cardBrand: optionalText(40),
   cardLast4: optionalPattern(/^\d{4}$/, "must be exactly 4 digits"),
@@ -25,5 +36,10 @@ export type StandaloneReceipt = z.output<typeof standaloneReceiptSchema>;
  */
 export function receiptWarnings(receipt: Pick<StandaloneReceipt, "pspReference" | "tenderReference">): FieldProblem[] {
   if (receipt.pspReference || receipt.tenderReference) return [];
-  return [{ path: "pspReference", message: "Add the PSP reference or the tender reference printed on the receipt, so it can be matched exactly." }];
+  return [
+    {
+      path: "pspReference",
+      message: "Add the PSP reference or the tender reference printed on the receipt, so it can be matched exactly.",
+    },
+  ];
 }

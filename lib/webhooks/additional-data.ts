@@ -22,7 +22,11 @@ export type AdditionalDataFields = {
   additionalData: Record<string, unknown>;
 };
 
-function lookup(data: Readonly<Record<string, unknown>>, byLowerKey: Map<string, unknown>, names: readonly string[]): string | null {
+function lookup(
+  data: Readonly<Record<string, unknown>>,
+  byLowerKey: Map<string, unknown>,
+  names: readonly string[],
+): string | null {
   for (const name of names) {
     const value = name in data ? data[name] : byLowerKey.get(name.toLowerCase());
     if (typeof value !== "string") continue;

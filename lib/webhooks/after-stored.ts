@@ -17,7 +17,11 @@ async function flush(): Promise<void> {
   const ids = pending;
   pending = [];
   scheduled = null;
-  const data = { reason: "webhooks", eventIds: ids.slice(0, MAX_IDS_PER_JOB), ...(ids.length > MAX_IDS_PER_JOB ? { moreEventIds: ids.length - MAX_IDS_PER_JOB } : {}) };
+  const data = {
+    reason: "webhooks",
+    eventIds: ids.slice(0, MAX_IDS_PER_JOB),
+    ...(ids.length > MAX_IDS_PER_JOB ? { moreEventIds: ids.length - MAX_IDS_PER_JOB } : {}),
+  };
   try {
     await enqueueReconcile(data);
   } catch (err) {

@@ -1,5 +1,11 @@
 // Adyen standard notifications: receiving (auth, HMAC, durable storage), follow-up jobs, and reading them back.
-export { receiveNotifications, webhookSettings, type ReceiveOptions, type ReceiveResult, type WebhookSettings } from "@/lib/webhooks/receive";
+export {
+  receiveNotifications,
+  webhookSettings,
+  type ReceiveOptions,
+  type ReceiveResult,
+  type WebhookSettings,
+} from "@/lib/webhooks/receive";
 export { afterWebhooksStored } from "@/lib/webhooks/after-stored";
 export { INSERT_EVENTS_SQL, type SqlRunner } from "@/lib/webhooks/store-events";
 export { normalizeItem, parseEnvelope, dedupeKeyOf, type PaymentEventRow } from "@/lib/webhooks/notification-schema";

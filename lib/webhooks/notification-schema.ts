@@ -15,20 +15,48 @@ const plainObject = z.record(z.string(), z.unknown());
 
 // Adyen's libraries and fixtures send "true"/"false" strings as well as JSON booleans.
 const booleanLike = z
-  .union([z.boolean(), z.string().trim().toLowerCase().pipe(z.enum(["true", "false"]))], { error: 'must be true or false (boolean or "true"/"false")' })
+  .union(
+    [
+      z.boolean(),
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .pipe(z.enum(["true", "false"])),
+    ],
+    { error: 'must be true or false (boolean or "true"/"false")' },
+  )
   .transform((v) => v === true || v === "true");
 
 export const notificationEnvelopeSchema = z.object({
   live: booleanLike.optional(),
   notificationItems: z
-    .array(z.object({ NotificationRequestItem: plainObject }, { error: "must be an object with a NotificationRequestItem object" }), {
-      error: "must be an array",
-    })
+    .array(
+      z.object(
+        { NotificationRequestItem: plainObject },
+        { error: "must be an object with a NotificationRequestItem object" },
+      ),
+      {
+        error: "must be an array",
+      },
+    )
     .min(1, "must contain at least one item")
     .max(MAX_ITEMS_PER_REQUEST, `must contain at most ${MAX_ITEMS_PER_REQUEST} items`),
 });
 
-const ITEM_FIELDS = ["additionalData", "amount", "eventCode", "eventDate", "merchantAccountCode", "merchantReference", "originalReference", "paymentMethod", "pspReference", "reason", "success"];
+const ITEM_FIELDS = [
+  "additionalData",
+  "amount",
+  "eventCode",
+  "eventDate",
+  "merchantAccountCode",
+  "merchantReference",
+  "originalReference",
+  "paymentMethod",
+  "pspReference",
+  "reason",
+  "success",
+];
 const AMOUNT_FIELDS = ["value", "currency"];
 
 /** Maps case variants of known keys (`originalreference`) to their spec spelling; the exact spelling wins. */
@@ -50,16 +78,26 @@ const optionalVerbatim = (max: number) =>
     .nullish()
     .transform((v) => (v === undefined || v === null || v === "" ? null : v));
 
-const requiredVerbatim = (max: number) => z.string({ error: "is required" }).min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+const requiredVerbatim = (max: number) =>
+  z.string({ error: "is required" }).min(1, "must not be empty").max(max, `must be at most ${max} characters`);
 
 const amountSchema = z.preprocess(
   (v) => (v && typeof v === "object" && !Array.isArray(v) ? canonicalKeys(v as RawItem, AMOUNT_FIELDS) : v),
   z.object(
     {
       value: z
-        .union([z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER), z.string().regex(/^-?\d{1,15}$/).transform(Number)], {
-          error: "must be a whole number of minor units",
-        })
+        .union(
+          [
+            z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER),
+            z
+              .string()
+              .regex(/^-?\d{1,15}$/)
+              .transform(Number),
+          ],
+          {
+            error: "must be a whole number of minor units",
+          },
+        )
         .nullish(),
       currency: z
         .string({ error: "must be a currency code" })
@@ -111,7 +149,9 @@ export type PaymentEventRow = {
 };
 
 /** The identity of an event across redeliveries (same format as the seed factories and benches). */
-export function dedupeKeyOf(e: Pick<PaymentEventRow, "merchantAccountCode" | "pspReference" | "eventCode" | "success" | "originalReference">): string {
+export function dedupeKeyOf(
+  e: Pick<PaymentEventRow, "merchantAccountCode" | "pspReference" | "eventCode" | "success" | "originalReference">,
+): string {
   return `${e.merchantAccountCode}|${e.pspReference}|${e.eventCode}|${e.success}|${e.originalReference ?? ""}`;
 }
 
@@ -120,7 +160,10 @@ export type ItemParse = { ok: true; row: PaymentEventRow } | { ok: false; proble
 export function normalizeItem(raw: RawItem, live: boolean, path = "NotificationRequestItem"): ItemParse {
   const parsed = itemSchema.safeParse(canonicalKeys(raw));
   if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((i) => ({ path: [path, ...i.path].join("."), message: i.message })) };
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((i) => ({ path: [path, ...i.path].join("."), message: i.message })),
+    };
   }
   const item = parsed.data;
   const extracted = readAdditionalData(item.additionalData ?? {});
@@ -149,9 +192,16 @@ export function parseEnvelope(body: unknown): { live: boolean; items: RawItem[] 
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => ({ path: i.path.join(".") || "(root)", message: i.message }));
     const first = problems[0];
-    throw new AppError("VALIDATION", `Invalid notification: ${first ? `${first.path}: ${first.message}` : "bad shape"}`, { problems });
+    throw new AppError(
+      "VALIDATION",
+      `Invalid notification: ${first ? `${first.path}: ${first.message}` : "bad shape"}`,
+      { problems },
+    );
   }
-  return { live: parsed.data.live ?? false, items: parsed.data.notificationItems.map((w) => w.NotificationRequestItem) };
+  return {
+    live: parsed.data.live ?? false,
+    items: parsed.data.notificationItems.map((w) => w.NotificationRequestItem),
+  };
 }
 
 /** Normalizes every item or throws one VALIDATION error naming every problem. */

@@ -11,13 +11,22 @@ import { body, paymentItem, SETTINGS, sign } from "@/lib/webhooks/test-support";
 withTestDatabase({ beforeDrop: closeWebhookPool });
 beforeAll(() => setEnvForTests({ LOG_LEVEL: "silent" }));
 
-const principal = (role: Principal["role"]): Principal => ({ kind: "token", id: "t", label: "t", role, storeIds: role === "store_manager" ? ["ST1"] : "all" });
+const principal = (role: Principal["role"]): Principal => ({
+  kind: "token",
+  id: "t",
+  label: "t",
+  role,
+  storeIds: role === "store_manager" ? ["ST1"] : "all",
+});
 
 describe("who may read payment events", () => {
   it("lets admin, finance and engineering in, not store managers", async () => {
     const allowed: string[] = [];
     for (const role of ROLES) {
-      const ok = await listPaymentEvents(principal(role), "NOTHING").then(() => true, () => false);
+      const ok = await listPaymentEvents(principal(role), "NOTHING").then(
+        () => true,
+        () => false,
+      );
       if (ok) allowed.push(role);
     }
     expect(allowed).toEqual(["admin", "finance", "engineering"]);
@@ -37,8 +46,18 @@ describe("listPaymentEvents", () => {
   it("returns the payment and its modifications with amount, dates and additionalData, nothing else", async () => {
     const psp = "QFQTPCQ8HXSKGK82";
     const items = [
-      paymentItem({ eventCode: "CAPTURE", pspReference: "CAP0000000000001", originalReference: psp, eventDate: "2021-01-02T01:00:00+01:00" }),
-      paymentItem({ pspReference: psp, eventDate: "2021-01-01T01:00:00+01:00", amount: { value: 1000, currency: "EUR" }, additionalData: { paymentLinkId: "PL1" } }),
+      paymentItem({
+        eventCode: "CAPTURE",
+        pspReference: "CAP0000000000001",
+        originalReference: psp,
+        eventDate: "2021-01-02T01:00:00+01:00",
+      }),
+      paymentItem({
+        pspReference: psp,
+        eventDate: "2021-01-01T01:00:00+01:00",
+        amount: { value: 1000, currency: "EUR" },
+        additionalData: { paymentLinkId: "PL1" },
+      }),
       paymentItem({ pspReference: "UNRELATED0000001" }),
     ];
     await receiveNotifications(body(items.map((i) => sign(i))), null, { settings: SETTINGS });

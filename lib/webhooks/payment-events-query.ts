@@ -12,7 +12,6 @@ export const PAYMENT_EVENT_ROLES: readonly Role[] = ["admin", "finance", "engine
 /** More events than this for one payment is not a real payment; the cap keeps the response bounded. */
 const MAX_EVENTS = 500;
 
-
 export const paymentEventsQuerySchema = z.object({
   pspReference: z
     .string({ error: "is required (?pspReference=…)" })
@@ -35,7 +34,8 @@ export type PaymentEventView = {
 };
 
 export async function listPaymentEvents(p: Principal, pspReference: string): Promise<PaymentEventView[]> {
-  if (!PAYMENT_EVENT_ROLES.includes(p.role)) throw new AppError("FORBIDDEN", `The role ${p.role} may not read payment events.`);
+  if (!PAYMENT_EVENT_ROLES.includes(p.role))
+    throw new AppError("FORBIDDEN", `The role ${p.role} may not read payment events.`);
   const rows = await db().paymentEvent.findMany({
     where: { OR: [{ pspReference }, { originalReference: pspReference }] },
     orderBy: [{ eventDate: { sort: "asc", nulls: "last" } }, { id: "asc" }],
@@ -62,7 +62,8 @@ export async function listPaymentEvents(p: Principal, pspReference: string): Pro
     merchantAccountCode: r.merchantAccountCode,
     merchantReference: r.merchantReference,
     // Stored values came from JSON numbers checked to be safe integers, so Number() is exact.
-    amount: r.amountValue !== null && r.currency !== null ? { value: Number(r.amountValue), currency: r.currency } : null,
+    amount:
+      r.amountValue !== null && r.currency !== null ? { value: Number(r.amountValue), currency: r.currency } : null,
     eventDate: r.eventDate?.toISOString() ?? null,
     receivedAt: r.receivedAt.toISOString(),
     additionalData: r.additionalData,

@@ -19,7 +19,12 @@ function pool(): pg.Pool {
   const current = g.__opsWebhookPool;
   if (current?.url === url) return current.pool;
   if (current) void current.pool.end().catch(() => undefined);
-  const created = new pg.Pool({ connectionString: url, max: POOL_SIZE, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 });
+  const created = new pg.Pool({
+    connectionString: url,
+    max: POOL_SIZE,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  });
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
   created.on("error", (err) => log.warn("webhooks.pool_error", errorFields(err)));
   g.__opsWebhookPool = { url, pool: created };
@@ -38,7 +43,8 @@ function statementName(sql: string): string {
   return name;
 }
 
-export const pgRunner: SqlRunner = async (sql, params) => (await pool().query<InsertedRow>({ name: statementName(sql), text: sql, values: params })).rows;
+export const pgRunner: SqlRunner = async (sql, params) =>
+  (await pool().query<InsertedRow>({ name: statementName(sql), text: sql, values: params })).rows;
 
 export async function closeWebhookPool(): Promise<void> {
   const current = g.__opsWebhookPool;

@@ -5,7 +5,18 @@ import { AppError } from "@/lib/errors";
 import { withTestDatabase } from "@/lib/testing/database";
 import { closeWebhookPool } from "@/lib/webhooks/pg-runner";
 import { receiveNotifications, type ReceiveOptions } from "@/lib/webhooks/receive";
-import { basicAuth, body, DOTNET_TEST_KEY, fixtureEnvelope, KEY_A, KEY_B, paymentItem, SETTINGS, sign, TOOLS_README_KEY } from "@/lib/webhooks/test-support";
+import {
+  basicAuth,
+  body,
+  DOTNET_TEST_KEY,
+  fixtureEnvelope,
+  KEY_A,
+  KEY_B,
+  paymentItem,
+  SETTINGS,
+  sign,
+  TOOLS_README_KEY,
+} from "@/lib/webhooks/test-support";
 
 const database = withTestDatabase({ beforeDrop: closeWebhookPool });
 beforeAll(() => setEnvForTests({ LOG_LEVEL: "silent" }));
@@ -23,11 +34,20 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
   }
 }
 
-const receive = (text: string, auth: string | null = null, opts: ReceiveOptions = {}) => receiveNotifications(text, auth, { settings: SETTINGS, ...opts });
-const count = async () => Number((await db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM payment_events`)[0]?.n);
+const receive = (text: string, auth: string | null = null, opts: ReceiveOptions = {}) =>
+  receiveNotifications(text, auth, { settings: SETTINGS, ...opts });
+const count = async () =>
+  Number((await db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM payment_events`)[0]?.n);
 
 describe("signatures of Adyen's fixtures", () => {
-  const unverifiable = ["node-authorisationTrue", "node-captureTrue", "node-captureFalse", "node-refundTrue", "node-refundFalse", "node-tools-hmac-payload"];
+  const unverifiable = [
+    "node-authorisationTrue",
+    "node-captureTrue",
+    "node-captureFalse",
+    "node-refundTrue",
+    "node-refundFalse",
+    "node-tools-hmac-payload",
+  ];
 
   it.each(unverifiable)("%s (signed with an unpublished key) is refused and not stored", async (name) => {
     const text = JSON.stringify(fixtureEnvelope(`${name}.json`));
@@ -38,35 +58,75 @@ describe("signatures of Adyen's fixtures", () => {
 
   it("accepts the PHP tools payload with the key from that library's README, and only with it", async () => {
     const text = JSON.stringify(fixtureEnvelope("php-tools-hmac-payload.json"));
-    expect(await codeOf(receive(text, null, { settings: { hmacKeys: [KEY_A], basicAuth: null } }))).toBe("UNAUTHENTICATED");
+    expect(await codeOf(receive(text, null, { settings: { hmacKeys: [KEY_A], basicAuth: null } }))).toBe(
+      "UNAUTHENTICATED",
+    );
     const result = await receive(text, null, { settings: { hmacKeys: [KEY_A, TOOLS_README_KEY], basicAuth: null } });
     expect(result).toMatchObject({ received: 1, stored: 1, duplicates: 0 });
     const row = await db().paymentEvent.findFirstOrThrow();
-    expect(row).toMatchObject({ pspReference: "AB1234567890", merchantReference: "1143-R2", amountValue: 32500n, currency: "EUR", success: true, storeId: null });
+    expect(row).toMatchObject({
+      pspReference: "AB1234567890",
+      merchantReference: "1143-R2",
+      amountValue: 32500n,
+      currency: "EUR",
+      success: true,
+      storeId: null,
+    });
     expect(row.eventDate?.toISOString()).toBe("2025-02-24T14:20:56.000Z");
   });
 
   it("accepts the .NET refund-fail payload with its published key (escaped slash kept verbatim)", async () => {
     const text = JSON.stringify(fixtureEnvelope("dotnet-notification-response-refund-fail.json"));
     await receive(text, null, { settings: { hmacKeys: [DOTNET_TEST_KEY], basicAuth: null } });
-    expect(await db().paymentEvent.findFirstOrThrow()).toMatchObject({ eventCode: "CAPTURE", success: false, merchantReference: "UseqNbr006-orderId006\\/" });
+    expect(await db().paymentEvent.findFirstOrThrow()).toMatchObject({
+      eventCode: "CAPTURE",
+      success: false,
+      merchantReference: "UseqNbr006-orderId006\\/",
+    });
   });
 });
 
 describe("storing", () => {
   it("stores normalized fields, additionalData without the signature and the raw item", async () => {
-    const item = sign(paymentItem({ success: true, originalreference: null, amount: { value: 0, currency: "EUR" }, additionalData: { terminalId: "V400m-1", tenderReference: "TR1", store: "ST-UNKNOWN" } }));
+    const item = sign(
+      paymentItem({
+        success: true,
+        originalreference: null,
+        amount: { value: 0, currency: "EUR" },
+        additionalData: { terminalId: "V400m-1", tenderReference: "TR1", store: "ST-UNKNOWN" },
+      }),
+    );
     await receive(body([item], "true"));
     const row = await db().paymentEvent.findFirstOrThrow();
-    expect(row).toMatchObject({ live: true, success: true, originalReference: null, amountValue: 0n, terminalId: "V400m-1", tenderReference: "TR1", storeId: "ST-UNKNOWN", deliveries: 1 });
+    expect(row).toMatchObject({
+      live: true,
+      success: true,
+      originalReference: null,
+      amountValue: 0n,
+      terminalId: "V400m-1",
+      tenderReference: "TR1",
+      storeId: "ST-UNKNOWN",
+      deliveries: 1,
+    });
     expect(row.additionalData).toEqual({ terminalId: "V400m-1", tenderReference: "TR1", store: "ST-UNKNOWN" });
     expect(row.raw).toEqual(item);
   });
 
   it("resolves the store from a store reference or from a payment link created here", async () => {
-    await db().store.create({ data: { id: "ST111", reference: "berlin-1", name: "Berlin", timezone: "Europe/Berlin" } });
+    await db().store.create({
+      data: { id: "ST111", reference: "berlin-1", name: "Berlin", timezone: "Europe/Berlin" },
+    });
     await db().paymentLink.create({
-      data: { adyenId: "PL123", idempotencyKey: crypto.randomUUID(), reference: "R1", storeId: "ST111", amountValue: 100n, currency: "EUR", status: "active", expiresAt: new Date() },
+      data: {
+        adyenId: "PL123",
+        idempotencyKey: crypto.randomUUID(),
+        reference: "R1",
+        storeId: "ST111",
+        amountValue: 100n,
+        currency: "EUR",
+        status: "active",
+        expiresAt: new Date(),
+      },
     });
     const byRef = sign(paymentItem({ additionalData: { store: "berlin-1" } }));
     const byLink = sign(paymentItem({ additionalData: { paymentLinkId: "PL123" } }));
@@ -111,20 +171,40 @@ describe("storing", () => {
   });
 
   it("accepts any configured key during rotation", async () => {
-    await receive(body([sign(paymentItem(), KEY_B)]), null, { settings: { hmacKeys: [KEY_A, KEY_B], basicAuth: null } });
+    await receive(body([sign(paymentItem(), KEY_B)]), null, {
+      settings: { hmacKeys: [KEY_A, KEY_B], basicAuth: null },
+    });
     expect(await count()).toBe(1);
   });
 
   it("stores modifications that arrive before their payment; reading orders them by event date", async () => {
     const psp = "ORIGPSP000000001";
     const auth = sign(paymentItem({ pspReference: psp, eventDate: "2026-03-14T10:00:00+01:00" }));
-    const capture = sign(paymentItem({ eventCode: "CAPTURE", pspReference: "CAPPSP0000000001", originalReference: psp, eventDate: "2026-03-14T10:05:00+01:00" }));
-    const refund = sign(paymentItem({ eventCode: "REFUND", pspReference: "REFPSP0000000001", originalReference: psp, eventDate: "2026-03-15T09:00:00+01:00" }));
+    const capture = sign(
+      paymentItem({
+        eventCode: "CAPTURE",
+        pspReference: "CAPPSP0000000001",
+        originalReference: psp,
+        eventDate: "2026-03-14T10:05:00+01:00",
+      }),
+    );
+    const refund = sign(
+      paymentItem({
+        eventCode: "REFUND",
+        pspReference: "REFPSP0000000001",
+        originalReference: psp,
+        eventDate: "2026-03-15T09:00:00+01:00",
+      }),
+    );
     await receive(body([refund]));
     await receive(body([capture]));
     await receive(body([auth]));
     const { listPaymentEvents } = await import("@/lib/webhooks/payment-events-query");
-    expect((await listPaymentEvents({ kind: "token", id: "t", label: "t", role: "finance", storeIds: "all" }, psp)).map((e) => e.eventCode)).toEqual(["AUTHORISATION", "CAPTURE", "REFUND"]);
+    expect(
+      (await listPaymentEvents({ kind: "token", id: "t", label: "t", role: "finance", storeIds: "all" }, psp)).map(
+        (e) => e.eventCode,
+      ),
+    ).toEqual(["AUTHORISATION", "CAPTURE", "REFUND"]);
   });
 });
 
@@ -152,7 +232,13 @@ describe("refusals", () => {
 
   it("requires the configured basic auth credentials", async () => {
     const text = body([sign(paymentItem())]);
-    for (const header of [null, basicAuth("adyen", "wrong"), basicAuth("other", "s3cret-pass"), "Bearer x", "Basic !!!"]) {
+    for (const header of [
+      null,
+      basicAuth("adyen", "wrong"),
+      basicAuth("other", "s3cret-pass"),
+      "Bearer x",
+      "Basic !!!",
+    ]) {
       expect(await codeOf(receive(text, header, { settings: withBasic }))).toBe("UNAUTHENTICATED");
     }
     expect(await count()).toBe(0);
@@ -160,14 +246,22 @@ describe("refusals", () => {
   });
 
   it("refuses everything when no HMAC key is configured", async () => {
-    expect(await codeOf(receive(body([sign(paymentItem())]), null, { settings: { hmacKeys: [], basicAuth: null } }))).toBe("UNAUTHENTICATED");
+    expect(
+      await codeOf(receive(body([sign(paymentItem())]), null, { settings: { hmacKeys: [], basicAuth: null } })),
+    ).toBe("UNAUTHENTICATED");
     expect(await count()).toBe(0);
   });
 
   it("answers malformed JSON and shapes with VALIDATION and a reason", async () => {
     await expect(receive("{not json")).rejects.toThrow(/not valid JSON/);
-    await expect(receive(JSON.stringify({ notificationItems: {} }))).rejects.toMatchObject({ code: "VALIDATION", message: expect.stringMatching(/notificationItems/) });
-    await expect(receive(body([sign(paymentItem({ success: "maybe" }))]))).rejects.toMatchObject({ code: "VALIDATION", message: expect.stringMatching(/success/) });
+    await expect(receive(JSON.stringify({ notificationItems: {} }))).rejects.toMatchObject({
+      code: "VALIDATION",
+      message: expect.stringMatching(/notificationItems/),
+    });
+    await expect(receive(body([sign(paymentItem({ success: "maybe" }))]))).rejects.toMatchObject({
+      code: "VALIDATION",
+      message: expect.stringMatching(/success/),
+    });
     expect(await count()).toBe(0);
   });
 
@@ -193,9 +287,21 @@ describe("refusals", () => {
       await receive(body([item]), basicAuth("adyen", "s3cret-pass"), { settings: withBasic, requestId: "req-1" });
       await codeOf(receive(body([item]), basicAuth("adyen", "wrong-pass"), { settings: withBasic }));
       expect(lines).toHaveLength(2);
-      expect(JSON.parse(lines[0] ?? "")).toMatchObject({ event: "webhooks.received", requestId: "req-1", count: 1, stored: 1, duplicates: 0 });
+      expect(JSON.parse(lines[0] ?? "")).toMatchObject({
+        event: "webhooks.received",
+        requestId: "req-1",
+        count: 1,
+        stored: 1,
+        duplicates: 0,
+      });
       const all = lines.join("");
-      for (const secret of ["s3cret-pass", "wrong-pass", String((item["additionalData"] as Record<string, unknown>)["hmacSignature"]), KEY_A]) expect(all).not.toContain(secret);
+      for (const secret of [
+        "s3cret-pass",
+        "wrong-pass",
+        String((item["additionalData"] as Record<string, unknown>)["hmacSignature"]),
+        KEY_A,
+      ])
+        expect(all).not.toContain(secret);
     } finally {
       out.mockRestore();
       err.mockRestore();

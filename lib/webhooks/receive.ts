@@ -15,7 +15,9 @@ export function webhookSettings(): WebhookSettings {
   const e = env();
   return {
     hmacKeys: e.ADYEN_HMAC_KEYS,
-    basicAuth: e.ADYEN_WEBHOOK_USERNAME ? { username: e.ADYEN_WEBHOOK_USERNAME, password: e.ADYEN_WEBHOOK_PASSWORD ?? "" } : null,
+    basicAuth: e.ADYEN_WEBHOOK_USERNAME
+      ? { username: e.ADYEN_WEBHOOK_USERNAME, password: e.ADYEN_WEBHOOK_PASSWORD ?? "" }
+      : null,
   };
 }
 
@@ -30,18 +32,30 @@ function parseJson(body: string): unknown {
   }
 }
 
-async function receive(body: string, authorization: string | null, settings: WebhookSettings, run: SqlRunner): Promise<ReceiveResult> {
+async function receive(
+  body: string,
+  authorization: string | null,
+  settings: WebhookSettings,
+  run: SqlRunner,
+): Promise<ReceiveResult> {
   if (settings.basicAuth && !isBasicAuthValid(authorization, settings.basicAuth)) {
     throw new AppError("UNAUTHENTICATED", "Basic authentication failed.");
   }
   // Unsigned notifications are never accepted: without keys nothing can be verified.
   if (settings.hmacKeys.length === 0) {
-    throw new AppError("UNAUTHENTICATED", "Webhook HMAC keys are not configured (ADYEN_HMAC_KEYS); notifications are refused.");
+    throw new AppError(
+      "UNAUTHENTICATED",
+      "Webhook HMAC keys are not configured (ADYEN_HMAC_KEYS); notifications are refused.",
+    );
   }
   const { live, items } = parseEnvelope(parseJson(body));
   // Signatures before field checks: an unsigned caller learns nothing about what we would accept.
   const invalid = items.findIndex((item) => !verifyHmacSignature(item, settings.hmacKeys));
-  if (invalid >= 0) throw new AppError("UNAUTHENTICATED", `notificationItems.${invalid}: the HMAC signature is missing or invalid; nothing was stored.`);
+  if (invalid >= 0)
+    throw new AppError(
+      "UNAUTHENTICATED",
+      `notificationItems.${invalid}: the HMAC signature is missing or invalid; nothing was stored.`,
+    );
   const rows = normalizeItems(items, live);
   const stored = await storeEvents(rows, run);
   return { received: items.length, ...stored };
@@ -52,13 +66,23 @@ async function receive(body: string, authorization: string | null, settings: Web
  * redelivery); throws AppError UNAUTHENTICATED (401), VALIDATION (400) or UNAVAILABLE (503) otherwise.
  * Writes one log line per call, without credentials or signatures.
  */
-export async function receiveNotifications(body: string, authorization: string | null, opts: ReceiveOptions = {}): Promise<ReceiveResult> {
+export async function receiveNotifications(
+  body: string,
+  authorization: string | null,
+  opts: ReceiveOptions = {},
+): Promise<ReceiveResult> {
   const started = performance.now();
   const requestId = opts.requestId;
   try {
     const result = await receive(body, authorization, opts.settings ?? webhookSettings(), opts.run ?? pgRunner);
     const { received, stored, duplicates } = result;
-    log.info("webhooks.received", { requestId, count: received, stored, duplicates, ms: Math.round(performance.now() - started) });
+    log.info("webhooks.received", {
+      requestId,
+      count: received,
+      stored,
+      duplicates,
+      ms: Math.round(performance.now() - started),
+    });
     return result;
   } catch (err) {
     const status = err instanceof AppError ? err.status : 500;

@@ -48,7 +48,9 @@ function distinctSorted(rows: readonly PaymentEventRow[]): Distinct[] {
     if (seen) seen.deliveries++;
     else byKey.set(row.dedupeKey, { row, deliveries: 1 });
   }
-  return [...byKey.values()].sort((a, b) => (a.row.dedupeKey < b.row.dedupeKey ? -1 : a.row.dedupeKey > b.row.dedupeKey ? 1 : 0));
+  return [...byKey.values()].sort((a, b) =>
+    a.row.dedupeKey < b.row.dedupeKey ? -1 : a.row.dedupeKey > b.row.dedupeKey ? 1 : 0,
+  );
 }
 
 function insertParams(distinct: readonly Distinct[]): unknown[] {
@@ -82,19 +84,26 @@ export type StoreResult = { stored: number; duplicates: number; newEventIds: str
 
 // A pool that cannot hand out a connection in time is as good as unreachable for the caller: answer 503.
 function isUnavailable(err: unknown): boolean {
-  return isDatabaseUnreachable(err) || (err instanceof Error && /timeout exceeded when trying to connect|Connection terminated/i.test(err.message));
+  return (
+    isDatabaseUnreachable(err) ||
+    (err instanceof Error && /timeout exceeded when trying to connect|Connection terminated/i.test(err.message))
+  );
 }
 
 /**
  * One statement for the rows of several requests. A new event is "stored" for the first request that carried
  * it; every other occurrence (earlier deliveries, the same event in another request) is a duplicate.
  */
-async function writeRequests(requests: readonly (readonly PaymentEventRow[])[], run: SqlRunner): Promise<StoreResult[]> {
+async function writeRequests(
+  requests: readonly (readonly PaymentEventRow[])[],
+  run: SqlRunner,
+): Promise<StoreResult[]> {
   let returned: InsertedRow[];
   try {
     returned = await run(INSERT_EVENTS_SQL, insertParams(distinctSorted(requests.flat())));
   } catch (err) {
-    if (isUnavailable(err)) throw new AppError("UNAVAILABLE", "The database is unreachable; the notification was not stored. Retry later.");
+    if (isUnavailable(err))
+      throw new AppError("UNAVAILABLE", "The database is unreachable; the notification was not stored. Retry later.");
     throw err;
   }
   const newIds = new Map(returned.filter((r) => r.inserted).map((r) => [r.dedupe_key, String(r.id)]));
@@ -116,7 +125,10 @@ const batchers = new WeakMap<SqlRunner, InsertBatcher<PaymentEventRow, StoreResu
 export function storeEvents(rows: readonly PaymentEventRow[], run: SqlRunner): Promise<StoreResult> {
   let batcher = batchers.get(run);
   if (!batcher) {
-    batcher = new InsertBatcher((requests) => writeRequests(requests, run), (err) => !(err instanceof AppError && err.code === "UNAVAILABLE"));
+    batcher = new InsertBatcher(
+      (requests) => writeRequests(requests, run),
+      (err) => !(err instanceof AppError && err.code === "UNAVAILABLE"),
+    );
     batchers.set(run, batcher);
   }
   return batcher.submit(rows);

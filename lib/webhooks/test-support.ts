@@ -51,10 +51,14 @@ export function basicAuth(username: string, password: string): string {
 export function notificationFixtures(): [string, Envelope][] {
   const dir = path.resolve(import.meta.dirname, "../../../shared/adyen-fixtures/notifications");
   const out: [string, Envelope][] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()) {
     const json = fixture(`notifications/${file}`) as Record<string, unknown>;
     if ("notificationItems" in json) out.push([file, json as Envelope]);
-    else for (const [name, example] of Object.entries(json)) if (!name.startsWith("_")) out.push([`${file}#${name}`, example as Envelope]);
+    else
+      for (const [name, example] of Object.entries(json))
+        if (!name.startsWith("_")) out.push([`${file}#${name}`, example as Envelope]);
   }
   return out;
 }

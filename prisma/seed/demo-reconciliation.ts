@@ -14,8 +14,14 @@ function demoOrders(now: number): Order[] {
   for (let i = 0; i < 160; i++) {
     const store = stores[i % stores.length]!;
     const terminals = DEMO_CATALOG.terminals.filter((t) => t.storeId === store.id && t.status === "boarded");
-    const at = new Date(now - 2 * DAY + i * (2 * DAY / 160));
-    out.push({ ref: `DEMO-${String(10_000 + i)}`, storeId: store.id, value: 250 + ((i * 7919) % 12_000), at, terminalId: terminals[i % Math.max(1, terminals.length)]?.id ?? null });
+    const at = new Date(now - 2 * DAY + i * ((2 * DAY) / 160));
+    out.push({
+      ref: `DEMO-${String(10_000 + i)}`,
+      storeId: store.id,
+      value: 250 + ((i * 7919) % 12_000),
+      at,
+      terminalId: terminals[i % Math.max(1, terminals.length)]?.id ?? null,
+    });
   }
   return out;
 }
@@ -24,7 +30,13 @@ const psp = (n: number) => `DEMO${String(n).padStart(12, "0")}`;
 
 export async function seedDemoReconciliation(client: PrismaClient, now = Date.now()): Promise<number> {
   const orders = demoOrders(now);
-  const event = (n: number, o: Order, value: number, ref: string | null, extra: { at?: Date; terminalId?: string | null } = {}) => ({
+  const event = (
+    n: number,
+    o: Order,
+    value: number,
+    ref: string | null,
+    extra: { at?: Date; terminalId?: string | null } = {},
+  ) => ({
     dedupeKey: `${DEMO_CATALOG.merchantAccount}|${psp(n)}|AUTHORISATION|true|`,
     live: false,
     eventCode: "AUTHORISATION",
@@ -42,7 +54,15 @@ export async function seedDemoReconciliation(client: PrismaClient, now = Date.no
   });
   await client.$transaction(async (tx) => {
     await tx.posOrder.createMany({
-      data: orders.map((o) => ({ merchantReference: o.ref, storeId: o.storeId, amountValue: BigInt(o.value), currency: "EUR", orderedAt: o.at, terminalId: o.terminalId, source: "api" })),
+      data: orders.map((o) => ({
+        merchantReference: o.ref,
+        storeId: o.storeId,
+        amountValue: BigInt(o.value),
+        currency: "EUR",
+        orderedAt: o.at,
+        terminalId: o.terminalId,
+        source: "api",
+      })),
       skipDuplicates: true,
     });
     const events = [];
@@ -73,7 +93,13 @@ export async function seedDemoReconciliation(client: PrismaClient, now = Date.no
     await tx.standaloneReceipt.createMany({ data: receipts, skipDuplicates: true });
     const first = outage[0]!;
     await tx.outageWindow.create({
-      data: { storeId: first.storeId, startsAt: new Date(first.at.getTime() - 600_000), endsAt: new Date(now - 3_600_000), reason: "Demo: cloud link down", declaredBy: "demo" },
+      data: {
+        storeId: first.storeId,
+        startsAt: new Date(first.at.getTime() - 600_000),
+        endsAt: new Date(now - 3_600_000),
+        reason: "Demo: cloud link down",
+        declaredBy: "demo",
+      },
     });
   });
   return orders.length;

@@ -11,7 +11,8 @@ describe("demo seed", () => {
     expect(first).toMatchObject({ stores: 4, usersCreated: 4, orders: 160 });
     const statuses = await db().reconItem.groupBy({ by: ["status"], _count: true });
     const seen = new Set(statuses.map((s) => s.status));
-    for (const s of ["matched", "mismatched", "duplicate", "suggested", "unexpected"] as const) expect(seen).toContain(s);
+    for (const s of ["matched", "mismatched", "duplicate", "suggested", "unexpected"] as const)
+      expect(seen).toContain(s);
     expect(await seedDemoIfEmpty(db())).toBeNull();
     expect(await seedDemo(db())).toMatchObject({ usersCreated: 0 });
     expect(await db().user.count()).toBe(4);

@@ -14,7 +14,14 @@ export async function seedDemo(client: PrismaClient): Promise<SeedResult> {
   for (const u of DEMO_USERS) hashes.set(u.email, await hashPassword(u.password));
   return client.$transaction(async (tx) => {
     for (const s of DEMO_CATALOG.stores) {
-      const data = { reference: s.reference, name: s.name, timezone: s.timezone, country: s.country, defaultCurrency: s.currency, merchantAccount: DEMO_CATALOG.merchantAccount };
+      const data = {
+        reference: s.reference,
+        name: s.name,
+        timezone: s.timezone,
+        country: s.country,
+        defaultCurrency: s.currency,
+        merchantAccount: DEMO_CATALOG.merchantAccount,
+      };
       await tx.store.upsert({ where: { id: s.id }, create: { id: s.id, ...data }, update: data });
     }
     let usersCreated = 0;
@@ -22,9 +29,20 @@ export async function seedDemo(client: PrismaClient): Promise<SeedResult> {
       if (await tx.user.findUnique({ where: { email: u.email } })) continue;
       const storeIds = DEMO_CATALOG.stores.filter((s) => u.storeRefs.includes(s.reference)).map((s) => s.id);
       const user = await tx.user.create({
-        data: { email: u.email, name: u.name, role: u.role, passwordHash: hashes.get(u.email) ?? null, stores: { create: storeIds.map((storeId) => ({ storeId })) } },
+        data: {
+          email: u.email,
+          name: u.name,
+          role: u.role,
+          passwordHash: hashes.get(u.email) ?? null,
+          stores: { create: storeIds.map((storeId) => ({ storeId })) },
+        },
       });
-      await recordAudit(tx, "system", { action: "user.create", entityType: "user", entityId: user.id, after: { email: u.email, role: u.role, storeIds, demo: true } });
+      await recordAudit(tx, "system", {
+        action: "user.create",
+        entityType: "user",
+        entityId: user.id,
+        after: { email: u.email, role: u.role, storeIds, demo: true },
+      });
       usersCreated++;
     }
     return { stores: DEMO_CATALOG.stores.length, usersCreated };

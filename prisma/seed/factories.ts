@@ -13,7 +13,15 @@ export async function makeStore(id = `ST${next()}TEST`, timezone = "Europe/Berli
   return db().store.upsert({ where: { id }, create: { id, name: `Store ${id}`, timezone }, update: {} });
 }
 
-export async function makeOrder(o: { storeId: string; ref?: string; value: number; currency?: string; at: Date; terminalId?: string; pspReference?: string }) {
+export async function makeOrder(o: {
+  storeId: string;
+  ref?: string;
+  value: number;
+  currency?: string;
+  at: Date;
+  terminalId?: string;
+  pspReference?: string;
+}) {
   return db().posOrder.create({
     data: {
       merchantReference: o.ref ?? `ORD-${next()}`,
@@ -68,7 +76,15 @@ export async function makeEvent(e: {
   });
 }
 
-export async function makeReceipt(r: { storeId: string; value: number; currency?: string; at: Date; terminalId?: string; psp?: string; tenderReference?: string }) {
+export async function makeReceipt(r: {
+  storeId: string;
+  value: number;
+  currency?: string;
+  at: Date;
+  terminalId?: string;
+  psp?: string;
+  tenderReference?: string;
+}) {
   return db().standaloneReceipt.create({
     data: {
       dedupeKey: randomUUID(),
@@ -84,7 +100,13 @@ export async function makeReceipt(r: { storeId: string; value: number; currency?
   });
 }
 
-export async function makePaymentLink(l: { storeId: string; reference: string; value: number; currency?: string; adyenId: string }) {
+export async function makePaymentLink(l: {
+  storeId: string;
+  reference: string;
+  value: number;
+  currency?: string;
+  adyenId: string;
+}) {
   return db().paymentLink.create({
     data: {
       adyenId: l.adyenId,

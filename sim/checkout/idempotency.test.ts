@@ -7,8 +7,13 @@ type Link = { id: string };
 
 describe("Idempotency-Key on POST /v72/paymentLinks", () => {
   let t: TestSim;
-  const body = (reference = "POS-2001") => ({ amount: { currency: "EUR", value: 990 }, merchantAccount: t.sim.merchantAccount, reference });
-  const post = (key: string, b: unknown = body()) => t.api<Link>("POST", "/v72/paymentLinks", b, { "idempotency-key": key });
+  const body = (reference = "POS-2001") => ({
+    amount: { currency: "EUR", value: 990 },
+    merchantAccount: t.sim.merchantAccount,
+    reference,
+  });
+  const post = (key: string, b: unknown = body()) =>
+    t.api<Link>("POST", "/v72/paymentLinks", b, { "idempotency-key": key });
   const linkCount = async () => (await t.control<{ links: unknown[] }>("GET", "/_sim/state")).body.links.length;
 
   beforeAll(async () => {
@@ -23,7 +28,11 @@ describe("Idempotency-Key on POST /v72/paymentLinks", () => {
     const key = randomUUID();
     const first = await post(key);
     // Same JSON with keys in another order is the same request.
-    const second = await post(key, { reference: "POS-2001", merchantAccount: t.sim.merchantAccount, amount: { value: 990, currency: "EUR" } });
+    const second = await post(key, {
+      reference: "POS-2001",
+      merchantAccount: t.sim.merchantAccount,
+      amount: { value: 990, currency: "EUR" },
+    });
     expect(first.status).toBe(201);
     expect(second.status).toBe(201);
     expect(second.body).toEqual(first.body);
@@ -80,7 +89,11 @@ describe("Idempotency-Key on POST /v72/paymentLinks", () => {
   it("keeps the effect of a request whose connection was dropped, so the retry replays it", async () => {
     await t.control("POST", "/_sim/faults/drop-connection", { count: 1, family: "checkout" });
     const key = randomUUID();
-    const init = { method: "POST", headers: { "x-api-key": TEST_API_KEY, "idempotency-key": key, "content-type": "application/json" }, body: JSON.stringify(body()) };
+    const init = {
+      method: "POST",
+      headers: { "x-api-key": TEST_API_KEY, "idempotency-key": key, "content-type": "application/json" },
+      body: JSON.stringify(body()),
+    };
     await expect(fetch(`${t.sim.url}/v72/paymentLinks`, init)).rejects.toThrow();
     expect(await linkCount()).toBe(1);
     const retry = await post(key);

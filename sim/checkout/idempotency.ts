@@ -90,7 +90,10 @@ export async function withIdempotency(
   const existing = store.get(scopedKey, now);
   if (existing) {
     if (existing.reply === null) {
-      return serviceError(422, "704", "request already processed or in progress", "validation", { ...TRANSIENT, ...echo });
+      return serviceError(422, "704", "request already processed or in progress", "validation", {
+        ...TRANSIENT,
+        ...echo,
+      });
     }
     if (existing.fingerprint === fingerprint || rt.config.idempotencyBodyMismatch === "replay") return existing.reply;
     // Not transient: retrying cannot help, the caller must use a new key for a new request.

@@ -46,7 +46,9 @@ export function payLink(rt: SimRuntime, linkId: string, input: LinkPaymentInput)
 function sendAuthorisation(rt: SimRuntime, link: PaymentLink, payment: LinkPayment, cardBrand?: string): void {
   const card = pickCard(cardBrand);
   const authCode = payment.success ? newAuthCode() : undefined;
-  const store = link.store ? rt.config.catalog.stores.find((s) => s.id === link.store || s.reference === link.store) : undefined;
+  const store = link.store
+    ? rt.config.catalog.stores.find((s) => s.id === link.store || s.reference === link.store)
+    : undefined;
   const merchantOrderReference = link.request["merchantOrderReference"];
   const notification = buildNotification(
     {

@@ -22,7 +22,7 @@ function renderPage(link: PaymentLink, status: string, result: string | null): s
   const price = formatAmount(link.amount, locale);
   const description = typeof link.request["description"] === "string" ? link.request["description"] : "";
   const canPay = status === "active" || status === "paymentPending";
-  const message = result ? RESULT_TEXT[result] ?? "" : canPay ? "" : `This payment link is ${status}.`;
+  const message = result ? (RESULT_TEXT[result] ?? "") : canPay ? "" : `This payment link is ${status}.`;
   const rows: [string, string][] = [
     ["Merchant", link.merchantAccount],
     ["Reference", link.reference],
@@ -54,7 +54,11 @@ ${form}
 
 export function showPayPage(req: RequestContext, rt: SimRuntime): Reply {
   const link = rt.state.links.get(req.params["linkId"] ?? "");
-  if (!link) return htmlReply(404, "<!doctype html><html lang=\"en\"><title>Not found</title><main><h1>Payment link not found</h1></main></html>");
+  if (!link)
+    return htmlReply(
+      404,
+      '<!doctype html><html lang="en"><title>Not found</title><main><h1>Payment link not found</h1></main></html>',
+    );
   return htmlReply(200, renderPage(link, currentStatus(link, rt.clock.now()), req.query.get("result")));
 }
 

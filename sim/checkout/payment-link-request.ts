@@ -5,13 +5,47 @@ import type { Amount } from "../money";
 
 /** Every property of Checkout v72 PaymentLinkRequest; anything else is rejected like Adyen does. */
 export const PAYMENT_LINK_REQUEST_FIELDS: readonly string[] = [
-  "allowedPaymentMethods", "amount", "applicationInfo", "billingAddress", "blockedPaymentMethods",
-  "captureDelayHours", "countryCode", "dateOfBirth", "deliverAt", "deliveryAddress", "description", "expiresAt",
-  "fundOrigin", "fundRecipient", "installmentOptions", "lineItems", "manualCapture", "mcc", "merchantAccount",
-  "merchantOrderReference", "metadata", "platformChargebackLogic", "recurringProcessingModel", "reference",
-  "requiredShopperFields", "returnUrl", "reusable", "riskData", "shopperEmail", "shopperLocale", "shopperName",
-  "shopperReference", "shopperStatement", "showRemovePaymentMethodButton", "socialSecurityNumber",
-  "splitCardFundingSources", "splits", "store", "storePaymentMethodMode", "telephoneNumber", "themeId",
+  "allowedPaymentMethods",
+  "amount",
+  "applicationInfo",
+  "billingAddress",
+  "blockedPaymentMethods",
+  "captureDelayHours",
+  "countryCode",
+  "dateOfBirth",
+  "deliverAt",
+  "deliveryAddress",
+  "description",
+  "expiresAt",
+  "fundOrigin",
+  "fundRecipient",
+  "installmentOptions",
+  "lineItems",
+  "manualCapture",
+  "mcc",
+  "merchantAccount",
+  "merchantOrderReference",
+  "metadata",
+  "platformChargebackLogic",
+  "recurringProcessingModel",
+  "reference",
+  "requiredShopperFields",
+  "returnUrl",
+  "reusable",
+  "riskData",
+  "shopperEmail",
+  "shopperLocale",
+  "shopperName",
+  "shopperReference",
+  "shopperStatement",
+  "showRemovePaymentMethodButton",
+  "socialSecurityNumber",
+  "splitCardFundingSources",
+  "splits",
+  "store",
+  "storePaymentMethodMode",
+  "telephoneNumber",
+  "themeId",
   "threeDS2RequestData",
 ];
 
@@ -53,7 +87,11 @@ export function validateLinkRequest(body: unknown, ctx: LinkRequestContext): Res
   const fields = body as Record<string, unknown>;
   const unknown = Object.keys(fields).filter((k) => !PAYMENT_LINK_REQUEST_FIELDS.includes(k));
   if (unknown.length > 0) {
-    return fail(400, "702", `Structure of PaymentLinkRequest contains the following unknown fields: [${unknown.join(", ")}]`);
+    return fail(
+      400,
+      "702",
+      `Structure of PaymentLinkRequest contains the following unknown fields: [${unknown.join(", ")}]`,
+    );
   }
   const { merchantAccount, amount, reference, description, shopperLocale, reusable, store } = fields;
   if (typeof merchantAccount !== "string" || merchantAccount === "") {
@@ -99,7 +137,10 @@ export function validateLinkRequest(body: unknown, ctx: LinkRequestContext): Res
 function resolveExpiry(raw: unknown, now: Date): { ok: true; at: Date } | { ok: false; reply: Reply } {
   if (raw === undefined) return { ok: true, at: new Date(now.getTime() + DAY_MS) };
   if (typeof raw !== "string" || !ISO_WITH_ZONE.test(raw) || Number.isNaN(Date.parse(raw))) {
-    return { ok: false, reply: errorReply(422, "000", "expiresAt must be an ISO 8601 date-time with a time zone offset") };
+    return {
+      ok: false,
+      reply: errorReply(422, "000", "expiresAt must be an ISO 8601 date-time with a time zone offset"),
+    };
   }
   const at = new Date(Date.parse(raw));
   if (at.getTime() <= now.getTime()) {

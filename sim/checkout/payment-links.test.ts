@@ -6,7 +6,11 @@ type Link = { id: string; url: string; status: string; expiresAt: string; refere
 
 describe("Checkout v72 payment links", () => {
   let t: TestSim;
-  const base = () => ({ amount: { currency: "EUR", value: 1250 }, merchantAccount: t.sim.merchantAccount, reference: "POS-1001" });
+  const base = () => ({
+    amount: { currency: "EUR", value: 1250 },
+    merchantAccount: t.sim.merchantAccount,
+    reference: "POS-1001",
+  });
   beforeAll(async () => {
     t = await startTestSim();
   });
@@ -17,10 +21,19 @@ describe("Checkout v72 payment links", () => {
 
   it("creates an active link (201) that matches PaymentLinkResponse and expires after 24 h by default", async () => {
     const before = Date.now();
-    const res = await t.api<Link>("POST", "/v72/paymentLinks", { ...base(), description: "Order 1001", shopperLocale: "de-DE" });
+    const res = await t.api<Link>("POST", "/v72/paymentLinks", {
+      ...base(),
+      description: "Order 1001",
+      shopperLocale: "de-DE",
+    });
     expect(res.status).toBe(201);
     expect(contractErrors("CheckoutService-v72", "PaymentLinkResponse", res.body)).toEqual([]);
-    expect(res.body).toMatchObject({ status: "active", reference: "POS-1001", description: "Order 1001", reusable: false });
+    expect(res.body).toMatchObject({
+      status: "active",
+      reference: "POS-1001",
+      description: "Order 1001",
+      reusable: false,
+    });
     expect(res.body.id).toMatch(/^PL[0-9A-F]{16}$/);
     expect(res.body.url).toBe(`${t.sim.publicUrl}/payByLink/${res.body.id}`);
     const expiry = Date.parse(res.body.expiresAt) - before;
@@ -58,9 +71,15 @@ describe("Checkout v72 payment links", () => {
 
   it("accepts an expiry up to 70 days and rejects one beyond", async () => {
     const day = 24 * 3600_000;
-    const ok = await t.api<Link>("POST", "/v72/paymentLinks", { ...base(), expiresAt: new Date(Date.now() + 69 * day).toISOString() });
+    const ok = await t.api<Link>("POST", "/v72/paymentLinks", {
+      ...base(),
+      expiresAt: new Date(Date.now() + 69 * day).toISOString(),
+    });
     expect(ok.status).toBe(201);
-    const tooLate = await t.api("POST", "/v72/paymentLinks", { ...base(), expiresAt: new Date(Date.now() + 71 * day).toISOString() });
+    const tooLate = await t.api("POST", "/v72/paymentLinks", {
+      ...base(),
+      expiresAt: new Date(Date.now() + 71 * day).toISOString(),
+    });
     expect(tooLate.status).toBe(422);
     expect(JSON.stringify(tooLate.body)).toMatch(/70 days/);
   });
@@ -90,11 +109,19 @@ describe("Checkout v72 payment links", () => {
     expect(html).toContain('lang="en"');
     for (const label of ["Pay €12.50", "Fail payment", "Abandon payment"]) expect(html).toContain(label);
 
-    const refused = await fetch(link.url, { method: "POST", body: "outcome=refused", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const refused = await fetch(link.url, {
+      method: "POST",
+      body: "outcome=refused",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(await refused.text()).toContain("refused");
     expect((await t.api<Link>("GET", `/v72/paymentLinks/${link.id}`)).body.status).toBe("active");
 
-    const paid = await fetch(link.url, { method: "POST", body: "outcome=authorised", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const paid = await fetch(link.url, {
+      method: "POST",
+      body: "outcome=authorised",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(await paid.text()).toContain("Payment successful");
     expect((await t.api<Link>("GET", `/v72/paymentLinks/${link.id}`)).body.status).toBe("completed");
     const again = await (await fetch(link.url)).text();
@@ -103,9 +130,16 @@ describe("Checkout v72 payment links", () => {
 
   it("refuses a second payment unless the control API forces it", async () => {
     const link = (await t.api<Link>("POST", "/v72/paymentLinks", base())).body;
-    expect((await t.control("POST", `/_sim/payment-links/${link.id}/payments`, { outcome: "authorised" })).status).toBe(201);
-    expect((await t.control("POST", `/_sim/payment-links/${link.id}/payments`, { outcome: "authorised" })).status).toBe(409);
-    const forced = await t.control<{ pspReference: string }>("POST", `/_sim/payment-links/${link.id}/payments`, { outcome: "authorised", force: true });
+    expect((await t.control("POST", `/_sim/payment-links/${link.id}/payments`, { outcome: "authorised" })).status).toBe(
+      201,
+    );
+    expect((await t.control("POST", `/_sim/payment-links/${link.id}/payments`, { outcome: "authorised" })).status).toBe(
+      409,
+    );
+    const forced = await t.control<{ pspReference: string }>("POST", `/_sim/payment-links/${link.id}/payments`, {
+      outcome: "authorised",
+      force: true,
+    });
     expect(forced.status).toBe(201);
     const state = await t.control<{ links: { id: string; payments: unknown[] }[] }>("GET", "/_sim/state");
     expect(state.body.links.find((l) => l.id === link.id)?.payments).toHaveLength(2);

@@ -9,8 +9,13 @@ import { runStandalonePayment } from "../standalone-payments";
 import { defaultDescription, openIncident, resolveIncident } from "../status-page";
 import { controlError, parseControlBody } from "./control-io";
 import {
-  incidentSchema, linkPaymentSchema, linkStatusSchema, resolveIncidentSchema, standalonePaymentSchema,
-  statusPageSchema, webhookTargetSchema,
+  incidentSchema,
+  linkPaymentSchema,
+  linkStatusSchema,
+  resolveIncidentSchema,
+  standalonePaymentSchema,
+  statusPageSchema,
+  webhookTargetSchema,
 } from "./control-schemas";
 
 export function addCommerceControlRoutes(router: Router<SimRuntime>): void {
@@ -65,7 +70,10 @@ export function addCommerceControlRoutes(router: Router<SimRuntime>): void {
     if (body.value.available !== undefined) page.available = body.value.available;
     if (body.value.indicator === null) page.override = null;
     else if (body.value.indicator !== undefined) {
-      page.override = { indicator: body.value.indicator, description: body.value.description ?? defaultDescription(body.value.indicator) };
+      page.override = {
+        indicator: body.value.indicator,
+        description: body.value.description ?? defaultDescription(body.value.indicator),
+      };
     }
     return jsonReply(200, { available: page.available, override: page.override });
   });
@@ -82,7 +90,14 @@ export function addCommerceControlRoutes(router: Router<SimRuntime>): void {
   router.add("POST", "/_sim/status-page/incidents/:incidentId/resolve", (req, rt) => {
     const body = parseControlBody(req.rawBody, resolveIncidentSchema);
     if (!body.ok) return body.reply;
-    const incident = resolveIncident(rt.state.statusPage, req.params["incidentId"] ?? "", body.value.body, rt.clock.now());
-    return incident ? jsonReply(200, incident) : controlError(404, `unknown incident ${req.params["incidentId"] ?? ""}`);
+    const incident = resolveIncident(
+      rt.state.statusPage,
+      req.params["incidentId"] ?? "",
+      body.value.body,
+      rt.clock.now(),
+    );
+    return incident
+      ? jsonReply(200, incident)
+      : controlError(404, `unknown incident ${req.params["incidentId"] ?? ""}`);
   });
 }

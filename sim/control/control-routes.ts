@@ -6,14 +6,23 @@ import { setOutage } from "../device/connectivity";
 import { findStore, findTerminal, resetRuntime, type SimRuntime } from "../runtime";
 import { controlError, parseControlBody } from "./control-io";
 import {
-  clockAdvanceSchema, dropConnectionSchema, errorRateSchema, idempotencyStoreSchema, latencySchema, outageSchema,
+  clockAdvanceSchema,
+  dropConnectionSchema,
+  errorRateSchema,
+  idempotencyStoreSchema,
+  latencySchema,
+  outageSchema,
 } from "./control-schemas";
 
 function outagesView(rt: SimRuntime) {
   const { all, stores, terminals } = rt.state.outages;
   const entries = <K>(m: Map<K, { mode: string; since: Date }>) =>
     [...m].map(([id, o]) => ({ id, mode: o.mode, since: o.since.toISOString() }));
-  return { all: all ? { mode: all.mode, since: all.since.toISOString() } : null, stores: entries(stores), terminals: entries(terminals) };
+  return {
+    all: all ? { mode: all.mode, since: all.since.toISOString() } : null,
+    stores: entries(stores),
+    terminals: entries(terminals),
+  };
 }
 
 export function addControlRoutes(router: Router<SimRuntime>): void {
@@ -53,8 +62,13 @@ export function addControlRoutes(router: Router<SimRuntime>): void {
     if (!body.ok) return body.reply;
     const { all, storeId, terminalId, active, mode } = body.value;
     if (storeId !== undefined && !findStore(rt, storeId)) return controlError(404, `unknown store ${storeId}`);
-    if (terminalId !== undefined && !findTerminal(rt, terminalId)) return controlError(404, `unknown terminal ${terminalId}`);
-    const target = all ? { all } : storeId !== undefined ? { storeId: findStore(rt, storeId)?.id ?? storeId } : { terminalId: terminalId ?? "" };
+    if (terminalId !== undefined && !findTerminal(rt, terminalId))
+      return controlError(404, `unknown terminal ${terminalId}`);
+    const target = all
+      ? { all }
+      : storeId !== undefined
+        ? { storeId: findStore(rt, storeId)?.id ?? storeId }
+        : { terminalId: terminalId ?? "" };
     setOutage(rt.state.outages, target, active ? { mode, since: rt.clock.now() } : null);
     return jsonReply(200, outagesView(rt));
   });

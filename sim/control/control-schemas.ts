@@ -53,7 +53,9 @@ export const incidentSchema = z.strictObject({
   body: z.string().optional(),
 });
 
-export const resolveIncidentSchema = z.strictObject({ body: z.string().min(1).default("This incident has been resolved.") });
+export const resolveIncidentSchema = z.strictObject({
+  body: z.string().min(1).default("This incident has been resolved."),
+});
 
 export const standalonePaymentSchema = z.strictObject({
   terminalId: z.string().min(1),
@@ -61,7 +63,10 @@ export const standalonePaymentSchema = z.strictObject({
   at: z.iso.datetime({ offset: true }).optional(),
   outcome: z.enum(["approved", "declined"]).optional(),
   cardBrand: z.string().min(1).optional(),
-  lastFour: z.string().regex(/^\d{4}$/).optional(),
+  lastFour: z
+    .string()
+    .regex(/^\d{4}$/)
+    .optional(),
 });
 
 export const linkPaymentSchema = z.strictObject({

@@ -9,8 +9,13 @@ function diagnosisRequest(poiId: string) {
   return {
     SaleToPOIRequest: {
       MessageHeader: {
-        ProtocolVersion: "3.0", MessageClass: "Service", MessageCategory: "Diagnosis", MessageType: "Request",
-        ServiceID: "0207111617", SaleID: "POSSystemID12345", POIID: poiId,
+        ProtocolVersion: "3.0",
+        MessageClass: "Service",
+        MessageCategory: "Diagnosis",
+        MessageType: "Request",
+        ServiceID: "0207111617",
+        SaleID: "POSSystemID12345",
+        POIID: poiId,
       },
       DiagnosisRequest: { HostDiagnosisFlag: false },
     },
@@ -18,15 +23,22 @@ function diagnosisRequest(poiId: string) {
 }
 
 type SyncAnswer = {
-  SaleToPOIResponse?: { MessageHeader: Record<string, string>; DiagnosisResponse: { Response: Record<string, string>; POIStatus?: { GlobalStatus: string } } };
+  SaleToPOIResponse?: {
+    MessageHeader: Record<string, string>;
+    DiagnosisResponse: { Response: Record<string, string>; POIStatus?: { GlobalStatus: string } };
+  };
   SaleToPOIRequest?: { EventNotification: { EventToNotify: string }; MessageHeader: Record<string, string> };
 };
 
 describe("Cloud device API and Terminal API over the cloud", () => {
   let t: TestSim;
-  const status = (id: string) => t.api<{ deviceId: string; status: string }>("GET", `/v1/merchants/${t.sim.merchantAccount}/devices/${id}/status`);
+  const status = (id: string) =>
+    t.api<{ deviceId: string; status: string }>("GET", `/v1/merchants/${t.sim.merchantAccount}/devices/${id}/status`);
   const connected = (store?: string) =>
-    t.api<{ uniqueDeviceIds: string[] }>("GET", `/v1/merchants/${t.sim.merchantAccount}/connectedDevices${store ? `?store=${store}` : ""}`);
+    t.api<{ uniqueDeviceIds: string[] }>(
+      "GET",
+      `/v1/merchants/${t.sim.merchantAccount}/connectedDevices${store ? `?store=${store}` : ""}`,
+    );
 
   beforeAll(async () => {
     t = await startTestSim();
@@ -70,13 +82,24 @@ describe("Cloud device API and Terminal API over the cloud", () => {
     const res = await t.api<SyncAnswer>("POST", "/sync", diagnosisRequest(PROBE));
     expect(res.status).toBe(200);
     const response = res.body.SaleToPOIResponse;
-    const fixture = readFixture("terminal-api/java-sale-to-poi-response-diagnosis.json") as { MessageHeader: Record<string, string> };
+    const fixture = readFixture("terminal-api/java-sale-to-poi-response-diagnosis.json") as {
+      MessageHeader: Record<string, string>;
+    };
     expect(Object.keys(response?.MessageHeader ?? {}).sort()).toEqual(Object.keys(fixture.MessageHeader).sort());
-    expect(response?.MessageHeader).toMatchObject({ MessageCategory: "Diagnosis", MessageType: "Response", POIID: PROBE, ServiceID: "0207111617" });
+    expect(response?.MessageHeader).toMatchObject({
+      MessageCategory: "Diagnosis",
+      MessageType: "Response",
+      POIID: PROBE,
+      ServiceID: "0207111617",
+    });
     expect(response?.DiagnosisResponse.Response["Result"]).toBe("Success");
     expect(response?.DiagnosisResponse.POIStatus?.GlobalStatus).toBe("OK");
 
-    const viaDeviceApi = await t.api<SyncAnswer>("POST", `/v1/merchants/${t.sim.merchantAccount}/devices/${PROBE}/sync`, diagnosisRequest(PROBE));
+    const viaDeviceApi = await t.api<SyncAnswer>(
+      "POST",
+      `/v1/merchants/${t.sim.merchantAccount}/devices/${PROBE}/sync`,
+      diagnosisRequest(PROBE),
+    );
     expect(viaDeviceApi.body.SaleToPOIResponse?.DiagnosisResponse.POIStatus?.GlobalStatus).toBe("OK");
   });
 
@@ -84,12 +107,19 @@ describe("Cloud device API and Terminal API over the cloud", () => {
     await t.control("POST", "/_sim/outages", { all: true, active: true });
     const unreachable = await t.api<SyncAnswer>("POST", "/sync", diagnosisRequest(PROBE));
     expect(unreachable.status).toBe(200);
-    expect(unreachable.body.SaleToPOIResponse?.DiagnosisResponse.Response).toMatchObject({ Result: "Failure", ErrorCondition: "UnreachableHost" });
+    expect(unreachable.body.SaleToPOIResponse?.DiagnosisResponse.Response).toMatchObject({
+      Result: "Failure",
+      ErrorCondition: "UnreachableHost",
+    });
 
     await t.control("POST", "/_sim/outages", { terminalId: PROBE, active: true, mode: "reject" });
     const rejected = await t.api<SyncAnswer>("POST", "/sync", diagnosisRequest(PROBE));
     expect(rejected.body.SaleToPOIRequest?.EventNotification.EventToNotify).toBe("Reject");
-    expect(rejected.body.SaleToPOIRequest?.MessageHeader).toMatchObject({ MessageCategory: "Event", MessageType: "Notification", POIID: PROBE });
+    expect(rejected.body.SaleToPOIRequest?.MessageHeader).toMatchObject({
+      MessageCategory: "Event",
+      MessageType: "Notification",
+      POIID: PROBE,
+    });
   });
 
   it("treats unknown or unboarded terminals as unreachable", async () => {

@@ -40,10 +40,7 @@ export function isOnline(state: OutageState, terminal: CatalogTerminal): boolean
   return isAssigned(terminal) && outageFor(state, terminal) === null;
 }
 
-export type OutageTarget =
-  | { readonly all: true }
-  | { readonly storeId: string }
-  | { readonly terminalId: string };
+export type OutageTarget = { readonly all: true } | { readonly storeId: string } | { readonly terminalId: string };
 
 export function setOutage(state: OutageState, target: OutageTarget, outage: Outage | null): void {
   if ("all" in target) {

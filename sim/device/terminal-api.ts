@@ -48,7 +48,11 @@ function cloudError(header: Json, category: string, mode: OutageMode, rawRequest
     };
   }
   const failure: Json = {
-    Response: { Result: "Failure", ErrorCondition: "UnreachableHost", AdditionalResponse: "message=Terminal+is+not+reachable" },
+    Response: {
+      Result: "Failure",
+      ErrorCondition: "UnreachableHost",
+      AdditionalResponse: "message=Terminal+is+not+reachable",
+    },
   };
   if (category === "Diagnosis") failure["POIStatus"] = { GlobalStatus: "Unreachable" };
   return { SaleToPOIResponse: { MessageHeader: responseHeader(header), [`${category}Response`]: failure } };
@@ -56,7 +60,13 @@ function cloudError(header: Json, category: string, mode: OutageMode, rawRequest
 
 function terminalAnswer(header: Json, category: string, model: string): Json {
   if (category !== "Diagnosis") {
-    const failure = { Response: { Result: "Failure", ErrorCondition: "NotAllowed", AdditionalResponse: "message=Not+supported+by+the+simulator" } };
+    const failure = {
+      Response: {
+        Result: "Failure",
+        ErrorCondition: "NotAllowed",
+        AdditionalResponse: "message=Not+supported+by+the+simulator",
+      },
+    };
     return { SaleToPOIResponse: { MessageHeader: responseHeader(header), [`${category}Response`]: failure } };
   }
   const poiStatus: Json = { GlobalStatus: "OK", CommunicationOKFlag: true };
@@ -69,7 +79,12 @@ function terminalAnswer(header: Json, category: string, model: string): Json {
   };
 }
 
-function answerSync(req: RequestContext, rt: SimRuntime, style: "service" | "rest", pathDeviceId: string | null): Reply {
+function answerSync(
+  req: RequestContext,
+  rt: SimRuntime,
+  style: "service" | "rest",
+  pathDeviceId: string | null,
+): Reply {
   const parsed = parseSaleToPoiRequest(req.rawBody);
   if (!parsed) {
     const detail = "Body must be a SaleToPOIRequest with MessageHeader.MessageCategory and MessageHeader.POIID";
@@ -82,7 +97,8 @@ function answerSync(req: RequestContext, rt: SimRuntime, style: "service" | "res
     return restError(422, "Invalid parameters", "deviceId in the path must equal MessageHeader.POIID");
   }
   const terminal = findTerminal(rt, poiId);
-  const cutOff = (mode: OutageMode) => jsonReply(200, cloudError(parsed.header, parsed.category, mode, req.rawBody, rt.clock.now()));
+  const cutOff = (mode: OutageMode) =>
+    jsonReply(200, cloudError(parsed.header, parsed.category, mode, req.rawBody, rt.clock.now()));
   // Unknown or unboarded terminals never connect, so the cloud cannot reach them either.
   if (!terminal || !isAssigned(terminal)) return cutOff("unreachable");
   const outage = outageFor(rt.state.outages, terminal);

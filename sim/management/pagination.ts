@@ -14,18 +14,32 @@ function parseIntParam(raw: string | null): number | null | undefined {
   return /^-?\d+$/.test(raw.trim()) ? Number(raw) : null;
 }
 
-export function parsePaging(query: URLSearchParams, defaultPageSize: number): { ok: true; paging: Paging } | { ok: false; reply: Reply } {
+export function parsePaging(
+  query: URLSearchParams,
+  defaultPageSize: number,
+): { ok: true; paging: Paging } | { ok: false; reply: Reply } {
   const invalid: InvalidField[] = [];
   const pageNumber = parseIntParam(query.get("pageNumber"));
   const pageSize = parseIntParam(query.get("pageSize"));
   if (pageNumber === null || (pageNumber !== undefined && pageNumber < 1)) {
-    invalid.push({ name: "pageNumber", value: query.get("pageNumber") ?? "", message: "must be a whole number of at least 1" });
+    invalid.push({
+      name: "pageNumber",
+      value: query.get("pageNumber") ?? "",
+      message: "must be a whole number of at least 1",
+    });
   }
   if (pageSize === null || (pageSize !== undefined && (pageSize < 1 || pageSize > MAX_PAGE_SIZE))) {
-    invalid.push({ name: "pageSize", value: query.get("pageSize") ?? "", message: `must be a whole number from 1 to ${MAX_PAGE_SIZE}` });
+    invalid.push({
+      name: "pageSize",
+      value: query.get("pageSize") ?? "",
+      message: `must be a whole number from 1 to ${MAX_PAGE_SIZE}`,
+    });
   }
   if (invalid.length > 0) {
-    return { ok: false, reply: restError(422, "Invalid parameters", "The query parameters are not valid.", { invalidFields: invalid }) };
+    return {
+      ok: false,
+      reply: restError(422, "Invalid parameters", "The query parameters are not valid.", { invalidFields: invalid }),
+    };
   }
   return { ok: true, paging: { pageNumber: pageNumber ?? 1, pageSize: pageSize ?? defaultPageSize } };
 }

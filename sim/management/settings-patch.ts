@@ -34,7 +34,11 @@ export function parseSettingsPatch(body: unknown): PatchResult {
     const keys = issue.code === "unrecognized_keys" ? issue.keys : [null];
     return keys.map((key) => {
       const path = key === null ? issue.path : [...issue.path, key];
-      return { name: path.map(String).join(".") || "body", value: describe(valueAt(body, path)), message: issue.message };
+      return {
+        name: path.map(String).join(".") || "body",
+        value: describe(valueAt(body, path)),
+        message: issue.message,
+      };
     });
   });
   return { ok: false, invalidFields };

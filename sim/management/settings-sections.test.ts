@@ -4,7 +4,9 @@ import { SETTINGS_SECTIONS } from "./terminal-settings";
 
 describe("terminal settings sections", () => {
   it("are exactly the properties of Management v3 TerminalSettings", () => {
-    const spec = readSpec("ManagementService-v3") as { components: { schemas: Record<string, { properties: object }> } };
+    const spec = readSpec("ManagementService-v3") as {
+      components: { schemas: Record<string, { properties: object }> };
+    };
     const properties = Object.keys(spec.components.schemas["TerminalSettings"]?.properties ?? {});
     expect([...SETTINGS_SECTIONS].sort()).toEqual(properties.sort());
   });

@@ -14,7 +14,12 @@ export function storeView(rt: SimRuntime, store: CatalogStore): Record<string, u
     reference: store.reference,
     merchantId: rt.config.merchantAccount,
     status: "active",
-    address: { line1: store.address.line1, postalCode: store.address.postalCode, city: store.address.city, country: store.country },
+    address: {
+      line1: store.address.line1,
+      postalCode: store.address.postalCode,
+      city: store.address.city,
+      country: store.country,
+    },
     phoneNumber: store.phoneNumber,
     shopperStatement: store.shopperStatement,
     _links: { self: { href: `${rt.urls.base}/v3/stores/${store.id}` } },
@@ -57,5 +62,7 @@ export function getStore(req: RequestContext, rt: SimRuntime): Reply {
   const forbidden = forbidForeignMerchant(rt, req.params["merchantId"]);
   if (forbidden) return forbidden;
   const store = rt.config.catalog.stores.find((s) => s.id === req.params["storeId"]);
-  return store ? jsonReply(200, storeView(rt, store)) : notFound("rest", `Store ${req.params["storeId"] ?? ""} not found`);
+  return store
+    ? jsonReply(200, storeView(rt, store))
+    : notFound("rest", `Store ${req.params["storeId"] ?? ""} not found`);
 }

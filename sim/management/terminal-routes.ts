@@ -11,7 +11,10 @@ const DEFAULT_PAGE_SIZE = 20;
 function listParam(query: URLSearchParams, name: string): string[] | null {
   const raw = query.get(name);
   if (raw === null || raw.trim() === "") return null;
-  return raw.split(",").map((v) => v.trim().toLowerCase()).filter((v) => v.length > 0);
+  return raw
+    .split(",")
+    .map((v) => v.trim().toLowerCase())
+    .filter((v) => v.length > 0);
 }
 
 function matchesFilters(rt: SimRuntime, terminal: CatalogTerminal, query: URLSearchParams): boolean {

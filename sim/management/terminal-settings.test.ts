@@ -3,7 +3,10 @@ import { DEMO_STORE_IDS } from "../catalog";
 import { contractErrors } from "../test-support/contracts";
 import { startTestSim, type TestSim } from "../test-support/sim-harness";
 
-type Settings = { standalone?: { enableStandalone?: boolean; currencyCode?: string; enableGratuities?: boolean }; localization?: Record<string, string> };
+type Settings = {
+  standalone?: { enableStandalone?: boolean; currencyCode?: string; enableGratuities?: boolean };
+  localization?: Record<string, string>;
+};
 
 describe("Management v3 terminalSettings inheritance", () => {
   let t: TestSim;
@@ -33,14 +36,24 @@ describe("Management v3 terminalSettings inheritance", () => {
       expect(res.status, path).toBe(200);
       expect(contractErrors("ManagementService-v3", "TerminalSettings", res.body)).toEqual([]);
     }
-    expect((await get(`/v3/companies/${t.sim.companyId}`)).body.standalone).toEqual({ enableStandalone: false, currencyCode: "EUR", enableGratuities: false });
+    expect((await get(`/v3/companies/${t.sim.companyId}`)).body.standalone).toEqual({
+      enableStandalone: false,
+      currencyCode: "EUR",
+      enableGratuities: false,
+    });
     expect((await get(berlinTerminal)).body.standalone?.enableStandalone).toBe(true);
-    expect((await get(hamburgOverride)).body.standalone).toEqual({ enableStandalone: true, currencyCode: "EUR", enableGratuities: false });
+    expect((await get(hamburgOverride)).body.standalone).toEqual({
+      enableStandalone: true,
+      currencyCode: "EUR",
+      enableGratuities: false,
+    });
     expect((await get("/v3/terminals/P400Plus-391171822")).body.standalone?.enableStandalone).toBe(false);
   });
 
   it("PATCH replaces the standalone object at that level and lower levels inherit it", async () => {
-    const res = await patch(`/v3/stores/${DEMO_STORE_IDS.HAMBURG}`, { standalone: { enableStandalone: true, currencyCode: "EUR", enableGratuities: true } });
+    const res = await patch(`/v3/stores/${DEMO_STORE_IDS.HAMBURG}`, {
+      standalone: { enableStandalone: true, currencyCode: "EUR", enableGratuities: true },
+    });
     expect(res.status).toBe(200);
     expect(contractErrors("ManagementService-v3", "TerminalSettings", res.body)).toEqual([]);
     expect(res.body.standalone).toEqual({ enableStandalone: true, currencyCode: "EUR", enableGratuities: true });
@@ -50,7 +63,9 @@ describe("Management v3 terminalSettings inheritance", () => {
   });
 
   it("a terminal-level override wins until it is sent empty, then the store's value is inherited again", async () => {
-    expect((await patch(berlinTerminal, { standalone: { enableStandalone: false } })).body.standalone?.enableStandalone).toBe(false);
+    expect(
+      (await patch(berlinTerminal, { standalone: { enableStandalone: false } })).body.standalone?.enableStandalone,
+    ).toBe(false);
     // Omitted parameters are not overridden here: currency still comes from above.
     expect((await get(berlinTerminal)).body.standalone?.currencyCode).toBe("EUR");
     const restored = await patch(berlinTerminal, { standalone: { enableStandalone: null } });
@@ -65,11 +80,16 @@ describe("Management v3 terminalSettings inheritance", () => {
   });
 
   it("rejects invalid bodies with 422 and invalidFields", async () => {
-    const res = await patch(berlinTerminal, { standalone: { enableStandalone: "yes", currencyCode: "euro" }, unknownSection: {} });
+    const res = await patch(berlinTerminal, {
+      standalone: { enableStandalone: "yes", currencyCode: "euro" },
+      unknownSection: {},
+    });
     expect(res.status).toBe(422);
     expect(contractErrors("ManagementService-v3", "RestServiceError", res.body)).toEqual([]);
     const names = (res.body as unknown as { invalidFields: { name: string }[] }).invalidFields.map((f) => f.name);
-    expect(names).toEqual(expect.arrayContaining(["standalone.enableStandalone", "standalone.currencyCode", "unknownSection"]));
+    expect(names).toEqual(
+      expect.arrayContaining(["standalone.enableStandalone", "standalone.currencyCode", "unknownSection"]),
+    );
   });
 
   it("answers 404 for an unknown terminal and 403 for another company", async () => {

@@ -2,10 +2,32 @@
 import type { Catalog, CatalogTerminal } from "../catalog";
 
 export const SETTINGS_SECTIONS = [
-  "cardholderReceipt", "connectivity", "dcc", "gratuities", "hardware", "homeScreen", "kioskMode",
-  "localization", "moto", "nexo", "offlineProcessing", "opi", "passcodes", "payAtTable", "payment",
-  "receiptOptions", "receiptPrinting", "refunds", "signature", "standalone", "storeAndForward",
-  "surcharge", "tapToPay", "terminalInstructions", "timeouts", "wifiProfiles",
+  "cardholderReceipt",
+  "connectivity",
+  "dcc",
+  "gratuities",
+  "hardware",
+  "homeScreen",
+  "kioskMode",
+  "localization",
+  "moto",
+  "nexo",
+  "offlineProcessing",
+  "opi",
+  "passcodes",
+  "payAtTable",
+  "payment",
+  "receiptOptions",
+  "receiptPrinting",
+  "refunds",
+  "signature",
+  "standalone",
+  "storeAndForward",
+  "surcharge",
+  "tapToPay",
+  "terminalInstructions",
+  "timeouts",
+  "wifiProfiles",
 ] as const;
 
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
@@ -45,7 +67,8 @@ export function createSettingsLevels(catalog: Catalog): SettingsLevels {
   }
   const terminals = new Map<string, SettingsDoc>();
   for (const t of catalog.terminals) {
-    if (t.standaloneOverride !== undefined) terminals.set(t.id, { standalone: { enableStandalone: t.standaloneOverride } });
+    if (t.standaloneOverride !== undefined)
+      terminals.set(t.id, { standalone: { enableStandalone: t.standaloneOverride } });
   }
   return { company: { standalone: { ...catalog.companyStandalone } }, merchant: {}, stores, terminals };
 }

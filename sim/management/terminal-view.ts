@@ -32,7 +32,10 @@ function connectivityOf(terminal: CatalogTerminal, storeIndex: number): Record<s
     case "ethernet":
       return { ethernet: { ...common, linkNegotiation: "auto" } };
     case "cellular": {
-      const iccid = `8931${BigInt(`0x${digest(terminal.id).subarray(0, 8).toString("hex")}`).toString().padStart(15, "0").slice(0, 15)}`;
+      const iccid = `8931${BigInt(`0x${digest(terminal.id).subarray(0, 8).toString("hex")}`)
+        .toString()
+        .padStart(15, "0")
+        .slice(0, 15)}`;
       return { cellular: { iccid, status: "activated" } };
     }
   }

@@ -3,8 +3,18 @@ import { DEMO_STORE_IDS } from "../catalog";
 import { contractErrors } from "../test-support/contracts";
 import { startTestSim, type TestSim } from "../test-support/sim-harness";
 
-type Terminal = { id: string; model: string; assignment: { status: string; storeId?: string; merchantId?: string }; countryCode?: string };
-type TerminalList = { data: Terminal[]; itemsTotal: number; pagesTotal: number; _links: Record<string, { href: string }> };
+type Terminal = {
+  id: string;
+  model: string;
+  assignment: { status: string; storeId?: string; merchantId?: string };
+  countryCode?: string;
+};
+type TerminalList = {
+  data: Terminal[];
+  itemsTotal: number;
+  pagesTotal: number;
+  _links: Record<string, { href: string }>;
+};
 
 describe("Management v3 GET /terminals and /stores", () => {
   let t: TestSim;
@@ -54,7 +64,9 @@ describe("Management v3 GET /terminals and /stores", () => {
 
     const nl = await list("?countries=NL&pageSize=100");
     expect(nl.body.data.every((term) => term.countryCode === "NL")).toBe(true);
-    expect(nl.body.itemsTotal).toBe(t.sim.catalog.terminals.filter((x) => x.storeId === DEMO_STORE_IDS.AMSTERDAM).length);
+    expect(nl.body.itemsTotal).toBe(
+      t.sim.catalog.terminals.filter((x) => x.storeId === DEMO_STORE_IDS.AMSTERDAM).length,
+    );
 
     const merchant = await list(`?merchantIds=${t.sim.merchantAccount}&pageSize=100`);
     expect(merchant.body.data.some((term) => term.assignment.status === "inventory")).toBe(false);
@@ -72,7 +84,10 @@ describe("Management v3 GET /terminals and /stores", () => {
     expect(contractErrors("ManagementService-v3", "ListStoresResponse", all.body)).toEqual([]);
     expect(all.body.itemsTotal).toBe(4);
     expect(all.body.data).toHaveLength(2);
-    const mine = await t.api<{ data: { reference: string }[] }>("GET", `/v3/merchants/${t.sim.merchantAccount}/stores?reference=amsterdam-centrum`);
+    const mine = await t.api<{ data: { reference: string }[] }>(
+      "GET",
+      `/v3/merchants/${t.sim.merchantAccount}/stores?reference=amsterdam-centrum`,
+    );
     expect(mine.body.data.map((s) => s.reference)).toEqual(["amsterdam-centrum"]);
     expect((await t.api("GET", "/v3/merchants/OtherMerchant/stores")).status).toBe(403);
   });

@@ -8,13 +8,17 @@ describe("contract validator", () => {
     expect(contractErrors("CheckoutService-v72", "PaymentLinkResponse", { id: "PL1" })).not.toEqual([]);
     expect(contractErrors("ManagementService-v3", "Standalone", { enableStandalone: "yes" })).not.toEqual([]);
     // Through the rewritten `nullable` $ref: still checked, and null still allowed.
-    expect(contractErrors("ManagementService-v3", "TerminalSettings", { standalone: { enableStandalone: "yes" } })).not.toEqual([]);
+    expect(
+      contractErrors("ManagementService-v3", "TerminalSettings", { standalone: { enableStandalone: "yes" } }),
+    ).not.toEqual([]);
     expect(contractErrors("ManagementService-v3", "TerminalSettings", { standalone: null })).toEqual([]);
   });
 
   it("accepts Adyen's own examples", () => {
     const examples = readFixture("payment-links/openapi-checkout-v72-examples.json") as Record<string, unknown>;
-    expect(contractErrors("CheckoutService-v72", "PaymentLinkResponse", examples["post-paymentLinks-basic-201"])).toEqual([]);
+    expect(
+      contractErrors("CheckoutService-v72", "PaymentLinkResponse", examples["post-paymentLinks-basic-201"]),
+    ).toEqual([]);
     const invalid = readFixture("payment-links/php-payment-links-invalid-422.json");
     expect(contractErrors("CheckoutService-v72", "ServiceError", invalid)).toEqual([]);
   });

@@ -74,5 +74,7 @@ export function contractErrors(spec: SpecName, schema: string, data: unknown): s
   const validate = getAjv(spec).getSchema(`${specId(spec)}#/components/schemas/${schema}`);
   if (!validate) throw new Error(`schema ${schema} not found in ${spec}`);
   if (validate(data)) return [];
-  return (validate.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? "invalid"} ${JSON.stringify(e.params)}`);
+  return (validate.errors ?? []).map(
+    (e) => `${e.instancePath || "/"} ${e.message ?? "invalid"} ${JSON.stringify(e.params)}`,
+  );
 }

@@ -12,12 +12,22 @@ export interface HttpResult<T = unknown> {
 
 export interface TestSim {
   readonly sim: RunningSimulator;
-  api<T = unknown>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpResult<T>>;
+  api<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<HttpResult<T>>;
   control<T = unknown>(method: string, path: string, body?: unknown): Promise<HttpResult<T>>;
   close(): Promise<void>;
 }
 
-async function request<T>(url: string, method: string, body: unknown, headers: Record<string, string>): Promise<HttpResult<T>> {
+async function request<T>(
+  url: string,
+  method: string,
+  body: unknown,
+  headers: Record<string, string>,
+): Promise<HttpResult<T>> {
   const res = await fetch(url, {
     method,
     headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
@@ -34,10 +44,17 @@ async function request<T>(url: string, method: string, body: unknown, headers: R
 }
 
 export async function startTestSim(overrides: Partial<SimulatorOptions> = {}): Promise<TestSim> {
-  const sim = await startSimulator({ apiKey: TEST_API_KEY, hmacKey: TEST_HMAC_KEY, port: 0, timeScale: 1000, ...overrides });
+  const sim = await startSimulator({
+    apiKey: TEST_API_KEY,
+    hmacKey: TEST_HMAC_KEY,
+    port: 0,
+    timeScale: 1000,
+    ...overrides,
+  });
   return {
     sim,
-    api: (method, path, body, headers = {}) => request(`${sim.url}${path}`, method, body, { "x-api-key": TEST_API_KEY, ...headers }),
+    api: (method, path, body, headers = {}) =>
+      request(`${sim.url}${path}`, method, body, { "x-api-key": TEST_API_KEY, ...headers }),
     control: (method, path, body) => request(`${sim.url}${path}`, method, body, {}),
     close: () => sim.close(),
   };

@@ -29,7 +29,12 @@ export async function startWebhookReceiver(opts: ReceiverOptions = {}): Promise<
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const status = received.length < (opts.failFirst ?? 0) ? (opts.failStatus ?? 500) : 200;
-      received.push({ at: Date.now(), headers: req.headers, body: JSON.parse(Buffer.concat(chunks).toString("utf8")), answeredStatus: status });
+      received.push({
+        at: Date.now(),
+        headers: req.headers,
+        body: JSON.parse(Buffer.concat(chunks).toString("utf8")),
+        answeredStatus: status,
+      });
       setTimeout(() => {
         res.writeHead(status, { "content-type": "text/plain" });
         res.end(status === 200 ? "[accepted]" : "error");

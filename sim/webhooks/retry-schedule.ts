@@ -6,7 +6,15 @@ const DAY = 24 * HOUR;
 
 export const QUICK_RETRY_DELAYS_MS: readonly number[] = [SECOND, SECOND, SECOND];
 export const QUEUED_RETRY_DELAYS_MS: readonly number[] = [
-  2 * MINUTE, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 2 * HOUR, 4 * HOUR, 8 * HOUR,
+  2 * MINUTE,
+  5 * MINUTE,
+  10 * MINUTE,
+  15 * MINUTE,
+  30 * MINUTE,
+  HOUR,
+  2 * HOUR,
+  4 * HOUR,
+  8 * HOUR,
 ];
 export const LATE_RETRY_INTERVAL_MS = 8 * HOUR;
 export const RETRY_WINDOW_MS = 30 * DAY;

@@ -15,7 +15,8 @@ type Item = {
   additionalData: Record<string, string>;
 };
 function itemOf(body: unknown): Item {
-  const item = (body as { notificationItems: { NotificationRequestItem: Item }[] }).notificationItems[0]?.NotificationRequestItem;
+  const item = (body as { notificationItems: { NotificationRequestItem: Item }[] }).notificationItems[0]
+    ?.NotificationRequestItem;
   if (!item) throw new Error("notification without NotificationRequestItem");
   return item;
 }
@@ -41,11 +42,16 @@ describe("webhook delivery", () => {
   }
 
   async function createLink(reference: string): Promise<string> {
-    const res = await t.api<{ id: string }>("POST", "/v72/paymentLinks", {
-      amount: { currency: "EUR", value: 4200 },
-      merchantAccount: t.sim.merchantAccount,
-      reference,
-    }, { "idempotency-key": randomUUID() });
+    const res = await t.api<{ id: string }>(
+      "POST",
+      "/v72/paymentLinks",
+      {
+        amount: { currency: "EUR", value: 4200 },
+        merchantAccount: t.sim.merchantAccount,
+        reference,
+      },
+      { "idempotency-key": randomUUID() },
+    );
     return res.body.id;
   }
 
@@ -73,9 +79,14 @@ describe("webhook delivery", () => {
     await waitFor(() => (r.received.length === 3 ? true : undefined));
     const items = r.received.map((w) => itemOf(w.body));
     expect(items.map((i) => i.success)).toEqual(["false", "true", "true"]);
-    for (const w of r.received) expect(contractErrors("Webhooks-v1", "AuthorisationNotificationRequest", w.body)).toEqual([]);
+    for (const w of r.received)
+      expect(contractErrors("Webhooks-v1", "AuthorisationNotificationRequest", w.body)).toEqual([]);
     for (const item of items) {
-      expect(item).toMatchObject({ eventCode: "AUTHORISATION", merchantReference: "POS-3002", amount: { value: 4200, currency: "EUR" } });
+      expect(item).toMatchObject({
+        eventCode: "AUTHORISATION",
+        merchantReference: "POS-3002",
+        amount: { value: 4200, currency: "EUR" },
+      });
       expect(item.additionalData["paymentLinkId"]).toBe(linkId);
       expect(item.additionalData["hmacSignature"]).toBe(computeHmacSignature(item, TEST_HMAC_KEY));
     }

@@ -139,7 +139,13 @@ export class WebhookDispatcher {
     };
     delivery.attempts.push(attempt);
     const { eventCode } = delivery;
-    this.opts.log({ event: "sim.webhook", eventCode, attempt: attempt.number, accepted: attempt.accepted, statusCode: attempt.statusCode });
+    this.opts.log({
+      event: "sim.webhook",
+      eventCode,
+      attempt: attempt.number,
+      accepted: attempt.accepted,
+      statusCode: attempt.statusCode,
+    });
     if (attempt.accepted) {
       delivery.status = "delivered";
       delivery.nextAttemptAt = null;

@@ -36,7 +36,8 @@ export default async function LoginPage() {
           <ul className="space-y-1">
             {demo.map((u) => (
               <li key={u.email}>
-                <span className="font-medium">{tRoles(u.role)}</span>: <code>{u.email}</code> / <code>{u.password}</code>
+                <span className="font-medium">{tRoles(u.role)}</span>: <code>{u.email}</code> /{" "}
+                <code>{u.password}</code>
               </li>
             ))}
           </ul>

@@ -13,7 +13,10 @@ function storeList(form: FormData): string[] {
 export async function createTokenAction(_prev: unknown, form: FormData): Promise<ActionResult<{ token: string }>> {
   return runAction("admin.createToken", async () => {
     const actor = await requireAction("admin");
-    const { token } = await createApiToken({ name: String(form.get("name") ?? ""), role: String(form.get("role") ?? ""), storeIds: storeList(form) }, actor);
+    const { token } = await createApiToken(
+      { name: String(form.get("name") ?? ""), role: String(form.get("role") ?? ""), storeIds: storeList(form) },
+      actor,
+    );
     revalidatePath("/admin");
     return { token };
   });
@@ -32,7 +35,13 @@ export async function createUserAction(_prev: unknown, form: FormData): Promise<
   return runAction("admin.createUser", async () => {
     const actor = await requireAction("admin");
     const user = await createUser(
-      { email: String(form.get("email") ?? ""), name: String(form.get("name") ?? "") || undefined, role: String(form.get("role") ?? ""), password: String(form.get("password") ?? ""), storeIds: storeList(form) },
+      {
+        email: String(form.get("email") ?? ""),
+        name: String(form.get("name") ?? "") || undefined,
+        role: String(form.get("role") ?? ""),
+        password: String(form.get("password") ?? ""),
+        storeIds: storeList(form),
+      },
       actor,
     );
     revalidatePath("/admin");

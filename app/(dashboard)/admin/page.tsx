@@ -19,18 +19,24 @@ export default async function AdminPage() {
   const [{ users, tokens, audit }, stores] = await Promise.all([loadAdminOverview(), listStoresFor(p)]);
   const roleOptions = ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }));
   const storeOptions = stores.map((s) => ({ value: s.id, label: s.name }));
-  const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "short", timeStyle: "short" }) : t("admin.never"));
+  const when = (d: Date | null) =>
+    d ? format.dateTime(d, { dateStyle: "short", timeStyle: "short" }) : t("admin.never");
   return (
     <>
       <PageHeader title={t("admin.title")} intro={t("admin.intro")} />
       <div className="grid gap-6">
         <Card title={t("admin.users")}>
-          <SimpleTable caption={t("admin.users")} columns={[{ label: t("admin.email") }, { label: t("admin.role") }, { label: t("admin.storesCol") }]}>
+          <SimpleTable
+            caption={t("admin.users")}
+            columns={[{ label: t("admin.email") }, { label: t("admin.role") }, { label: t("admin.storesCol") }]}
+          >
             {users.map((u) => (
               <Row key={u.id}>
                 <Cell>{u.email}</Cell>
                 <Cell>{t(`roles.${u.role}`)}</Cell>
-                <Cell>{u.stores.map((s) => stores.find((x) => x.id === s.storeId)?.name ?? s.storeId).join(", ") || "—"}</Cell>
+                <Cell>
+                  {u.stores.map((s) => stores.find((x) => x.id === s.storeId)?.name ?? s.storeId).join(", ") || "—"}
+                </Cell>
               </Row>
             ))}
           </SimpleTable>
@@ -40,7 +46,13 @@ export default async function AdminPage() {
         <Card title={t("admin.tokens")}>
           <SimpleTable
             caption={t("admin.tokens")}
-            columns={[{ label: t("admin.tokenName") }, { label: t("admin.role") }, { label: t("admin.created") }, { label: t("admin.lastUsed") }, { label: t("admin.revoke"), hidden: true }]}
+            columns={[
+              { label: t("admin.tokenName") },
+              { label: t("admin.role") },
+              { label: t("admin.created") },
+              { label: t("admin.lastUsed") },
+              { label: t("admin.revoke"), hidden: true },
+            ]}
           >
             {tokens.length === 0 ? (
               <Row>
@@ -67,13 +79,23 @@ export default async function AdminPage() {
             {stores.map((s) => (
               <li key={s.id} className="rounded border border-slate-200 p-2 text-sm">
                 <div className="font-medium">{s.name}</div>
-                <div className="font-mono text-xs text-slate-500">{s.id} · {s.timezone}</div>
+                <div className="font-mono text-xs text-slate-500">
+                  {s.id} · {s.timezone}
+                </div>
               </li>
             ))}
           </ul>
         </Card>
         <Card title={t("admin.audit")}>
-          <SimpleTable caption={t("admin.audit")} columns={[{ label: t("admin.when") }, { label: t("admin.who") }, { label: t("admin.action") }, { label: t("admin.entity") }]}>
+          <SimpleTable
+            caption={t("admin.audit")}
+            columns={[
+              { label: t("admin.when") },
+              { label: t("admin.who") },
+              { label: t("admin.action") },
+              { label: t("admin.entity") },
+            ]}
+          >
             {audit.map((a) => (
               <Row key={a.id}>
                 <Cell className="whitespace-nowrap">{when(a.at)}</Cell>

@@ -4,7 +4,14 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireAction } from "@/lib/auth/session";
 import { runAction, type ActionResult } from "@/lib/http/action-result";
-import { bulkConfirm, confirmMatch, evidenceRefSchema, matchManually, rejectMatch, undoDecision } from "@/lib/reconciliation/decisions";
+import {
+  bulkConfirm,
+  confirmMatch,
+  evidenceRefSchema,
+  matchManually,
+  rejectMatch,
+  undoDecision,
+} from "@/lib/reconciliation/decisions";
 
 const PATH = "/reconciliation";
 const itemIdSchema = z.string().regex(/^\d{1,18}$/, { message: "item id must be a number" });
@@ -41,7 +48,10 @@ export async function undoDecisionAction(decisionId: string): Promise<ActionResu
 export async function manualMatchAction(_prev: unknown, form: FormData): Promise<ActionResult> {
   return runAction("reconciliation.manualMatch", async () => {
     const actor = await requireAction("reconciliation");
-    const evidence = evidenceRefSchema.parse({ kind: String(form.get("kind") ?? ""), id: String(form.get("evidenceId") ?? "").trim() });
+    const evidence = evidenceRefSchema.parse({
+      kind: String(form.get("kind") ?? ""),
+      id: String(form.get("evidenceId") ?? "").trim(),
+    });
     await matchManually(actor, itemIdSchema.parse(String(form.get("itemId") ?? "")), evidence);
     revalidatePath(PATH);
     return undefined;
@@ -49,7 +59,9 @@ export async function manualMatchAction(_prev: unknown, form: FormData): Promise
 }
 
 /** Item ids stay stable while orders are re-matched, so the ticked rows can go to bulkConfirm as they are. */
-export async function bulkConfirmAction(itemIds: string[]): Promise<ActionResult<{ confirmed: number; skipped: number }>> {
+export async function bulkConfirmAction(
+  itemIds: string[],
+): Promise<ActionResult<{ confirmed: number; skipped: number }>> {
   return runAction("reconciliation.bulkConfirm", async () => {
     const actor = await requireAction("reconciliation");
     const ids = z.array(itemIdSchema).min(1, { message: "select at least one row" }).max(500).parse(itemIds);

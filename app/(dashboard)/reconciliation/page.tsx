@@ -49,7 +49,8 @@ async function loadDetail(p: Principal, item: NonNullable<ReconQuery["item"]>) {
   return (await attempt(item.id)) ?? (item.ref ? await attempt(await findOrderItemId(p, item.ref)) : null);
 }
 
-const headerLink = "inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-100";
+const headerLink =
+  "inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-100";
 
 export default async function ReconciliationPage({ searchParams }: { searchParams: SearchParams }) {
   const p = await requirePage("reconciliation");
@@ -78,15 +79,33 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
         </div>
       </div>
       {q.item ? (
-        <DetailPanel detail={detail} requested={q.item.ref ?? `#${q.item.id ?? ""}`} closeHref={reconHref(q.params, { item: null, ref: null })} stores={stores} t={t} format={format} locale={locale} />
+        <DetailPanel
+          detail={detail}
+          requested={q.item.ref ?? `#${q.item.id ?? ""}`}
+          closeHref={reconHref(q.params, { item: null, ref: null })}
+          stores={stores}
+          t={t}
+          format={format}
+          locale={locale}
+        />
       ) : null}
       <div className="flex flex-col gap-6">
-        {q.ignored.length ? <Notice tone="warn">{t("filters.ignored", { fields: q.ignored.map((k) => t(`filters.field.${k}`)).join(", ") })}</Notice> : null}
+        {q.ignored.length ? (
+          <Notice tone="warn">
+            {t("filters.ignored", { fields: q.ignored.map((k) => t(`filters.field.${k}`)).join(", ") })}
+          </Notice>
+        ) : null}
         {page.badCursor ? <Notice tone="warn">{t("filters.badCursor")}</Notice> : null}
         <FilterForm q={q} t={t} stores={storeList} />
         <SummaryCards summary={summary} q={q} t={t} format={format} locale={locale} />
         <ItemsTable rows={rows} q={q} nextCursor={page.nextCursor} t={t} />
-        <ReconCharts summary={summary} t={t} format={format} locale={locale} storeNames={new Map(storeList.map((s) => [s.id, s.name]))} />
+        <ReconCharts
+          summary={summary}
+          t={t}
+          format={format}
+          locale={locale}
+          storeNames={new Map(storeList.map((s) => [s.id, s.name]))}
+        />
       </div>
     </>
   );

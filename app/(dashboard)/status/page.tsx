@@ -18,7 +18,10 @@ export default async function StatusPage() {
         <Notice>{t("notYet")}</Notice>
       </div>
       <Card title={t("stores")}>
-        <SimpleTable caption={t("stores")} columns={[{ label: t("store") }, { label: t("timezone") }, { label: t("verdict") }]}>
+        <SimpleTable
+          caption={t("stores")}
+          columns={[{ label: t("store") }, { label: t("timezone") }, { label: t("verdict") }]}
+        >
           {stores.map((s) => (
             <Row key={s.id}>
               <Cell>
@@ -27,7 +30,9 @@ export default async function StatusPage() {
               </Cell>
               <Cell>{s.timezone}</Cell>
               <Cell>
-                <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-semibold text-slate-800">{t("unknown")}</span>
+                <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-semibold text-slate-800">
+                  {t("unknown")}
+                </span>
               </Cell>
             </Row>
           ))}

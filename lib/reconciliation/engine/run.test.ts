@@ -52,7 +52,13 @@ describe("exact keys", () => {
     await makeEvent({ ref: "D1", value: 500, at: at(30) });
     await makeEvent({ ref: "D2", value: 500, at: T });
     const second = await makeEvent({ ref: "D2", value: 500, at: at(30) });
-    await makeEvent({ eventCode: "CANCELLATION", originalReference: second.pspReference, ref: "D2", value: 500, at: at(60) });
+    await makeEvent({
+      eventCode: "CANCELLATION",
+      originalReference: second.pspReference,
+      ref: "D2",
+      value: 500,
+      at: at(60),
+    });
     await reconcile();
     expect(await item("D1")).toMatchObject({ status: "duplicate", reason: "paid_twice" });
     const d2 = await item("D2");
@@ -81,7 +87,12 @@ describe("exact keys", () => {
     await reconcile();
     const r = await item("R1");
     expect(r.status).toBe("matched");
-    expect(r.evidence).toEqual(expect.arrayContaining([expect.objectContaining({ role: "refund" }), expect.objectContaining({ role: "payment", pspReference: psp })]));
+    expect(r.evidence).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ role: "refund" }),
+        expect.objectContaining({ role: "payment", pspReference: psp }),
+      ]),
+    );
   });
 
   it("matches by the PSP reference the POS recorded when the webhook has no reference", async () => {
@@ -100,7 +111,11 @@ describe("standalone payments", () => {
     await makeOrder({ storeId: s.id, ref: "S1", value: 1999, at: T, terminalId: "V400m-1" });
     await makeReceipt({ storeId: s.id, value: 1999, at: at(40), terminalId: "V400m-1" });
     await reconcile();
-    expect(await item("S1")).toMatchObject({ status: "matched", method: "standalone_heuristic", reason: "standalone_unique" });
+    expect(await item("S1")).toMatchObject({
+      status: "matched",
+      method: "standalone_heuristic",
+      reason: "standalone_unique",
+    });
   });
 
   it("does not guess between two equal sales in the same minute at one store", async () => {
@@ -120,7 +135,9 @@ describe("standalone payments", () => {
 
   it("gives the same result whatever order the data arrived in", async () => {
     async function scenario(reverse: boolean) {
-      await db().$executeRawUnsafe("TRUNCATE recon_items, payment_events, standalone_receipts, pos_orders, stores CASCADE");
+      await db().$executeRawUnsafe(
+        "TRUNCATE recon_items, payment_events, standalone_receipts, pos_orders, stores CASCADE",
+      );
       const s = await makeStore("STORDER");
       const rows = [
         () => makeOrder({ storeId: s.id, ref: "O1", value: 700, at: at(0), terminalId: "T1" }),
@@ -133,13 +150,20 @@ describe("standalone payments", () => {
       ];
       for (const make of reverse ? [...rows].reverse() : rows) await make();
       await reconcile();
-      const items = await db().reconItem.findMany({ orderBy: { itemKey: "asc" }, select: { merchantReference: true, status: true, reason: true } });
+      const items = await db().reconItem.findMany({
+        orderBy: { itemKey: "asc" },
+        select: { merchantReference: true, status: true, reason: true },
+      });
       return items.filter((i) => i.merchantReference).map((i) => `${i.merchantReference}:${i.status}:${i.reason}`);
     }
     const forward = await scenario(false);
     const backward = await scenario(true);
     expect(forward).toEqual(backward);
-    expect(forward).toEqual(["O1:matched:standalone_unique", "O2:matched:standalone_unique", "O3:suggested:standalone_tied"]);
+    expect(forward).toEqual([
+      "O1:matched:standalone_unique",
+      "O2:matched:standalone_unique",
+      "O3:suggested:standalone_tied",
+    ]);
   });
 
   it("links a receipt to its webhook by PSP reference and uses both as one payment", async () => {
@@ -151,7 +175,12 @@ describe("standalone payments", () => {
     await reconcile();
     const w = await item("W1");
     expect(w.status).toBe("matched");
-    expect(w.evidence).toEqual(expect.arrayContaining([expect.objectContaining({ kind: "event" }), expect.objectContaining({ kind: "receipt" })]));
+    expect(w.evidence).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: "event" }),
+        expect.objectContaining({ kind: "receipt" }),
+      ]),
+    );
     expect(await db().reconItem.count({ where: { status: "unexpected" } })).toBe(0);
   });
 
@@ -161,7 +190,9 @@ describe("standalone payments", () => {
     await makeReceipt({ storeId: s.id, value: 900, at: at(45 * 60) });
     await reconcile(undefined, DEFAULT_MATCH_SETTINGS);
     expect((await item("X1")).status).toBe("missing");
-    await db().outageWindow.create({ data: { storeId: s.id, startsAt: at(-3600), endsAt: at(3600), declaredBy: "test" } });
+    await db().outageWindow.create({
+      data: { storeId: s.id, startsAt: at(-3600), endsAt: at(3600), declaredBy: "test" },
+    });
     await reconcile(undefined, DEFAULT_MATCH_SETTINGS);
     expect(await item("X1")).toMatchObject({ method: "standalone_heuristic" });
   });
@@ -172,10 +203,14 @@ describe("standalone payments", () => {
     const r = await makeReceipt({ storeId: s.id, value: 100, at: at(30) });
     await reconcile();
     expect((await item("J1")).status).toBe("matched");
-    await db().matchDecision.create({ data: { orderId: o.id, evidenceKind: "receipt", evidenceId: r.id, decision: "rejected", decidedBy: "test" } });
+    await db().matchDecision.create({
+      data: { orderId: o.id, evidenceKind: "receipt", evidenceId: r.id, decision: "rejected", decidedBy: "test" },
+    });
     await reconcile();
     expect((await item("J1")).status).toBe("missing");
-    expect(await db().reconItem.findUnique({ where: { itemKey: `receipt:${r.id}` } })).toMatchObject({ status: "unexpected" });
+    expect(await db().reconItem.findUnique({ where: { itemKey: `receipt:${r.id}` } })).toMatchObject({
+      status: "unexpected",
+    });
   });
 });
 
@@ -201,9 +236,15 @@ describe("what is still open", () => {
     await reconcile();
     await makeReceipt({ storeId: s.id, value: 100, at: at(25) });
     await reconcile({ kind: "partial", from: at(-86400), to: at(86400), references: [] });
-    const partial = await db().reconItem.findMany({ orderBy: { itemKey: "asc" }, select: { itemKey: true, status: true, method: true } });
+    const partial = await db().reconItem.findMany({
+      orderBy: { itemKey: "asc" },
+      select: { itemKey: true, status: true, method: true },
+    });
     await reconcile();
-    const full = await db().reconItem.findMany({ orderBy: { itemKey: "asc" }, select: { itemKey: true, status: true, method: true } });
+    const full = await db().reconItem.findMany({
+      orderBy: { itemKey: "asc" },
+      select: { itemKey: true, status: true, method: true },
+    });
     expect(partial).toEqual(full);
     expect(full.find((i) => i.itemKey === "order:Q2")?.status).toBe("matched");
   });

@@ -48,7 +48,8 @@ async function exec(tx: Tx, sql: string, params: readonly unknown[], timings: Ti
 export async function reconcile(scope: MatchScope = { kind: "full" }, given?: MatchSettings): Promise<ReconcileResult> {
   const started = performance.now();
   const settings = given ?? (await loadMatchSettings());
-  const scopeParams = scope.kind === "full" ? [true, EPOCH, EPOCH, []] : [false, scope.from, scope.to, scope.references];
+  const scopeParams =
+    scope.kind === "full" ? [true, EPOCH, EPOCH, []] : [false, scope.from, scope.to, scope.references];
   const timings: Timings = [];
   return db().$transaction(
     async (tx) => {
@@ -56,7 +57,11 @@ export async function reconcile(scope: MatchScope = { kind: "full" }, given?: Ma
       // Hash joins and aggregates over a million rows stay in memory instead of spilling to disk.
       await tx.$executeRawUnsafe("SET LOCAL work_mem = '64MB'");
       for (const sql of GATHER_SQL) await exec(tx, sql, scopeParams, timings);
-      const assignParams = [settings.closeSeconds, settings.windowMinutes, Math.max(settings.windowMinutes, settings.outageWindowMinutes)];
+      const assignParams = [
+        settings.closeSeconds,
+        settings.windowMinutes,
+        Math.max(settings.windowMinutes, settings.outageWindowMinutes),
+      ];
       for (const sql of ASSIGN_SETUP_SQL) await exec(tx, sql, assignParams, timings);
       let rounds = 0;
       while (rounds < MAX_ROUNDS) {
@@ -99,7 +104,12 @@ async function emptyForFullLoad(tx: Tx, timings: Timings): Promise<void> {
 
 async function rebuildIndexes(tx: Tx, timings: Timings): Promise<void> {
   for (const idx of SECONDARY_INDEXES) {
-    await exec(tx, `CREATE ${idx.unique ? "UNIQUE " : ""}INDEX "${idx.name}" ON recon_items (${idx.columns})`, [], timings);
+    await exec(
+      tx,
+      `CREATE ${idx.unique ? "UNIQUE " : ""}INDEX "${idx.name}" ON recon_items (${idx.columns})`,
+      [],
+      timings,
+    );
   }
   // Fresh statistics, or the planner keeps believing the table is empty and the first pages crawl.
   await exec(tx, `ANALYZE recon_items`, [], timings);

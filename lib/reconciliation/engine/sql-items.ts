@@ -9,7 +9,8 @@ const UNIT_EVIDENCE = `(SELECT COALESCE(jsonb_agg(x), '[]') FROM unnest(ARRAY[
 
 // The most specific exact key names the method: a link id beats the reference the link's payment also carries.
 const METHOD_PRIORITY = `min(CASE k.method WHEN 'payment_link' THEN 1 WHEN 'merchant_reference' THEN 2 ELSE 3 END)`;
-const METHOD_NAME = (prio: string) => `(CASE ${prio} WHEN 1 THEN 'payment_link' WHEN 2 THEN 'merchant_reference' ELSE 'psp_reference' END)`;
+const METHOD_NAME = (prio: string) =>
+  `(CASE ${prio} WHEN 1 THEN 'payment_link' WHEN 2 THEN 'merchant_reference' ELSE 'psp_reference' END)`;
 
 export const ITEM_COLUMNS =
   "item_key, order_id, merchant_reference, store_id, amount_value, currency, occurred_at, status, method, confidence, reason, evidence, paid_value";
@@ -22,7 +23,6 @@ export const ITEMS_TABLE_SQL = `CREATE TEMP TABLE s_items (
 
 /** A full run writes straight into recon_items (emptied first); a partial one into s_items. */
 export const itemsSql = (target: "recon_items" | "s_items"): string[] => [
-
   // Further evidence per order: modifications of its payments (refunds, cancellations, chargebacks…), settlement
   // lines and receipts, by PSP reference. The payments themselves are added where they are counted, below, so
   // the common case (one payment, nothing else) needs no second pass over a million orders.

@@ -32,7 +32,10 @@ export function toItems<T>(count: number, result: BatchResult<T>, locate: (index
 }
 
 /** Rejects the valid rows the check objects to, in order; invalid rows pass through unchanged. */
-export function rejectWhere<T>(items: readonly ImportItem<T>[], check: (row: T, where: Where) => RowProblem | undefined): ImportItem<T>[] {
+export function rejectWhere<T>(
+  items: readonly ImportItem<T>[],
+  check: (row: T, where: Where) => RowProblem | undefined,
+): ImportItem<T>[] {
   return items.map((item) => {
     if (item.kind === "invalid") return item;
     const problem = check(item.row, { index: item.index, line: item.line });

@@ -32,7 +32,8 @@ function ops(...args: string[]): Promise<Run> {
       process.execPath,
       [path.join(ROOT, "bin/ops.js"), ...args],
       { cwd: ROOT, env: childEnv({ DATABASE_URL: database.url, LOG_LEVEL: "warn" }), timeout: 60_000 },
-      (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === "number" ? err.code : 1) : 0, stdout, stderr }),
+      (err, stdout, stderr) =>
+        resolve({ code: err ? (typeof err.code === "number" ? err.code : 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -47,19 +48,28 @@ describe("npx ops import", () => {
       inserted: 6,
       duplicates: 0,
       byType: { Settled: 4, Refunded: 1, Fee: 1 },
-      netByCurrency: { EUR: { credit: 573, debit: 1478 }, JPY: { credit: 1455, debit: 0 }, KWD: { credit: 1200, debit: 0 } },
+      netByCurrency: {
+        EUR: { credit: 573, debit: 1478 },
+        JPY: { credit: 1455, debit: 0 },
+        KWD: { credit: 1200, debit: 0 },
+      },
     });
     const second = await ops("import", "settlement", file, "--json");
     expect(JSON.parse(second.stdout)).toMatchObject({ rows: 6, inserted: 0, duplicates: 6 });
     expect(await countRows("settlement_lines")).toBe(6);
     // The CLI waits until matching is queued before it exits.
-    const jobs = await db().$queryRawUnsafe<{ n: number }[]>("SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'reconcile.evidence'");
+    const jobs = await db().$queryRawUnsafe<{ n: number }[]>(
+      "SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'reconcile.evidence'",
+    );
     expect(jobs[0]?.n).toBeGreaterThan(0);
   }, 120_000);
 
   it("rejects a file with invalid rows whole: problems one per line on stderr, exit 1, nothing written", async () => {
     const file = path.join(dir, "accounting.csv");
-    await writeFile(file, fixtureText("payment-accounting.csv").replace(",JPY,1500,Settled,JPY,", ",JPY,15.5,Settled,JPY,"));
+    await writeFile(
+      file,
+      fixtureText("payment-accounting.csv").replace(",JPY,1500,Settled,JPY,", ",JPY,15.5,Settled,JPY,"),
+    );
     const before = { batches: await countRows("import_batches"), lines: await countRows("settlement_lines") };
     const run = await ops("import", "payment-accounting", file, "--json");
     expect(run.code).toBe(1);
@@ -71,7 +81,10 @@ describe("npx ops import", () => {
 
   it("with --skip-invalid imports the valid rows and writes the rejected ones to FILE.rejected.csv", async () => {
     const file = path.join(dir, "orders.csv");
-    await writeFile(file, "merchantReference,storeId,amount,currency,createdAt\nCLI-1,NOPE,1.00,EUR,2024-03-14T10:21:03Z\n");
+    await writeFile(
+      file,
+      "merchantReference,storeId,amount,currency,createdAt\nCLI-1,NOPE,1.00,EUR,2024-03-14T10:21:03Z\n",
+    );
     const run = await ops("import", "orders", file, "--skip-invalid");
     expect(run.code, run.stderr).toBe(0);
     const rejectedFile = path.join(dir, "orders.rejected.csv");

@@ -5,7 +5,11 @@ import { readCsvRecords } from "@/lib/reconciliation/reports/csv-records";
 import type { ReportInput } from "@/lib/reconciliation/reports/types";
 import { assertCsvHeader, type CsvValues } from "@/lib/validation/csv-rows";
 
-export async function* readCsvChunks(input: ReportInput, kind: "orders" | "receipts", size: number): AsyncGenerator<CsvValues[]> {
+export async function* readCsvChunks(
+  input: ReportInput,
+  kind: "orders" | "receipts",
+  size: number,
+): AsyncGenerator<CsvValues[]> {
   let header: string[] | undefined;
   let chunk: CsvValues[] = [];
   for await (const { line, cells } of readCsvRecords(input)) {

@@ -5,12 +5,22 @@
 import { AppError } from "@/lib/errors";
 import type { ImportResult } from "@/lib/reconciliation/imports/types";
 
-export function importResponse(result: ImportResult<unknown>, options: { maxProblems?: number; requestId?: string } = {}): Response {
+export function importResponse(
+  result: ImportResult<unknown>,
+  options: { maxProblems?: number; requestId?: string } = {},
+): Response {
   const problems = options.maxProblems === undefined ? result.problems : result.problems.slice(0, options.maxProblems);
   const request = options.requestId ? { requestId: options.requestId } : {};
   if (!result.ok) {
     const message = `${result.rejected} of ${result.rows} rows are invalid; nothing was imported. Fix them, or import the valid rows only (skipInvalid).`;
-    const error = { code: "VALIDATION", message, problems, problemCount: result.problemCount, rows: result.rows, rejected: result.rejected };
+    const error = {
+      code: "VALIDATION",
+      message,
+      problems,
+      problemCount: result.problemCount,
+      rows: result.rows,
+      rejected: result.rejected,
+    };
     return Response.json({ error, ...request }, { status: 422 });
   }
   const { ok: _ok, problems: _all, ...counts } = result;

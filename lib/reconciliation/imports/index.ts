@@ -1,7 +1,16 @@
 // Public entry point of imports: POS orders, standalone receipts and Adyen reports into the database.
 export { importOrders, importOrdersCsv } from "@/lib/reconciliation/imports/orders";
-export { importReceipts, importReceiptsCsv, receiptsRequestSchema, MAX_RECEIPTS_PER_REQUEST } from "@/lib/reconciliation/imports/receipts";
-export { importPaymentAccountingReport, importSettlementReport, type ReportImportOptions } from "@/lib/reconciliation/imports/reports";
+export {
+  importReceipts,
+  importReceiptsCsv,
+  receiptsRequestSchema,
+  MAX_RECEIPTS_PER_REQUEST,
+} from "@/lib/reconciliation/imports/receipts";
+export {
+  importPaymentAccountingReport,
+  importSettlementReport,
+  type ReportImportOptions,
+} from "@/lib/reconciliation/imports/reports";
 export { importFile, type FileImportResult } from "@/lib/reconciliation/imports/import-file";
 export { receiptDedupeKey } from "@/lib/reconciliation/imports/receipt-key";
 export { assertMayImport, canImport, IMPORT_ROLES } from "@/lib/reconciliation/imports/permissions";
@@ -10,4 +19,12 @@ export { listImportBatches, type ImportBatchRow } from "@/lib/reconciliation/imp
 export { MAX_PROBLEMS_KEPT } from "@/lib/reconciliation/imports/problem-log";
 export type { ReportSummary, StoreRowsSummary } from "@/lib/reconciliation/imports/tallies";
 export { IMPORT_KINDS, isImportKind } from "@/lib/reconciliation/imports/types";
-export type { ImportKind, ImportOptions, ImportProblem, ImportRejection, ImportResult, ImportSuccess, RejectedRow } from "@/lib/reconciliation/imports/types";
+export type {
+  ImportKind,
+  ImportOptions,
+  ImportProblem,
+  ImportRejection,
+  ImportResult,
+  ImportSuccess,
+  RejectedRow,
+} from "@/lib/reconciliation/imports/types";

@@ -4,7 +4,13 @@ import { AppError } from "@/lib/errors";
 import { withTestDatabase } from "@/lib/testing/database";
 import { makeStore } from "@/prisma/seed/factories";
 import { importOrders, importOrdersCsv } from "@/lib/reconciliation/imports/orders";
-import { countRows, csvStream, principal, resetImportTables, testOptions } from "@/lib/reconciliation/imports/test-support";
+import {
+  countRows,
+  csvStream,
+  principal,
+  resetImportTables,
+  testOptions,
+} from "@/lib/reconciliation/imports/test-support";
 
 withTestDatabase();
 beforeEach(async () => {
@@ -42,13 +48,33 @@ describe("POS orders from the API", () => {
   });
 
   it("records an import batch and an audit entry with the actor", async () => {
-    const result = await importOrders([order("A"), order("B", { storeId: "S2", amount: { value: 1500, currency: "JPY" } })], testOptions(finance));
+    const result = await importOrders(
+      [order("A"), order("B", { storeId: "S2", amount: { value: 1500, currency: "JPY" } })],
+      testOptions(finance),
+    );
     if (!result.ok) throw new Error("expected success");
     const batch = await db().importBatch.findUniqueOrThrow({ where: { id: result.batchId } });
-    expect(batch).toMatchObject({ kind: "orders", fileName: null, rows: 2, inserted: 2, duplicates: 0, rejected: 0, createdBy: "finance@example.test" });
-    expect(batch.summary).toMatchObject({ source: "api", byStore: { S1: 1, S2: 1 }, amountByCurrency: { EUR: 1250, JPY: 1500 }, updated: 0 });
+    expect(batch).toMatchObject({
+      kind: "orders",
+      fileName: null,
+      rows: 2,
+      inserted: 2,
+      duplicates: 0,
+      rejected: 0,
+      createdBy: "finance@example.test",
+    });
+    expect(batch.summary).toMatchObject({
+      source: "api",
+      byStore: { S1: 1, S2: 1 },
+      amountByCurrency: { EUR: 1250, JPY: 1500 },
+      updated: 0,
+    });
     const audit = await db().auditLog.findFirstOrThrow({ where: { entityId: result.batchId } });
-    expect(audit).toMatchObject({ action: "import.orders", entityType: "import_batch", actorLabel: "finance@example.test" });
+    expect(audit).toMatchObject({
+      action: "import.orders",
+      entityType: "import_batch",
+      actorLabel: "finance@example.test",
+    });
   });
 
   it("rejects the whole request when any order is invalid, reporting every problem by index", async () => {
@@ -77,8 +103,17 @@ describe("POS orders from the API", () => {
   });
 
   it("imports the valid orders only when asked to skip invalid ones", async () => {
-    const result = await importOrders([order("A"), order("B", { storeId: "NOPE" })], testOptions(finance, { skipInvalid: true }));
-    expect(result).toMatchObject({ ok: true, rows: 2, inserted: 1, rejected: 1, problems: [{ index: 1, field: "storeId" }] });
+    const result = await importOrders(
+      [order("A"), order("B", { storeId: "NOPE" })],
+      testOptions(finance, { skipInvalid: true }),
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      rows: 2,
+      inserted: 1,
+      rejected: 1,
+      problems: [{ index: 1, field: "storeId" }],
+    });
     expect(await countRows("pos_orders")).toBe(1);
     expect(await db().importBatch.findFirstOrThrow()).toMatchObject({ rows: 2, inserted: 1, rejected: 1 });
   });
@@ -86,13 +121,19 @@ describe("POS orders from the API", () => {
   it("limits store managers to their own stores, also against existing orders of other stores", async () => {
     await importOrders([order("THEIRS", { storeId: "S2" })], testOptions(finance));
     const manager = principal("store_manager", ["S1"]);
-    const result = await importOrders([order("MINE"), order("OTHER", { storeId: "S2" }), order("THEIRS", { amount: { value: 1, currency: "EUR" } })], testOptions(manager));
+    const result = await importOrders(
+      [order("MINE"), order("OTHER", { storeId: "S2" }), order("THEIRS", { amount: { value: 1, currency: "EUR" } })],
+      testOptions(manager),
+    );
     expect(result.ok).toBe(false);
     expect(result.problems).toEqual([
       { index: 1, field: "storeId", reason: "store not allowed" },
       { index: 2, field: "merchantReference", reason: "belongs to an order of a store you may not change" },
     ]);
-    const skipped = await importOrders([order("MINE"), order("THEIRS", { amount: { value: 1, currency: "EUR" } })], testOptions(manager, { skipInvalid: true }));
+    const skipped = await importOrders(
+      [order("MINE"), order("THEIRS", { amount: { value: 1, currency: "EUR" } })],
+      testOptions(manager, { skipInvalid: true }),
+    );
     expect(skipped).toMatchObject({ ok: true, inserted: 1, rejected: 1 });
     expect(await stored("THEIRS")).toMatchObject({ storeId: "S2", amountValue: 1250n });
   });
@@ -104,7 +145,9 @@ describe("POS orders from the API", () => {
 
   // Speed is measured by `npm run bench`, never asserted here; this checks the largest allowed call is whole.
   it("writes the largest allowed call, 10,000 orders, in one transaction", async () => {
-    const orders = Array.from({ length: 10_000 }, (_, i) => order(`BULK-${i}`, { storeId: i % 2 ? "S1" : "S2", amount: { value: i, currency: "EUR" } }));
+    const orders = Array.from({ length: 10_000 }, (_, i) =>
+      order(`BULK-${i}`, { storeId: i % 2 ? "S1" : "S2", amount: { value: i, currency: "EUR" } }),
+    );
     const result = await importOrders(orders, testOptions(finance));
     expect(result).toMatchObject({ ok: true, inserted: 10_000 });
     expect(await countRows("pos_orders")).toBe(10_000);
@@ -117,7 +160,10 @@ describe("POS orders from CSV", () => {
   it("reports problems by line and writes nothing, including a reference repeated across batches", async () => {
     const lines = Array.from({ length: 1_200 }, (_, i) => `R-${i},S1,1.00,EUR,2024-03-14T10:21:03Z,`);
     lines.push("R-0,S1,1.00,EUR,2024-03-14T10:21:03Z,repeat", "R-X,S1,1.234,EUR,2024-03-14T10:21:03Z,");
-    const result = await importOrdersCsv(csvStream([header, ...lines].join("\n")), testOptions(finance, { fileName: "orders.csv" }));
+    const result = await importOrdersCsv(
+      csvStream([header, ...lines].join("\n")),
+      testOptions(finance, { fileName: "orders.csv" }),
+    );
     expect(result.ok).toBe(false);
     expect(result.problems).toEqual([
       { line: 1202, field: "merchantReference", reason: "repeats line 2" },
@@ -140,7 +186,10 @@ describe("POS orders from CSV", () => {
     const lines = Array.from({ length: 2_500 }, (_, i) => `M-${i},S1,1.00,EUR,2024-03-14T10:21:03Z,`);
     lines.push("S2-OWNED,S1,1.00,EUR,2024-03-14T10:21:03Z,", "M-X,S2,1.00,EUR,2024-03-14T10:21:03Z,");
     const manager = principal("store_manager", ["S1"]);
-    const result = await importOrdersCsv(csvStream([header, ...lines].join("\n")), testOptions(manager, { skipInvalid: true }));
+    const result = await importOrdersCsv(
+      csvStream([header, ...lines].join("\n")),
+      testOptions(manager, { skipInvalid: true }),
+    );
     expect(result).toMatchObject({ ok: true, rows: 2_502, inserted: 2_500, rejected: 2 });
     expect(result.problems).toEqual([
       { line: 2_502, field: "merchantReference", reason: "belongs to an order of a store you may not change" },
@@ -150,6 +199,8 @@ describe("POS orders from CSV", () => {
   });
 
   it("refuses a file without the needed columns as a whole", async () => {
-    await expect(importOrdersCsv(csvStream("merchantReference,storeId\nA,S1\n"), testOptions(finance))).rejects.toThrow(/missing column/);
+    await expect(importOrdersCsv(csvStream("merchantReference,storeId\nA,S1\n"), testOptions(finance))).rejects.toThrow(
+      /missing column/,
+    );
   });
 });

@@ -16,13 +16,23 @@ import { foreignOrderReferences, upsertOrders } from "@/lib/reconciliation/impor
 const UNIQUE_REFERENCE = { field: "merchantReference", key: (order: PosOrder) => order.merchantReference };
 
 /** Orders as sent to the API (already checked to be an array of at most 10,000); problems are reported by index. */
-export function importOrders(orders: readonly unknown[], options: ImportOptions): Promise<ImportResult<StoreRowsSummary>> {
+export function importOrders(
+  orders: readonly unknown[],
+  options: ImportOptions,
+): Promise<ImportResult<StoreRowsSummary>> {
   return runImport(
     {
       kind: "orders",
       items: async function* (tx) {
-        const result = validateBatch(orders, posOrderSchema, { knownStoreIds: await loadStoreIds(tx), unique: UNIQUE_REFERENCE });
-        const items = await scopeOrders(tx, toItems(orders.length, result, (index) => ({ index })), options.actor);
+        const result = validateBatch(orders, posOrderSchema, {
+          knownStoreIds: await loadStoreIds(tx),
+          unique: UNIQUE_REFERENCE,
+        });
+        const items = await scopeOrders(
+          tx,
+          toItems(orders.length, result, (index) => ({ index })),
+          options.actor,
+        );
         yield* invalidFirst(items);
       },
       write: (tx, rows) => upsertOrders(tx, rows, "api", options.actor),
@@ -43,13 +53,20 @@ export function importOrdersCsv(input: ReportInput, options: ImportOptions): Pro
         const firstLine = new Map<string, number | undefined>();
         for await (const chunk of readCsvChunks(input, "orders", BATCH_SIZE)) {
           const result = validateOrderCsvRows(chunk, { knownStoreIds });
-          const items = await scopeOrders(tx, toItems(chunk.length, result, (i) => ({ line: chunk[i]?.line })), options.actor);
+          const items = await scopeOrders(
+            tx,
+            toItems(chunk.length, result, (i) => ({ line: chunk[i]?.line })),
+            options.actor,
+          );
           yield* rejectWhere(items, (order, where) => {
             if (!firstLine.has(order.merchantReference)) {
               firstLine.set(order.merchantReference, where.line);
               return undefined;
             }
-            return { field: "merchantReference", reason: `repeats line ${firstLine.get(order.merchantReference) ?? "?"}` };
+            return {
+              field: "merchantReference",
+              reason: `repeats line ${firstLine.get(order.merchantReference) ?? "?"}`,
+            };
           });
         }
       },
@@ -61,12 +78,18 @@ export function importOrdersCsv(input: ReportInput, options: ImportOptions): Pro
 }
 
 /** Store managers: only their stores, and never an existing order of another store with the same reference. */
-async function scopeOrders(tx: Tx, items: ImportItem<PosOrder>[], actor: Principal | "system"): Promise<ImportItem<PosOrder>[]> {
+async function scopeOrders(
+  tx: Tx,
+  items: ImportItem<PosOrder>[],
+  actor: Principal | "system",
+): Promise<ImportItem<PosOrder>[]> {
   const scoped = rejectOtherStores(items, actor);
   const refs = scoped.flatMap((item) => (item.kind === "row" ? [item.row.merchantReference] : []));
   const foreign = await foreignOrderReferences(tx, refs, actor);
   if (foreign.size === 0) return scoped;
   return rejectWhere(scoped, (order) =>
-    foreign.has(order.merchantReference) ? { field: "merchantReference", reason: "belongs to an order of a store you may not change" } : undefined,
+    foreign.has(order.merchantReference)
+      ? { field: "merchantReference", reason: "belongs to an order of a store you may not change" }
+      : undefined,
   );
 }

@@ -23,7 +23,10 @@ export function canImport(actor: Principal | "system", kind: ImportKind): boolea
 
 export function assertMayImport(actor: Principal | "system", kind: ImportKind): void {
   if (canImport(actor, kind)) return;
-  throw new AppError("FORBIDDEN", `The role ${actor === "system" ? "system" : actor.role} may not import ${kind.replace("_", " ")}.`);
+  throw new AppError(
+    "FORBIDDEN",
+    `The role ${actor === "system" ? "system" : actor.role} may not import ${kind.replace("_", " ")}.`,
+  );
 }
 
 /** True when the actor may write rows for this store (store managers: only their assigned stores). */

@@ -23,9 +23,22 @@ export async function listImportBatches(p: Principal, limit = 20): Promise<Impor
   const rows = await db().importBatch.findMany({
     orderBy: { createdAt: "desc" },
     take: Math.min(Math.max(limit, 1), 100),
-    select: { id: true, kind: true, fileName: true, rows: true, inserted: true, duplicates: true, rejected: true, createdBy: true, createdAt: true, summary: true },
+    select: {
+      id: true,
+      kind: true,
+      fileName: true,
+      rows: true,
+      inserted: true,
+      duplicates: true,
+      rejected: true,
+      createdBy: true,
+      createdAt: true,
+      summary: true,
+    },
   });
-  return rows.flatMap(({ summary, ...row }) => (isImportKind(row.kind) ? [{ ...row, kind: row.kind, updated: updatedOf(summary) }] : []));
+  return rows.flatMap(({ summary, ...row }) =>
+    isImportKind(row.kind) ? [{ ...row, kind: row.kind, updated: updatedOf(summary) }] : [],
+  );
 }
 
 function updatedOf(summary: unknown): number {

@@ -20,7 +20,14 @@ export function receiptDedupeKey(receipt: StandaloneReceipt): string {
     ? ["psp", receipt.storeId, receipt.pspReference]
     : receipt.tenderReference
       ? ["tender", receipt.storeId, terminal, receipt.tenderReference]
-      : ["fields", receipt.storeId, terminal, receipt.amount.value, receipt.amount.currency, receipt.transactedAt.toISOString()];
+      : [
+          "fields",
+          receipt.storeId,
+          terminal,
+          receipt.amount.value,
+          receipt.amount.currency,
+          receipt.transactedAt.toISOString(),
+        ];
   // JSON keeps null apart from "" and makes separators unambiguous; the hash keeps the key short and uniform.
   return `v1:${parts[0]}:${createHash("sha256").update(JSON.stringify(parts)).digest("hex")}`;
 }

@@ -32,7 +32,9 @@ const key = (input: unknown) => receiptDedupeKey(standaloneReceiptSchema.parse(i
 describe("receipt dedupe key", () => {
   it("uses the PSP reference when there is one, whatever else differs", () => {
     const a = key(receipt({ pspReference: "8815222222222222" }));
-    expect(key(receipt({ pspReference: " 8815222222222222 ", amount: { value: 701, currency: "EUR" }, terminalId: "" }))).toBe(a);
+    expect(
+      key(receipt({ pspReference: " 8815222222222222 ", amount: { value: 701, currency: "EUR" }, terminalId: "" })),
+    ).toBe(a);
     expect(key(receipt({ pspReference: "8815222222222222", storeId: "S2" }))).not.toBe(a);
   });
 
@@ -50,24 +52,54 @@ describe("receipt dedupe key", () => {
 describe("standalone receipts", () => {
   it("adds nothing when the same receipts are sent again", async () => {
     const receipts = [receipt({ pspReference: "8815222222222222" }), receipt({ tenderReference: "T-9" }), receipt()];
-    expect(await importReceipts(receipts, testOptions(finance))).toMatchObject({ ok: true, inserted: 3, duplicates: 0 });
-    expect(await importReceipts(receipts, testOptions(finance))).toMatchObject({ ok: true, inserted: 0, duplicates: 3 });
+    expect(await importReceipts(receipts, testOptions(finance))).toMatchObject({
+      ok: true,
+      inserted: 3,
+      duplicates: 0,
+    });
+    expect(await importReceipts(receipts, testOptions(finance))).toMatchObject({
+      ok: true,
+      inserted: 0,
+      duplicates: 3,
+    });
     expect(await countRows("standalone_receipts")).toBe(3);
     // The same receipt twice in one call is stored once too.
-    expect(await importReceipts([receipt({ tenderReference: "T-10" }), receipt({ tenderReference: "T-10" })], testOptions(finance))).toMatchObject({ inserted: 1, duplicates: 1 });
-    expect(await db().standaloneReceipt.findFirstOrThrow({ where: { tenderReference: "T-9" } })).toMatchObject({ source: "api", createdBy: "finance@example.test" });
+    expect(
+      await importReceipts(
+        [receipt({ tenderReference: "T-10" }), receipt({ tenderReference: "T-10" })],
+        testOptions(finance),
+      ),
+    ).toMatchObject({ inserted: 1, duplicates: 1 });
+    expect(await db().standaloneReceipt.findFirstOrThrow({ where: { tenderReference: "T-9" } })).toMatchObject({
+      source: "api",
+      createdBy: "finance@example.test",
+    });
   });
 
   it("rejects invalid receipts by index and writes nothing", async () => {
-    const result = await importReceipts([receipt(), receipt({ amount: { value: -1, currency: "EUR" }, transactedAt: "2024-03-14 10:21" })], testOptions(finance));
+    const result = await importReceipts(
+      [receipt(), receipt({ amount: { value: -1, currency: "EUR" }, transactedAt: "2024-03-14 10:21" })],
+      testOptions(finance),
+    );
     expect(result.ok).toBe(false);
-    expect(result.problems.map((p) => [p.index, p.field])).toEqual([[1, "amount.value"], [1, "transactedAt"]]);
+    expect(result.problems.map((p) => [p.index, p.field])).toEqual([
+      [1, "amount.value"],
+      [1, "transactedAt"],
+    ]);
     expect(await countRows("standalone_receipts")).toBe(0);
   });
 
   it("reports rows of another store as not allowed for a store manager", async () => {
-    const result = await importReceipts([receipt(), receipt({ storeId: "S2" })], testOptions(principal("store_manager", ["S1"]), { skipInvalid: true }));
-    expect(result).toMatchObject({ ok: true, inserted: 1, rejected: 1, problems: [{ index: 1, field: "storeId", reason: "store not allowed" }] });
+    const result = await importReceipts(
+      [receipt(), receipt({ storeId: "S2" })],
+      testOptions(principal("store_manager", ["S1"]), { skipInvalid: true }),
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      inserted: 1,
+      rejected: 1,
+      problems: [{ index: 1, field: "storeId", reason: "store not allowed" }],
+    });
   });
 });
 
@@ -91,7 +123,10 @@ describe("receipts CSV with --skip-invalid", () => {
       ].join("\n"),
     );
     const rejected = collectRejectedLines();
-    const result = await importReceiptsCsv(createReadStream(file), testOptions(finance, { skipInvalid: true, onRejectedRow: rejected.onRejectedRow }));
+    const result = await importReceiptsCsv(
+      createReadStream(file),
+      testOptions(finance, { skipInvalid: true, onRejectedRow: rejected.onRejectedRow }),
+    );
     expect(result).toMatchObject({ ok: true, rows: 4, inserted: 2, rejected: 2 });
     const out = rejectedFilePath(file);
     expect(out).toBe(path.join(dir, "receipts.rejected.csv"));

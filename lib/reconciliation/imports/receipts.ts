@@ -25,13 +25,21 @@ export const receiptsRequestSchema = z.object({
     .max(MAX_RECEIPTS_PER_REQUEST, `must contain at most ${MAX_RECEIPTS_PER_REQUEST} receipts per request`),
 });
 
-export function importReceipts(receipts: readonly unknown[], options: ImportOptions): Promise<ImportResult<StoreRowsSummary>> {
+export function importReceipts(
+  receipts: readonly unknown[],
+  options: ImportOptions,
+): Promise<ImportResult<StoreRowsSummary>> {
   return runImport(
     {
       kind: "receipts",
       items: async function* (tx) {
         const result = validateBatch(receipts, standaloneReceiptSchema, { knownStoreIds: await loadStoreIds(tx) });
-        yield* invalidFirst(rejectOtherStores(toItems(receipts.length, result, (index) => ({ index })), options.actor));
+        yield* invalidFirst(
+          rejectOtherStores(
+            toItems(receipts.length, result, (index) => ({ index })),
+            options.actor,
+          ),
+        );
       },
       write: (tx, rows) => insertReceipts(tx, rows, "api", actorLabel(options.actor)),
       summarize: storeRowsTally("api"),
@@ -49,7 +57,10 @@ export function importReceiptsCsv(input: ReportInput, options: ImportOptions): P
         const knownStoreIds = await loadStoreIds(tx);
         for await (const chunk of readCsvChunks(input, "receipts", BATCH_SIZE)) {
           const result = validateReceiptCsvRows(chunk, { knownStoreIds });
-          yield* rejectOtherStores(toItems(chunk.length, result, (i) => ({ line: chunk[i]?.line })), options.actor);
+          yield* rejectOtherStores(
+            toItems(chunk.length, result, (i) => ({ line: chunk[i]?.line })),
+            options.actor,
+          );
         }
       },
       write: (tx, rows) => insertReceipts(tx, rows, "csv", actorLabel(options.actor)),

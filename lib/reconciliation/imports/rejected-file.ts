@@ -25,7 +25,11 @@ export function collectRejectedLines(): { onRejectedRow: (row: RejectedRow) => v
 }
 
 /** Writes the header and every rejected record of the input with its reason; returns how many were written. */
-export async function writeRejectedCsv(inputPath: string, reasons: ReadonlyMap<number, string>, outputPath: string): Promise<number> {
+export async function writeRejectedCsv(
+  inputPath: string,
+  reasons: ReadonlyMap<number, string>,
+  outputPath: string,
+): Promise<number> {
   const out = createWriteStream(outputPath, { encoding: "utf8" });
   let isHeader = true;
   let written = 0;

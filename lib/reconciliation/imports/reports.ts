@@ -14,7 +14,10 @@ import { insertReportLines } from "@/lib/reconciliation/imports/write-settlement
 
 export type ReportImportOptions = ImportOptions & ParseReportOptions;
 
-export function importSettlementReport(input: ReportInput, options: ReportImportOptions): Promise<ImportResult<ReportSummary>> {
+export function importSettlementReport(
+  input: ReportInput,
+  options: ReportImportOptions,
+): Promise<ImportResult<ReportSummary>> {
   return runImport(
     {
       kind: "settlement_details",
@@ -26,7 +29,10 @@ export function importSettlementReport(input: ReportInput, options: ReportImport
   );
 }
 
-export function importPaymentAccountingReport(input: ReportInput, options: ReportImportOptions): Promise<ImportResult<ReportSummary>> {
+export function importPaymentAccountingReport(
+  input: ReportInput,
+  options: ReportImportOptions,
+): Promise<ImportResult<ReportSummary>> {
   return runImport(
     {
       kind: "payment_accounting",
@@ -41,6 +47,11 @@ export function importPaymentAccountingReport(input: ReportInput, options: Repor
 async function* asImportItems<Row>(items: AsyncIterable<ReportItem<Row>>): AsyncGenerator<ImportItem<Row>> {
   for await (const item of items) {
     if (item.kind === "row") yield { kind: "row", row: item.row };
-    else yield { kind: "invalid", line: item.line, problems: item.problems.map(({ field, reason }) => ({ field, reason })) };
+    else
+      yield {
+        kind: "invalid",
+        line: item.line,
+        problems: item.problems.map(({ field, reason }) => ({ field, reason })),
+      };
   }
 }

@@ -15,7 +15,15 @@ import { requestReconcile } from "@/lib/reconciliation/trigger";
 import { actorLabel, assertMayImport } from "@/lib/reconciliation/imports/permissions";
 import { BatchWriter } from "@/lib/reconciliation/imports/batch-writer";
 import { ProblemLog } from "@/lib/reconciliation/imports/problem-log";
-import type { ImportItem, ImportKind, ImportOptions, ImportResult, ImportSuccess, Tx, WriteCounts } from "@/lib/reconciliation/imports/types";
+import type {
+  ImportItem,
+  ImportKind,
+  ImportOptions,
+  ImportResult,
+  ImportSuccess,
+  Tx,
+  WriteCounts,
+} from "@/lib/reconciliation/imports/types";
 
 export const BATCH_SIZE = 1_000;
 // A report of a million lines takes minutes; Prisma's 5 s default would abort it half-way.
@@ -65,7 +73,14 @@ export async function runImport<Row, S>(plan: ImportPlan<Row, S>, options: Impor
         const totals = await writer.finish();
         const counts = { kind: plan.kind, rows, rejected: log.rows, ...log.report() };
         if (log.rows > 0 && !skipInvalid) throw new Rejected({ ok: false, ...counts });
-        const result: ImportSuccess<S> = { ok: true, batchId, fileName: options.fileName ?? null, ...counts, ...totals, summary: plan.summarize.result() };
+        const result: ImportSuccess<S> = {
+          ok: true,
+          batchId,
+          fileName: options.fileName ?? null,
+          ...counts,
+          ...totals,
+          summary: plan.summarize.result(),
+        };
         await recordBatch(tx, result, options);
         return result;
       },
@@ -82,8 +97,18 @@ export async function runImport<Row, S>(plan: ImportPlan<Row, S>, options: Impor
 async function recordBatch<S>(tx: Tx, result: ImportSuccess<S>, options: ImportOptions): Promise<void> {
   // `duplicates` counts rows that changed nothing; rows that changed an existing record (order resends) are
   // `updated` in the summary. The first problems go in too, so the batch list can say why rows were skipped.
-  const summary = { ...result.summary, updated: result.updated, skipped: result.problems.slice(0, 50), skippedProblemCount: result.problemCount };
-  const counts = { rows: result.rows, inserted: result.inserted, duplicates: result.duplicates, rejected: result.rejected };
+  const summary = {
+    ...result.summary,
+    updated: result.updated,
+    skipped: result.problems.slice(0, 50),
+    skippedProblemCount: result.problemCount,
+  };
+  const counts = {
+    rows: result.rows,
+    inserted: result.inserted,
+    duplicates: result.duplicates,
+    rejected: result.rejected,
+  };
   await tx.importBatch.create({
     data: {
       id: result.batchId,

@@ -12,6 +12,11 @@ export async function loadStoreIds(tx: Tx): Promise<Set<string>> {
 }
 
 /** Rejects valid rows for a store the actor may not write; unknown stores were already rejected by validation. */
-export function rejectOtherStores<T extends { storeId: string }>(items: readonly ImportItem<T>[], actor: Principal | "system"): ImportItem<T>[] {
-  return rejectWhere(items, (row) => (mayWriteStore(actor, row.storeId) ? undefined : { field: "storeId", reason: "store not allowed" }));
+export function rejectOtherStores<T extends { storeId: string }>(
+  items: readonly ImportItem<T>[],
+  actor: Principal | "system",
+): ImportItem<T>[] {
+  return rejectWhere(items, (row) =>
+    mayWriteStore(actor, row.storeId) ? undefined : { field: "storeId", reason: "store not allowed" },
+  );
 }

@@ -1,9 +1,19 @@
 // Kind-specific totals kept while rows stream past, stored as import_batches.summary.
 import { sumMinor, type MinorAmount } from "@/lib/money";
-import { addToImportSummary, createImportSummary, type ImportSummary, type PaymentAccountingRow, type SettlementRow } from "@/lib/reconciliation/reports";
+import {
+  addToImportSummary,
+  createImportSummary,
+  type ImportSummary,
+  type PaymentAccountingRow,
+  type SettlementRow,
+} from "@/lib/reconciliation/reports";
 
 /** Orders and receipts: rows per store and the amount per currency, in minor units. */
-export type StoreRowsSummary = { source: "api" | "csv"; byStore: Record<string, number>; amountByCurrency: Record<string, number> };
+export type StoreRowsSummary = {
+  source: "api" | "csv";
+  byStore: Record<string, number>;
+  amountByCurrency: Record<string, number>;
+};
 
 /** Adyen reports: lines per type and net credit/debit per currency, in minor units. */
 export type ReportSummary = Pick<ImportSummary, "byType" | "netByCurrency">;

@@ -10,18 +10,25 @@ export function principal(role: Role, storeIds: string[] | "all" = "all"): Princ
 }
 
 /** Import options for tests: matching requests are recorded instead of queued (no pg-boss in unit tests). */
-export function testOptions(actor: Principal | "system", extra: Partial<ImportOptions> = {}): ImportOptions & { reconciled: string[] } {
+export function testOptions(
+  actor: Principal | "system",
+  extra: Partial<ImportOptions> = {},
+): ImportOptions & { reconciled: string[] } {
   const reconciled: string[] = [];
   return { actor, reconcile: (reason) => void reconciled.push(reason), reconciled, ...extra };
 }
 
-export async function countRows(table: "pos_orders" | "standalone_receipts" | "settlement_lines" | "import_batches" | "audit_log"): Promise<number> {
+export async function countRows(
+  table: "pos_orders" | "standalone_receipts" | "settlement_lines" | "import_batches" | "audit_log",
+): Promise<number> {
   const [row] = await db().$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${table}`);
   return row?.n ?? 0;
 }
 
 export async function resetImportTables(): Promise<void> {
-  await db().$executeRawUnsafe("TRUNCATE pos_orders, standalone_receipts, settlement_lines, import_batches, audit_log, stores CASCADE");
+  await db().$executeRawUnsafe(
+    "TRUNCATE pos_orders, standalone_receipts, settlement_lines, import_batches, audit_log, stores CASCADE",
+  );
 }
 
 /** CSV text as a stream in small chunks, the way an upload arrives. */

@@ -35,7 +35,12 @@ WITH up AS (
 SELECT count(*) FILTER (WHERE created)::int AS inserted, count(*) FILTER (WHERE NOT created)::int AS updated FROM up`;
 
 /** Orders in one batch must have distinct merchant references (PostgreSQL cannot upsert a row twice per statement). */
-export async function upsertOrders(tx: Tx, orders: readonly PosOrder[], source: "api" | "csv", actor: Principal | "system"): Promise<WriteCounts> {
+export async function upsertOrders(
+  tx: Tx,
+  orders: readonly PosOrder[],
+  source: "api" | "csv",
+  actor: Principal | "system",
+): Promise<WriteCounts> {
   const scope = actor === "system" || actor.storeIds === "all" ? null : actor.storeIds;
   const [counts] = await tx.$queryRawUnsafe<{ inserted: number; updated: number }[]>(
     UPSERT_SQL,
@@ -56,7 +61,11 @@ export async function upsertOrders(tx: Tx, orders: readonly PosOrder[], source: 
 }
 
 /** Merchant references among `refs` that already belong to an order of a store outside the actor's scope. */
-export async function foreignOrderReferences(tx: Tx, refs: readonly string[], actor: Principal | "system"): Promise<Set<string>> {
+export async function foreignOrderReferences(
+  tx: Tx,
+  refs: readonly string[],
+  actor: Principal | "system",
+): Promise<Set<string>> {
   if (actor === "system" || actor.storeIds === "all" || refs.length === 0) return new Set();
   const rows = await tx.$queryRawUnsafe<{ merchant_reference: string }[]>(
     "SELECT merchant_reference FROM pos_orders WHERE merchant_reference = ANY($1::text[]) AND NOT (store_id = ANY($2::text[]))",

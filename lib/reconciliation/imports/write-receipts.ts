@@ -14,7 +14,12 @@ FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::ti
        card_brand, card_last4, auth_code)
 ON CONFLICT (dedupe_key) DO NOTHING`;
 
-export async function insertReceipts(tx: Tx, receipts: readonly StandaloneReceipt[], source: "api" | "csv", createdBy: string): Promise<WriteCounts> {
+export async function insertReceipts(
+  tx: Tx,
+  receipts: readonly StandaloneReceipt[],
+  source: "api" | "csv",
+  createdBy: string,
+): Promise<WriteCounts> {
   const inserted = await tx.$executeRawUnsafe(
     INSERT_SQL,
     receipts.map(receiptDedupeKey),

@@ -33,7 +33,11 @@ FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text
        gross_currency, gross_debit, gross_credit, net_currency, net_debit, net_credit, batch_number, raw)
 ON CONFLICT (row_key) DO NOTHING`;
 
-export async function insertReportLines(tx: Tx, rows: readonly (SettlementRow | PaymentAccountingRow)[], importId: string): Promise<WriteCounts> {
+export async function insertReportLines(
+  tx: Tx,
+  rows: readonly (SettlementRow | PaymentAccountingRow)[],
+  importId: string,
+): Promise<WriteCounts> {
   const lines = rows.map(toLine);
   const minor = (v: number | null) => (v === null ? null : String(v));
   const inserted = await tx.$executeRawUnsafe(
@@ -60,7 +64,13 @@ export async function insertReportLines(tx: Tx, rows: readonly (SettlementRow | 
 }
 
 function toLine(row: SettlementRow | PaymentAccountingRow): Line {
-  const common = { rowKey: rowKey(row), merchantAccount: row.merchantAccount, pspReference: row.pspReference, merchantReference: row.merchantReference, raw: row.raw };
+  const common = {
+    rowKey: rowKey(row),
+    merchantAccount: row.merchantAccount,
+    pspReference: row.pspReference,
+    merchantReference: row.merchantReference,
+    raw: row.raw,
+  };
   if (row.report === "settlement-details") {
     return {
       ...common,

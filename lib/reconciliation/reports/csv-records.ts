@@ -39,7 +39,8 @@ export async function* readCsvRecords(input: ReportInput): AsyncGenerator<CsvRec
     // Only csv-parse's own errors (codes CSV_*) describe the file; a failing upload stream is not a CSV problem.
     const code = (err as { code?: unknown }).code;
     if (typeof code !== "string" || !code.startsWith("CSV_")) throw err;
-    const where = typeof (err as { lines?: unknown }).lines === "number" ? ` near line ${(err as { lines: number }).lines}` : "";
+    const where =
+      typeof (err as { lines?: unknown }).lines === "number" ? ` near line ${(err as { lines: number }).lines}` : "";
     throw new AppError("VALIDATION", `The file is not valid CSV${where}: ${(err as Error).message}`);
   }
 }

@@ -17,7 +17,11 @@ export type ResolvedHeader<K extends string> = {
   names: readonly string[];
 };
 
-export function resolveColumns<K extends string>(headerCells: readonly string[], spec: ColumnSpec<K>, report: string): ResolvedHeader<K> {
+export function resolveColumns<K extends string>(
+  headerCells: readonly string[],
+  spec: ColumnSpec<K>,
+  report: string,
+): ResolvedHeader<K> {
   const names = headerCells.map((cell) => cell.replace(/^\uFEFF/, "").trim());
   const positions = new Map<string, number[]>();
   names.forEach((name, position) => {

@@ -7,13 +7,18 @@ import { parseSettlementReport } from "@/lib/reconciliation/reports/settlement-d
 describe("import summary", () => {
   it("counts lines per type and nets per currency for a settlement report, line by line", async () => {
     const summary = createImportSummary();
-    for await (const item of parseSettlementReport(fixtureStream("settlement-gen2.csv"))) addToImportSummary(summary, item);
+    for await (const item of parseSettlementReport(fixtureStream("settlement-gen2.csv")))
+      addToImportSummary(summary, item);
     addToImportSummary(summary, { kind: "invalid", line: 99, problems: [] });
     expect(summary).toEqual({
       rows: 6,
       invalidRows: 1,
       byType: { Settled: 4, Refunded: 1, Fee: 1 },
-      netByCurrency: { EUR: { credit: 488 + 85, debit: 1250 + 228 }, JPY: { credit: 1455, debit: 0 }, KWD: { credit: 1200, debit: 0 } },
+      netByCurrency: {
+        EUR: { credit: 488 + 85, debit: 1250 + 228 },
+        JPY: { credit: 1455, debit: 0 },
+        KWD: { credit: 1200, debit: 0 },
+      },
     });
   });
 
@@ -21,7 +26,11 @@ describe("import summary", () => {
     const items = await collect(parsePaymentAccountingReport(fixtureStream("payment-accounting.csv")));
     const summary = items.reduce(addToImportSummary, createImportSummary());
     expect(summary.byType).toEqual({ Received: 1, Authorised: 1, SentForSettle: 1, Settled: 3, Refunded: 1 });
-    expect(summary.netByCurrency).toEqual({ EUR: { credit: 488, debit: 1250 }, JPY: { credit: 1455, debit: 0 }, KWD: { credit: 1200, debit: 0 } });
+    expect(summary.netByCurrency).toEqual({
+      EUR: { credit: 488, debit: 1250 },
+      JPY: { credit: 1455, debit: 0 },
+      KWD: { credit: 1200, debit: 0 },
+    });
   });
 
   it("keeps type names from the file as plain keys", async () => {

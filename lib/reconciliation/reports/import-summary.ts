@@ -18,11 +18,19 @@ export type ImportSummary = {
 
 export function createImportSummary(): ImportSummary {
   // Null-prototype maps: keys come from the file, and "__proto__" must stay an ordinary key.
-  return { rows: 0, invalidRows: 0, byType: Object.create(null) as Record<string, number>, netByCurrency: Object.create(null) as ImportSummary["netByCurrency"] };
+  return {
+    rows: 0,
+    invalidRows: 0,
+    byType: Object.create(null) as Record<string, number>,
+    netByCurrency: Object.create(null) as ImportSummary["netByCurrency"],
+  };
 }
 
 /** Adds one parser item to the summary (mutating it, so the running total costs nothing per line). */
-export function addToImportSummary(summary: ImportSummary, item: ReportItem<SettlementRow | PaymentAccountingRow>): ImportSummary {
+export function addToImportSummary(
+  summary: ImportSummary,
+  item: ReportItem<SettlementRow | PaymentAccountingRow>,
+): ImportSummary {
   if (item.kind === "invalid") {
     summary.invalidRows += 1;
     return summary;

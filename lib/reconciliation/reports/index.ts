@@ -1,7 +1,14 @@
 // Public entry point of the Adyen report import: parsers, row keys and running summaries.
 export { parseSettlementReport, type SettlementRow } from "@/lib/reconciliation/reports/settlement-details";
-export { parsePaymentAccountingReport, type PaymentAccountingRow } from "@/lib/reconciliation/reports/payment-accounting";
+export {
+  parsePaymentAccountingReport,
+  type PaymentAccountingRow,
+} from "@/lib/reconciliation/reports/payment-accounting";
 export { rowKey } from "@/lib/reconciliation/reports/row-key";
-export { addToImportSummary, createImportSummary, type ImportSummary } from "@/lib/reconciliation/reports/import-summary";
+export {
+  addToImportSummary,
+  createImportSummary,
+  type ImportSummary,
+} from "@/lib/reconciliation/reports/import-summary";
 export { parseReportTimestamp } from "@/lib/reconciliation/reports/report-time";
 export type { ParseReportOptions, ReportInput, ReportItem, ReportProblem } from "@/lib/reconciliation/reports/types";

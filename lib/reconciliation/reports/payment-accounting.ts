@@ -73,41 +73,50 @@ export type PaymentAccountingRow = {
   raw: Record<string, string>;
 };
 
-export function parsePaymentAccountingReport(input: ReportInput, options: ParseReportOptions = {}): AsyncGenerator<ReportItem<PaymentAccountingRow>> {
-  return parseReport<AccountingColumn, PaymentAccountingRow>(input, ACCOUNTING_COLUMNS, "Payment accounting report", (r) => {
-    const merchantAccount = r.requiredText("merchantAccount");
-    const recordType = r.requiredText("recordType");
-    const bookingDate = r.timestamp("bookingDate", ["timeZone"], true);
-    const row = {
-      report: "payment-accounting" as const,
-      line: r.line,
-      companyAccount: r.text("companyAccount"),
-      pspReference: r.text("pspReference"),
-      merchantReference: r.text("merchantReference"),
-      paymentMethod: r.text("paymentMethod"),
-      paymentMethodVariant: r.text("paymentMethodVariant"),
-      mainCurrency: r.currency("mainCurrency"),
-      mainAmount: r.amount("mainAmount", "mainCurrency"),
-      paymentCurrency: r.currency("paymentCurrency"),
-      received: r.amount("received", "paymentCurrency"),
-      authorised: r.amount("authorised", "paymentCurrency"),
-      captured: r.amount("captured", "paymentCurrency"),
-      settlementCurrency: r.currency("settlementCurrency"),
-      payable: r.amount("payable", "settlementCurrency"),
-      commission: r.amount("commission", "settlementCurrency"),
-      markup: r.amount("markup", "settlementCurrency"),
-      schemeFees: r.amount("schemeFees", "settlementCurrency"),
-      interchange: r.amount("interchange", "settlementCurrency"),
-      processingFeeCurrency: r.currency("processingFeeCurrency"),
-      processingFee: r.amount("processingFee", "processingFeeCurrency"),
-      userName: r.text("userName"),
-      modificationPspReference: r.text("modificationPspReference"),
-      modificationMerchantReference: r.text("modificationMerchantReference"),
-      store: r.text("store"),
-      terminal: r.text("terminal"),
-      raw: r.raw(),
-    };
-    if (merchantAccount === null || recordType === null || bookingDate === null) return null;
-    return { ...row, merchantAccount, recordType, bookingDate };
-  }, options);
+export function parsePaymentAccountingReport(
+  input: ReportInput,
+  options: ParseReportOptions = {},
+): AsyncGenerator<ReportItem<PaymentAccountingRow>> {
+  return parseReport<AccountingColumn, PaymentAccountingRow>(
+    input,
+    ACCOUNTING_COLUMNS,
+    "Payment accounting report",
+    (r) => {
+      const merchantAccount = r.requiredText("merchantAccount");
+      const recordType = r.requiredText("recordType");
+      const bookingDate = r.timestamp("bookingDate", ["timeZone"], true);
+      const row = {
+        report: "payment-accounting" as const,
+        line: r.line,
+        companyAccount: r.text("companyAccount"),
+        pspReference: r.text("pspReference"),
+        merchantReference: r.text("merchantReference"),
+        paymentMethod: r.text("paymentMethod"),
+        paymentMethodVariant: r.text("paymentMethodVariant"),
+        mainCurrency: r.currency("mainCurrency"),
+        mainAmount: r.amount("mainAmount", "mainCurrency"),
+        paymentCurrency: r.currency("paymentCurrency"),
+        received: r.amount("received", "paymentCurrency"),
+        authorised: r.amount("authorised", "paymentCurrency"),
+        captured: r.amount("captured", "paymentCurrency"),
+        settlementCurrency: r.currency("settlementCurrency"),
+        payable: r.amount("payable", "settlementCurrency"),
+        commission: r.amount("commission", "settlementCurrency"),
+        markup: r.amount("markup", "settlementCurrency"),
+        schemeFees: r.amount("schemeFees", "settlementCurrency"),
+        interchange: r.amount("interchange", "settlementCurrency"),
+        processingFeeCurrency: r.currency("processingFeeCurrency"),
+        processingFee: r.amount("processingFee", "processingFeeCurrency"),
+        userName: r.text("userName"),
+        modificationPspReference: r.text("modificationPspReference"),
+        modificationMerchantReference: r.text("modificationMerchantReference"),
+        store: r.text("store"),
+        terminal: r.text("terminal"),
+        raw: r.raw(),
+      };
+      if (merchantAccount === null || recordType === null || bookingDate === null) return null;
+      return { ...row, merchantAccount, recordType, bookingDate };
+    },
+    options,
+  );
 }

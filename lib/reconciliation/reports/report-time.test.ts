@@ -32,11 +32,19 @@ describe("parseReportTimestamp", () => {
 
   it("takes the first of a repeated autumn hour and refuses a skipped spring hour", () => {
     expect(iso("2024-10-27 02:30:00", "Europe/Amsterdam")).toBe("2024-10-27T00:30:00.000Z");
-    expect(parseReportTimestamp("2024-03-31 02:30:00", "Europe/Amsterdam")).toMatchObject({ ok: false, part: "date", reason: expect.stringMatching(/does not exist/) });
+    expect(parseReportTimestamp("2024-03-31 02:30:00", "Europe/Amsterdam")).toMatchObject({
+      ok: false,
+      part: "date",
+      reason: expect.stringMatching(/does not exist/),
+    });
   });
 
   it("uses account-specific aliases for ambiguous abbreviations", () => {
-    expect(parseReportTimestamp("2024-01-02 00:00:00", "IST")).toMatchObject({ ok: false, part: "zone", reason: expect.stringMatching(/ambiguous/) });
+    expect(parseReportTimestamp("2024-01-02 00:00:00", "IST")).toMatchObject({
+      ok: false,
+      part: "zone",
+      reason: expect.stringMatching(/ambiguous/),
+    });
     expect(iso("2024-01-02 00:00:00", "IST", { IST: "Asia/Kolkata" })).toBe("2024-01-01T18:30:00.000Z");
     expect(iso("2024-01-02 00:00:00", "CST", { CST: "+08:00" })).toBe("2024-01-01T16:00:00.000Z");
   });

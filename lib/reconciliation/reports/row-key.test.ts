@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { collect, fixtureStream } from "@/lib/reconciliation/reports/fixtures/fixture-input";
-import { parsePaymentAccountingReport, type PaymentAccountingRow } from "@/lib/reconciliation/reports/payment-accounting";
+import {
+  parsePaymentAccountingReport,
+  type PaymentAccountingRow,
+} from "@/lib/reconciliation/reports/payment-accounting";
 import { rowKey } from "@/lib/reconciliation/reports/row-key";
 import { parseSettlementReport, type SettlementRow } from "@/lib/reconciliation/reports/settlement-details";
 
@@ -22,15 +25,23 @@ describe("rowKey", () => {
     const row = await firstRow<SettlementRow>(parseSettlementReport(fixtureStream("settlement-gen2.csv")));
     const key = rowKey(row);
     for (const change of [
-      { netCredit: 489 }, { netCredit: null }, { type: "Chargeback" }, { modificationReference: "X" }, { pspReference: null },
-      { merchantAccount: "Other" }, { creationDate: new Date(row.creationDate.getTime() + 1000) }, { grossCurrency: "USD" },
+      { netCredit: 489 },
+      { netCredit: null },
+      { type: "Chargeback" },
+      { modificationReference: "X" },
+      { pspReference: null },
+      { merchantAccount: "Other" },
+      { creationDate: new Date(row.creationDate.getTime() + 1000) },
+      { grossCurrency: "USD" },
     ] satisfies Partial<SettlementRow>[]) {
       expect(rowKey({ ...row, ...change })).not.toBe(key);
     }
   });
 
   it("keeps the two reports apart and distinguishes record types", async () => {
-    const row = await firstRow<PaymentAccountingRow>(parsePaymentAccountingReport(fixtureStream("payment-accounting.csv")));
+    const row = await firstRow<PaymentAccountingRow>(
+      parsePaymentAccountingReport(fixtureStream("payment-accounting.csv")),
+    );
     expect(rowKey(row)).not.toBe(rowKey({ ...row, recordType: "Authorised" }));
     expect(rowKey(row)).not.toBe(rowKey({ ...row, modificationPspReference: "8815000000000001" }));
   });

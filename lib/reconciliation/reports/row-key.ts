@@ -20,13 +20,33 @@ export function rowKey(row: SettlementRow | PaymentAccountingRow): string {
   const parts =
     row.report === "settlement-details"
       ? [
-          row.report, row.merchantAccount, row.pspReference, row.type, row.modificationReference, row.creationDate.toISOString(),
-          row.grossCurrency, row.grossDebit, row.grossCredit, row.netCurrency, row.netDebit, row.netCredit,
+          row.report,
+          row.merchantAccount,
+          row.pspReference,
+          row.type,
+          row.modificationReference,
+          row.creationDate.toISOString(),
+          row.grossCurrency,
+          row.grossDebit,
+          row.grossCredit,
+          row.netCurrency,
+          row.netDebit,
+          row.netCredit,
         ]
       : [
-          row.report, row.merchantAccount, row.pspReference, row.recordType, row.bookingDate.toISOString(),
-          row.modificationPspReference, row.modificationMerchantReference,
-          row.paymentCurrency, row.received, row.authorised, row.captured, row.settlementCurrency, row.payable,
+          row.report,
+          row.merchantAccount,
+          row.pspReference,
+          row.recordType,
+          row.bookingDate.toISOString(),
+          row.modificationPspReference,
+          row.modificationMerchantReference,
+          row.paymentCurrency,
+          row.received,
+          row.authorised,
+          row.captured,
+          row.settlementCurrency,
+          row.payable,
         ];
   // JSON keeps null distinct from "" and separators unambiguous (no "a|b" + "c" vs "a" + "b|c" clash).
   return createHash("sha256").update(JSON.stringify(parts)).digest("hex");

@@ -30,7 +30,11 @@ export class RowReader<K extends string> {
     const extra = cells.slice(expected);
     // Trailing empty cells are harmless (some generators end lines with a comma); anything else means misaligned columns.
     if (cells.length >= expected && extra.every((cell) => cell.trim() === "")) return true;
-    this.problems.push({ line: this.line, field: "(line)", reason: `has ${cells.length} columns, the header has ${expected}` });
+    this.problems.push({
+      line: this.line,
+      field: "(line)",
+      reason: `has ${cells.length} columns, the header has ${expected}`,
+    });
     return false;
   }
 

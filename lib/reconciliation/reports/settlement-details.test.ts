@@ -26,29 +26,78 @@ describe("parseSettlementReport: header generations", () => {
   it.each(GENERATIONS)("reads %s by header name", async (name) => {
     const rows = rowsOf(await collect(parseSettlementReport(fixtureStream(name))));
     expect(rows).toHaveLength(6);
-    const [settled, refunded, small, yen, dinar, fee] = rows as [SettlementRow, SettlementRow, SettlementRow, SettlementRow, SettlementRow, SettlementRow];
+    const [settled, refunded, small, yen, dinar, fee] = rows as [
+      SettlementRow,
+      SettlementRow,
+      SettlementRow,
+      SettlementRow,
+      SettlementRow,
+      SettlementRow,
+    ];
 
     expect(settled).toMatchObject({
-      report: "settlement-details", line: 2, companyAccount: "ShopCo", merchantAccount: "ShopCoNL",
-      pspReference: "1813702551707653", merchantReference: "ORDER-1001", modificationReference: "1713702551795048",
-      paymentMethod: "visa", paymentMethodVariant: "visaclassic", type: "Settled",
-      grossCurrency: "EUR", grossDebit: null, grossCredit: 500, exchangeRate: "1",
-      netCurrency: "EUR", netDebit: null, netCredit: 488, commission: null, markup: 4, schemeFees: 1, interchange: 7,
+      report: "settlement-details",
+      line: 2,
+      companyAccount: "ShopCo",
+      merchantAccount: "ShopCoNL",
+      pspReference: "1813702551707653",
+      merchantReference: "ORDER-1001",
+      modificationReference: "1713702551795048",
+      paymentMethod: "visa",
+      paymentMethodVariant: "visaclassic",
+      type: "Settled",
+      grossCurrency: "EUR",
+      grossDebit: null,
+      grossCredit: 500,
+      exchangeRate: "1",
+      netCurrency: "EUR",
+      netDebit: null,
+      netCredit: 488,
+      commission: null,
+      markup: 4,
+      schemeFees: 1,
+      interchange: 7,
     });
     // 10:21:03 CET (and Europe/Amsterdam in March) is 09:21:03 UTC.
     expect(settled.creationDate.toISOString()).toBe("2024-03-14T09:21:03.000Z");
-    expect(refunded).toMatchObject({ merchantReference: "ORDER-1002, table 4", grossDebit: 1250, netDebit: 1250, netCredit: null });
+    expect(refunded).toMatchObject({
+      merchantReference: "ORDER-1002, table 4",
+      grossDebit: 1250,
+      netDebit: 1250,
+      netCredit: null,
+    });
     expect(small).toMatchObject({ grossCredit: 91, netCredit: 85 });
     expect(yen).toMatchObject({ grossCurrency: "JPY", grossCredit: 1500, netCredit: 1455, markup: 45 });
     expect(dinar).toMatchObject({ grossCurrency: "KWD", grossCredit: 1234, netCredit: 1200, markup: 34 });
-    expect(fee).toMatchObject({ type: "Fee", pspReference: null, merchantReference: null, modificationReference: "Transaction Fees", grossCurrency: null, netCurrency: "EUR", netDebit: 228, line: 7 });
+    expect(fee).toMatchObject({
+      type: "Fee",
+      pspReference: null,
+      merchantReference: null,
+      modificationReference: "Transaction Fees",
+      grossCurrency: null,
+      netCurrency: "EUR",
+      netDebit: 228,
+      line: 7,
+    });
   });
 
   it("exposes what each generation adds, and null where a generation lacks a column", async () => {
-    const [gen1, gen2, gen3] = await Promise.all(GENERATIONS.map(async (name) => rowsOf(await parseText(fixtureText(name)))));
-    expect(gen1?.[1]).toMatchObject({ batchNumber: null, modificationMerchantReference: null, bookingDate: null, store: null });
+    const [gen1, gen2, gen3] = await Promise.all(
+      GENERATIONS.map(async (name) => rowsOf(await parseText(fixtureText(name)))),
+    );
+    expect(gen1?.[1]).toMatchObject({
+      batchNumber: null,
+      modificationMerchantReference: null,
+      bookingDate: null,
+      store: null,
+    });
     expect(gen2?.[1]).toMatchObject({ batchNumber: "42", modificationMerchantReference: "REFUND-77", store: null });
-    expect(gen3?.[1]).toMatchObject({ batchNumber: "42", acquirer: "AdyenMC", store: "AMS-01", terminal: "V400m-324688179" });
+    expect(gen3?.[1]).toMatchObject({
+      batchNumber: "42",
+      acquirer: "AdyenMC",
+      store: "AMS-01",
+      terminal: "V400m-324688179",
+    });
     expect(gen3?.[1]?.bookingDate?.toISOString()).toBe("2024-03-15T02:00:00.000Z");
     // Fee line has no Booking Date TimeZone cell: the creation TimeZone applies.
     expect(gen3?.[5]?.bookingDate?.toISOString()).toBe("2024-03-15T03:55:40.000Z");
@@ -57,7 +106,9 @@ describe("parseSettlementReport: header generations", () => {
   });
 
   it("gives the same row keys to the same lines in every generation, and distinct keys to different lines", async () => {
-    const keys = await Promise.all(GENERATIONS.map(async (name) => rowsOf(await parseText(fixtureText(name))).map(rowKey)));
+    const keys = await Promise.all(
+      GENERATIONS.map(async (name) => rowsOf(await parseText(fixtureText(name))).map(rowKey)),
+    );
     expect(keys[1]).toEqual(keys[0]);
     expect(keys[2]).toEqual(keys[0]);
     expect(new Set(keys[0]).size).toBe(6);
@@ -68,7 +119,12 @@ describe("parseSettlementReport: header generations", () => {
 
 describe("parseSettlementReport: layout variations", () => {
   it("ignores unknown extra columns but keeps them in raw", async () => {
-    const table = fixtureTable("settlement-gen2.csv").map((row, i) => [...row.slice(0, 5), i === 0 ? "Shopper Country" : "NL", ...row.slice(5), i === 0 ? "Metadata" : '{"a":1}']);
+    const table = fixtureTable("settlement-gen2.csv").map((row, i) => [
+      ...row.slice(0, 5),
+      i === 0 ? "Shopper Country" : "NL",
+      ...row.slice(5),
+      i === 0 ? "Metadata" : '{"a":1}',
+    ]);
     const rows = rowsOf(await parseText(toCsv(table)));
     expect(rows).toHaveLength(6);
     expect(rows[0]).toMatchObject({ paymentMethod: "visa", netCredit: 488 });
@@ -86,7 +142,9 @@ describe("parseSettlementReport: layout variations", () => {
 
   it("matches headers regardless of case and spacing", async () => {
     const table = fixtureTable("settlement-gen2.csv");
-    const header = (table[0] ?? []).map((name, i) => (i % 2 === 0 ? `  ${name.toUpperCase()} ` : name.toLowerCase().replace(" (", "(")));
+    const header = (table[0] ?? []).map((name, i) =>
+      i % 2 === 0 ? `  ${name.toUpperCase()} ` : name.toLowerCase().replace(" (", "("),
+    );
     header[6] = "Time Zone";
     const rows = rowsOf(await parseText(toCsv([header, ...table.slice(1)])));
     expect(rows[0]).toMatchObject({ grossCredit: 500, netCredit: 488, markup: 4 });
@@ -99,7 +157,12 @@ describe("parseSettlementReport: layout variations", () => {
     const bytes = Buffer.from("\uFEFF" + toCsv([table[0] ?? [], row], "\r\n"), "utf8");
     const chunks = [...bytes].map((byte) => Buffer.from([byte]));
     const rows = rowsOf(await collect(parseSettlementReport(chunks)));
-    expect(rows[0]).toMatchObject({ companyAccount: "ShopCo", merchantReference: 'Café "Le Coin", 1er', netCredit: 488, line: 2 });
+    expect(rows[0]).toMatchObject({
+      companyAccount: "ShopCo",
+      merchantReference: 'Café "Le Coin", 1er',
+      netCredit: 488,
+      line: 2,
+    });
   });
 
   it("numbers lines from the file, counting blank lines and line breaks inside quoted fields", async () => {
@@ -127,7 +190,11 @@ describe("parseSettlementReport: problems", () => {
     expect(invalid).toMatchObject({ kind: "invalid", line: 3 });
     expect(invalid?.kind === "invalid" ? invalid.problems : []).toEqual([
       { line: 3, field: "Merchant Account", reason: "is empty" },
-      { line: 3, field: "Creation Date", reason: '"2024-02-30 10:00:00" is not a date and time (expected YYYY-MM-DD HH:MM:SS)' },
+      {
+        line: 3,
+        field: "Creation Date",
+        reason: '"2024-02-30 10:00:00" is not a date and time (expected YYYY-MM-DD HH:MM:SS)',
+      },
       { line: 3, field: "Gross Currency", reason: 'unknown currency "XXX"' },
       { line: 3, field: "Net Credit (NC)", reason: '"4.881" has more than 2 decimals for EUR' },
     ]);
@@ -139,8 +206,18 @@ describe("parseSettlementReport: problems", () => {
     noCurrency[13] = "";
     const items = await parseText(toCsv([table[0] ?? [], noCurrency, ["ShopCo", "ShopCoNL", "1"]]));
     expect(items).toEqual([
-      { kind: "invalid", line: 2, problems: expect.arrayContaining([{ line: 2, field: "Net Credit (NC)", reason: "has an amount but Net Currency is empty" }]) },
-      { kind: "invalid", line: 3, problems: [{ line: 3, field: "(line)", reason: "has 3 columns, the header has 30" }] },
+      {
+        kind: "invalid",
+        line: 2,
+        problems: expect.arrayContaining([
+          { line: 2, field: "Net Credit (NC)", reason: "has an amount but Net Currency is empty" },
+        ]),
+      },
+      {
+        kind: "invalid",
+        line: 3,
+        problems: [{ line: 3, field: "(line)", reason: "has 3 columns, the header has 30" }],
+      },
     ]);
   });
 
@@ -150,7 +227,10 @@ describe("parseSettlementReport: problems", () => {
     central[6] = "CST";
     const text = toCsv([table[0] ?? [], central]);
     const [refused] = await parseText(text);
-    expect(refused).toMatchObject({ kind: "invalid", problems: [{ field: "TimeZone", reason: expect.stringMatching(/ambiguous/) }] });
+    expect(refused).toMatchObject({
+      kind: "invalid",
+      problems: [{ field: "TimeZone", reason: expect.stringMatching(/ambiguous/) }],
+    });
     const [accepted] = await collect(parseSettlementReport([text], { zoneAliases: { CST: "America/Chicago" } }));
     expect(accepted?.kind === "row" && accepted.row.creationDate.toISOString()).toBe("2024-03-14T15:21:03.000Z");
   });
@@ -163,7 +243,9 @@ describe("parseSettlementReport: problems", () => {
     const error = await parseText(text).catch((err: unknown) => err);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("VALIDATION");
-    expect((error as AppError).message).toBe("This Settlement details report cannot be imported: missing required column(s): TimeZone, Net Credit (NC).");
+    expect((error as AppError).message).toBe(
+      "This Settlement details report cannot be imported: missing required column(s): TimeZone, Net Credit (NC).",
+    );
     expect((error as AppError).details?.problems).toEqual([
       { path: "TimeZone", message: "required column is missing" },
       { path: "Net Credit (NC)", message: "required column is missing" },
@@ -172,7 +254,14 @@ describe("parseSettlementReport: problems", () => {
 
   it("fails on a column that appears twice, an empty file and broken CSV", async () => {
     const table = fixtureTable("settlement-gen2.csv");
-    await expect(parseText(toCsv([[...(table[0] ?? []), "net credit (nc)"], [...(table[1] ?? []), "1"]]))).rejects.toThrow(/more than once: Net Credit \(NC\)/);
+    await expect(
+      parseText(
+        toCsv([
+          [...(table[0] ?? []), "net credit (nc)"],
+          [...(table[1] ?? []), "1"],
+        ]),
+      ),
+    ).rejects.toThrow(/more than once: Net Credit \(NC\)/);
     await expect(parseText("")).rejects.toThrow(/no header line/);
     await expect(parseText(fixtureText("settlement-gen2.csv") + 'x,"unterminated\n')).rejects.toThrow(/not valid CSV/);
   });

@@ -75,41 +75,50 @@ export type SettlementRow = {
   raw: Record<string, string>;
 };
 
-export function parseSettlementReport(input: ReportInput, options: ParseReportOptions = {}): AsyncGenerator<ReportItem<SettlementRow>> {
-  return parseReport<SettlementColumn, SettlementRow>(input, SETTLEMENT_COLUMNS, "Settlement details report", (r) => {
-    const merchantAccount = r.requiredText("merchantAccount");
-    const type = r.requiredText("type");
-    const creationDate = r.timestamp("creationDate", ["timeZone"], true);
-    const row = {
-      report: "settlement-details" as const,
-      line: r.line,
-      companyAccount: r.text("companyAccount"),
-      pspReference: r.text("pspReference"),
-      merchantReference: r.text("merchantReference"),
-      modificationReference: r.text("modificationReference"),
-      modificationMerchantReference: r.text("modificationMerchantReference"),
-      paymentMethod: r.text("paymentMethod"),
-      paymentMethodVariant: r.text("paymentMethodVariant"),
-      // Newer generations give booking time its own zone column; fall back to the creation zone otherwise.
-      bookingDate: r.timestamp("bookingDate", ["bookingTimeZone", "timeZone"], false),
-      grossCurrency: r.currency("grossCurrency"),
-      grossDebit: r.amount("grossDebit", "grossCurrency"),
-      grossCredit: r.amount("grossCredit", "grossCurrency"),
-      exchangeRate: r.decimal("exchangeRate"),
-      netCurrency: r.currency("netCurrency"),
-      netDebit: r.amount("netDebit", "netCurrency"),
-      netCredit: r.amount("netCredit", "netCurrency"),
-      commission: r.amount("commission", "netCurrency"),
-      markup: r.amount("markup", "netCurrency"),
-      schemeFees: r.amount("schemeFees", "netCurrency"),
-      interchange: r.amount("interchange", "netCurrency"),
-      batchNumber: r.text("batchNumber"),
-      acquirer: r.text("acquirer"),
-      store: r.text("store"),
-      terminal: r.text("terminal"),
-      raw: r.raw(),
-    };
-    if (merchantAccount === null || type === null || creationDate === null) return null;
-    return { ...row, merchantAccount, type, creationDate };
-  }, options);
+export function parseSettlementReport(
+  input: ReportInput,
+  options: ParseReportOptions = {},
+): AsyncGenerator<ReportItem<SettlementRow>> {
+  return parseReport<SettlementColumn, SettlementRow>(
+    input,
+    SETTLEMENT_COLUMNS,
+    "Settlement details report",
+    (r) => {
+      const merchantAccount = r.requiredText("merchantAccount");
+      const type = r.requiredText("type");
+      const creationDate = r.timestamp("creationDate", ["timeZone"], true);
+      const row = {
+        report: "settlement-details" as const,
+        line: r.line,
+        companyAccount: r.text("companyAccount"),
+        pspReference: r.text("pspReference"),
+        merchantReference: r.text("merchantReference"),
+        modificationReference: r.text("modificationReference"),
+        modificationMerchantReference: r.text("modificationMerchantReference"),
+        paymentMethod: r.text("paymentMethod"),
+        paymentMethodVariant: r.text("paymentMethodVariant"),
+        // Newer generations give booking time its own zone column; fall back to the creation zone otherwise.
+        bookingDate: r.timestamp("bookingDate", ["bookingTimeZone", "timeZone"], false),
+        grossCurrency: r.currency("grossCurrency"),
+        grossDebit: r.amount("grossDebit", "grossCurrency"),
+        grossCredit: r.amount("grossCredit", "grossCurrency"),
+        exchangeRate: r.decimal("exchangeRate"),
+        netCurrency: r.currency("netCurrency"),
+        netDebit: r.amount("netDebit", "netCurrency"),
+        netCredit: r.amount("netCredit", "netCurrency"),
+        commission: r.amount("commission", "netCurrency"),
+        markup: r.amount("markup", "netCurrency"),
+        schemeFees: r.amount("schemeFees", "netCurrency"),
+        interchange: r.amount("interchange", "netCurrency"),
+        batchNumber: r.text("batchNumber"),
+        acquirer: r.text("acquirer"),
+        store: r.text("store"),
+        terminal: r.text("terminal"),
+        raw: r.raw(),
+      };
+      if (merchantAccount === null || type === null || creationDate === null) return null;
+      return { ...row, merchantAccount, type, creationDate };
+    },
+    options,
+  );
 }

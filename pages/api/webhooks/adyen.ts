@@ -23,7 +23,9 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
   }
   try {
     const body = await readBodyText(req, MAX_BODY).catch((err: unknown) => {
-      throw (err as { tooLarge?: boolean }).tooLarge ? new AppError("VALIDATION", "The notification body is larger than 5 MB.") : err;
+      throw (err as { tooLarge?: boolean }).tooLarge
+        ? new AppError("VALIDATION", "The notification body is larger than 5 MB.")
+        : err;
     });
     const result = await receiveNotifications(body, req.headers.authorization ?? null, { requestId });
     // Only buffers the ids; the queue insert happens on a timer after this response, never awaited here.

@@ -15,14 +15,22 @@ export function LoginForm({ hasSso }: { hasSso: boolean }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   // Until the page is interactive a click would submit the plain form; keep the button off until then.
-  const ready = useSyncExternalStore(noSubscription, () => true, () => false);
+  const ready = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     setPending(true);
     setError(null);
-    const res = await signIn("credentials", { email: String(form.get("email")), password: String(form.get("password")), redirect: false });
+    const res = await signIn("credentials", {
+      email: String(form.get("email")),
+      password: String(form.get("password")),
+      redirect: false,
+    });
     setPending(false);
     if (res?.ok) {
       const next = params?.get("callbackUrl");
@@ -30,7 +38,13 @@ export function LoginForm({ hasSso }: { hasSso: boolean }) {
       router.refresh();
       return;
     }
-    setError(res?.error === "throttled" ? t("throttled") : res?.error === "invalid" || res?.error === "CredentialsSignin" ? t("invalid") : t("failed"));
+    setError(
+      res?.error === "throttled"
+        ? t("throttled")
+        : res?.error === "invalid" || res?.error === "CredentialsSignin"
+          ? t("invalid")
+          : t("failed"),
+    );
   }
 
   return (
@@ -38,11 +52,23 @@ export function LoginForm({ hasSso }: { hasSso: boolean }) {
     <form onSubmit={onSubmit} method="post" className="flex flex-col gap-4" noValidate>
       <label className="flex flex-col gap-1 text-sm font-medium">
         {t("email")}
-        <input name="email" type="email" autoComplete="username" required className="rounded-md border border-slate-300 px-3 py-2 text-base" />
+        <input
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          className="rounded-md border border-slate-300 px-3 py-2 text-base"
+        />
       </label>
       <label className="flex flex-col gap-1 text-sm font-medium">
         {t("password")}
-        <input name="password" type="password" autoComplete="current-password" required className="rounded-md border border-slate-300 px-3 py-2 text-base" />
+        <input
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="rounded-md border border-slate-300 px-3 py-2 text-base"
+        />
       </label>
       {error ? <Notice tone="error">{error}</Notice> : null}
       <Button type="submit" disabled={pending || !ready}>

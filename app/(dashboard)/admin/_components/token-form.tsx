@@ -32,7 +32,11 @@ export function TokenForm({ roles, stores }: { roles: Option[]; stores: Option[]
             <code data-testid="new-token" className="break-all rounded bg-slate-100 px-2 py-1 text-sm">
               {state.data.token}
             </code>
-            <Button type="button" variant="secondary" onClick={() => void navigator.clipboard.writeText(state.data.token).then(() => setCopied(true))}>
+            <Button
+              type="button"
+              variant="secondary"
+              onClick={() => void navigator.clipboard.writeText(state.data.token).then(() => setCopied(true))}
+            >
               {copied ? t("copied") : t("copy")}
             </Button>
           </div>

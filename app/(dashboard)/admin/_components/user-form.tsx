@@ -23,7 +23,11 @@ export function UserForm({ roles, stores }: { roles: Option[]; stores: Option[] 
       </div>
       {state ? (
         <div className="sm:col-span-2">
-          {state.ok ? <Notice tone="ok">{t("userCreated", { email: state.data.email })}</Notice> : <Notice tone="error">{state.error}</Notice>}
+          {state.ok ? (
+            <Notice tone="ok">{t("userCreated", { email: state.data.email })}</Notice>
+          ) : (
+            <Notice tone="error">{state.error}</Notice>
+          )}
         </div>
       ) : null}
     </form>

@@ -11,7 +11,15 @@ const VARIANT = { confirm: "primary", reject: "danger", undo: "secondary" } as c
 // Confirming is easy to undo; rejecting hides a pair for good and undoing re-opens a settled order.
 const ASK: Partial<Record<Kind, string>> = { reject: "rejectConfirm", undo: "undoConfirm" };
 
-export function ActionButton({ kind, action, describedBy }: { kind: Kind; action: () => Promise<ActionResult>; describedBy?: string }) {
+export function ActionButton({
+  kind,
+  action,
+  describedBy,
+}: {
+  kind: Kind;
+  action: () => Promise<ActionResult>;
+  describedBy?: string;
+}) {
   const t = useTranslations("recon.actions");
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);

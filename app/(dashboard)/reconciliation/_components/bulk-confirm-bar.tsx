@@ -39,7 +39,11 @@ export function BulkConfirmBar() {
         </span>
         <span className="text-xs text-slate-500">{t("hint")}</span>
       </div>
-      {outcome ? <Notice tone={outcome.ok ? "ok" : "error"}>{outcome.ok ? t("result", { confirmed: outcome.confirmed, skipped: outcome.skipped }) : outcome.error}</Notice> : null}
+      {outcome ? (
+        <Notice tone={outcome.ok ? "ok" : "error"}>
+          {outcome.ok ? t("result", { confirmed: outcome.confirmed, skipped: outcome.skipped }) : outcome.error}
+        </Notice>
+      ) : null}
     </div>
   );
 }

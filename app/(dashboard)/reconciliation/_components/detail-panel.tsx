@@ -13,7 +13,15 @@ import { PanelFocus } from "./panel-focus";
 import { itemLabel, type Formatter, type StoreInfo, type Translate } from "./recon-rows";
 import { StatusBadge } from "./status-badge";
 
-type Props = { detail: ReconDetail | null; requested: string; closeHref: string; stores: Map<string, StoreInfo>; t: Translate; format: Formatter; locale: string };
+type Props = {
+  detail: ReconDetail | null;
+  requested: string;
+  closeHref: string;
+  stores: Map<string, StoreInfo>;
+  t: Translate;
+  format: Formatter;
+  locale: string;
+};
 type Candidate = { kind: "event" | "receipt"; id: string; canConfirm: boolean };
 
 const HEADING_ID = "recon-item-title";
@@ -25,10 +33,16 @@ const EXACT = ["merchant_reference", "psp_reference", "payment_link"];
 function candidatesOf(d: ReconDetail): { tied: boolean; list: Candidate[] } {
   const { item } = d;
   // Decided pairs (reason confirmed/manual) are changed through Undo; exact links are not finance's to reject.
-  if (!d.order || !["standalone_tied", "standalone_weak", "standalone_unique"].includes(item.reason)) return { tied: false, list: [] };
+  if (!d.order || !["standalone_tied", "standalone_weak", "standalone_unique"].includes(item.reason))
+    return { tied: false, list: [] };
   const canConfirm = item.status === "suggested";
   if (item.reason === "standalone_tied") {
-    return { tied: true, list: item.evidence.flatMap((e) => (e.role === "candidate" && isUnit(e.kind) ? [{ kind: e.kind, id: e.id, canConfirm }] : [])) };
+    return {
+      tied: true,
+      list: item.evidence.flatMap((e) =>
+        e.role === "candidate" && isUnit(e.kind) ? [{ kind: e.kind, id: e.id, canConfirm }] : [],
+      ),
+    };
   }
   const pick = item.evidence.find((e) => e.kind === "event") ?? item.evidence.find((e) => e.kind === "receipt");
   return { tied: false, list: pick && isUnit(pick.kind) ? [{ kind: pick.kind, id: pick.id, canConfirm }] : [] };
@@ -37,7 +51,9 @@ function candidatesOf(d: ReconDetail): { tied: boolean; list: Candidate[] } {
 function Decide({ itemId, c }: { itemId: string; c: Candidate }) {
   return (
     <>
-      {c.canConfirm ? <ActionButton kind="confirm" action={confirmMatchAction.bind(null, itemId, c.kind, c.id)} /> : null}
+      {c.canConfirm ? (
+        <ActionButton kind="confirm" action={confirmMatchAction.bind(null, itemId, c.kind, c.id)} />
+      ) : null}
       <ActionButton kind="reject" action={rejectMatchAction.bind(null, itemId, c.kind, c.id)} />
     </>
   );
@@ -49,7 +65,8 @@ export function DetailPanel({ detail, requested, closeHref, stores, t, format, l
   const store = item?.storeId ? stores.get(item.storeId) : undefined;
   const ctx = { t, format, locale, store };
   const { tied, list } = detail ? candidatesOf(detail) : { tied: false, list: [] };
-  const candidateOf = (kind: string, id: string) => (tied ? list.find((c) => c.kind === kind && c.id === id) : undefined);
+  const candidateOf = (kind: string, id: string) =>
+    tied ? list.find((c) => c.kind === kind && c.id === id) : undefined;
   return (
     <section
       id="recon-item"
@@ -60,7 +77,12 @@ export function DetailPanel({ detail, requested, closeHref, stores, t, format, l
         <h2 id={HEADING_ID} tabIndex={-1} className="break-all text-lg font-semibold">
           {t("detail.heading", { reference: label })}
         </h2>
-        <Link href={closeHref} scroll={false} prefetch={false} className="inline-flex min-h-11 shrink-0 items-center rounded-md border border-slate-300 px-4 text-sm font-medium hover:bg-slate-100">
+        <Link
+          href={closeHref}
+          scroll={false}
+          prefetch={false}
+          className="inline-flex min-h-11 shrink-0 items-center rounded-md border border-slate-300 px-4 text-sm font-medium hover:bg-slate-100"
+        >
           {t("detail.close")}
         </Link>
       </div>
@@ -81,14 +103,22 @@ export function DetailPanel({ detail, requested, closeHref, stores, t, format, l
             {item.paidValue !== null && item.amount && item.paidValue !== item.amount.value ? (
               <>
                 <dt className="text-slate-600">{t("detail.paid")}</dt>
-                <dd className="font-semibold text-amber-900">{formatMinor(item.paidValue, item.amount.currency, locale)}</dd>
+                <dd className="font-semibold text-amber-900">
+                  {formatMinor(item.paidValue, item.amount.currency, locale)}
+                </dd>
               </>
             ) : null}
             <dt className="text-slate-600">{t("detail.reason")}</dt>
-            <dd>{t.has(`reason.${item.reason}`) ? t(`reason.${item.reason}`) : t("reason.unknown", { code: item.reason })}</dd>
+            <dd>
+              {t.has(`reason.${item.reason}`) ? t(`reason.${item.reason}`) : t("reason.unknown", { code: item.reason })}
+            </dd>
           </dl>
           {!tied && list[0] ? (
-            <div role="group" aria-label={t("detail.candidate", { kind: t(`detail.kind.${list[0].kind}`), id: list[0].id })} className="flex flex-wrap gap-2">
+            <div
+              role="group"
+              aria-label={t("detail.candidate", { kind: t(`detail.kind.${list[0].kind}`), id: list[0].id })}
+              className="flex flex-wrap gap-2"
+            >
               <Decide itemId={item.id} c={list[0]} />
             </div>
           ) : null}
@@ -99,7 +129,11 @@ export function DetailPanel({ detail, requested, closeHref, stores, t, format, l
               {detail.evidence.map((ev) => {
                 const c = candidateOf(ev.kind, ev.id);
                 return (
-                  <div key={`${ev.kind}-${ev.id}`} role={c ? "group" : undefined} aria-label={c ? t("detail.candidate", { kind: t(`detail.kind.${ev.kind}`), id: ev.id }) : undefined}>
+                  <div
+                    key={`${ev.kind}-${ev.id}`}
+                    role={c ? "group" : undefined}
+                    aria-label={c ? t("detail.candidate", { kind: t(`detail.kind.${ev.kind}`), id: ev.id }) : undefined}
+                  >
                     <EvidenceCard ev={ev} order={detail.order} ctx={ctx} copyable={!detail.order && isUnit(ev.kind)}>
                       {c ? <Decide itemId={item.id} c={c} /> : null}
                     </EvidenceCard>

@@ -47,12 +47,19 @@ export function OrderCard({ order, ctx }: { order: NonNullable<ReconDetail["orde
   );
 }
 
-export function EvidenceCard(props: { ev: EvidenceDetail; order: ReconDetail["order"]; ctx: Ctx; copyable: boolean; children?: React.ReactNode }) {
+export function EvidenceCard(props: {
+  ev: EvidenceDetail;
+  order: ReconDetail["order"];
+  ctx: Ctx;
+  copyable: boolean;
+  children?: React.ReactNode;
+}) {
   const { ev, order, ctx } = props;
   const { t, format, locale, store } = ctx;
   const hintId = `evidence-${ev.kind}-${ev.id}-hint`;
   const yesNo = ev.success === undefined ? null : ev.success ? t("detail.yes") : t("detail.no");
-  const amountDiffers = !!order && !!ev.amount && (ev.amount.value !== order.amount.value || ev.amount.currency !== order.amount.currency);
+  const amountDiffers =
+    !!order && !!ev.amount && (ev.amount.value !== order.amount.value || ev.amount.currency !== order.amount.currency);
   const terminalDiffers = !!order?.terminalId && !!ev.terminalId && ev.terminalId !== order.terminalId;
   return (
     <div className="rounded-md border border-slate-200 p-3">
@@ -62,7 +69,11 @@ export function EvidenceCard(props: { ev: EvidenceDetail; order: ReconDetail["or
       </h3>
       <Fields
         fields={[
-          { label: t("detail.amount"), value: ev.amount ? formatMinor(ev.amount.value, ev.amount.currency, locale) : null, differs: amountDiffers },
+          {
+            label: t("detail.amount"),
+            value: ev.amount ? formatMinor(ev.amount.value, ev.amount.currency, locale) : null,
+            differs: amountDiffers,
+          },
           { label: t("detail.time"), value: ev.at ? storeTime(format, ev.at, store) : null },
           { label: t("detail.terminal"), value: mono(ev.terminalId), differs: terminalDiffers },
           { label: t("detail.psp"), value: mono(ev.pspReference) },

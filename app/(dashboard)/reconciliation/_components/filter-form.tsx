@@ -22,21 +22,67 @@ export function FilterForm({ q, t, stores }: { q: ReconQuery; t: Translate; stor
           <div className="flex flex-wrap gap-x-4">
             {RECON_STATUSES.map((s) => (
               <label key={s} className="inline-flex min-h-11 cursor-pointer items-center gap-2 text-sm">
-                <input type="checkbox" name="status" value={s} defaultChecked={chosen.has(s)} className="h-5 w-5 accent-brand-600" />
+                <input
+                  type="checkbox"
+                  name="status"
+                  value={s}
+                  defaultChecked={chosen.has(s)}
+                  className="h-5 w-5 accent-brand-600"
+                />
                 <span className="capitalize">{t(`status.${s}`)}</span>
               </label>
             ))}
           </div>
         </fieldset>
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          <SelectField label={t("filters.store")} name="store" defaultValue={p.get("store") ?? ""} options={[{ value: "", label: t("filters.allStores") }, ...stores.map((s) => ({ value: s.id, label: s.name }))]} />
-          <SelectField label={t("filters.method")} name="method" defaultValue={p.get("method") ?? ""} options={[{ value: "", label: t("filters.anyMethod") }, ...MATCH_METHODS.map((m) => ({ value: m, label: t(`method.${m}`) }))]} />
+          <SelectField
+            label={t("filters.store")}
+            name="store"
+            defaultValue={p.get("store") ?? ""}
+            options={[
+              { value: "", label: t("filters.allStores") },
+              ...stores.map((s) => ({ value: s.id, label: s.name })),
+            ]}
+          />
+          <SelectField
+            label={t("filters.method")}
+            name="method"
+            defaultValue={p.get("method") ?? ""}
+            options={[
+              { value: "", label: t("filters.anyMethod") },
+              ...MATCH_METHODS.map((m) => ({ value: m, label: t(`method.${m}`) })),
+            ]}
+          />
           <TextField label={t("filters.from")} name="from" type="date" defaultValue={asDate(p.get("from"))} />
-          <TextField label={t("filters.to")} name="to" type="date" defaultValue={asDate(p.get("to"))} hint={t("filters.datesHint")} />
-          <TextField label={t("filters.minAmount")} name="minAmount" type="number" defaultValue={p.get("minAmount") ?? ""} hint={t("filters.amountHint")} />
-          <TextField label={t("filters.maxAmount")} name="maxAmount" type="number" defaultValue={p.get("maxAmount") ?? ""} />
+          <TextField
+            label={t("filters.to")}
+            name="to"
+            type="date"
+            defaultValue={asDate(p.get("to"))}
+            hint={t("filters.datesHint")}
+          />
+          <TextField
+            label={t("filters.minAmount")}
+            name="minAmount"
+            type="number"
+            defaultValue={p.get("minAmount") ?? ""}
+            hint={t("filters.amountHint")}
+          />
+          <TextField
+            label={t("filters.maxAmount")}
+            name="maxAmount"
+            type="number"
+            defaultValue={p.get("maxAmount") ?? ""}
+          />
           <div className="sm:col-span-2">
-            <TextField label={t("filters.q")} name="q" type="search" defaultValue={p.get("q") ?? ""} hint={t("filters.qHint")} autoComplete="off" />
+            <TextField
+              label={t("filters.q")}
+              name="q"
+              type="search"
+              defaultValue={p.get("q") ?? ""}
+              hint={t("filters.qHint")}
+              autoComplete="off"
+            />
           </div>
         </div>
         {(["sort", "dir", "limit"] as const).map((k) => {
@@ -45,7 +91,10 @@ export function FilterForm({ q, t, stores }: { q: ReconQuery; t: Translate; stor
         })}
         <div className="flex flex-wrap items-center gap-3">
           <Button type="submit">{t("filters.apply")}</Button>
-          <Link href={RECON_PATH} className="inline-flex min-h-11 items-center rounded-md px-4 text-sm font-medium text-brand-700 underline underline-offset-2 hover:bg-slate-100">
+          <Link
+            href={RECON_PATH}
+            className="inline-flex min-h-11 items-center rounded-md px-4 text-sm font-medium text-brand-700 underline underline-offset-2 hover:bg-slate-100"
+          >
             {t("filters.reset")}
           </Link>
         </div>

@@ -10,9 +10,20 @@ import { reconColumns } from "./recon-columns";
 import { reconHref, sortLink, type ReconQuery } from "./recon-query";
 import type { ReconRowView, Translate } from "./recon-rows";
 
-const pageLink = "inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-100";
+const pageLink =
+  "inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-100";
 
-export function ItemsTable({ rows, q, nextCursor, t }: { rows: ReconRowView[]; q: ReconQuery; nextCursor: string | null; t: Translate }) {
+export function ItemsTable({
+  rows,
+  q,
+  nextCursor,
+  t,
+}: {
+  rows: ReconRowView[];
+  q: ReconQuery;
+  nextCursor: string | null;
+  t: Translate;
+}) {
   const sortLinks: Record<string, SortLink> = Object.fromEntries(SORTS.map((s) => [s, sortLink(q, s)]));
   return (
     <Card title={t("table.caption")}>
@@ -20,10 +31,22 @@ export function ItemsTable({ rows, q, nextCursor, t }: { rows: ReconRowView[]; q
       <SelectionProvider key={q.params.toString()}>
         <BulkConfirmBar />
         <div className="-mx-4 overflow-x-auto px-4">
-          <DataTable caption={t("table.caption")} hideCaption columns={reconColumns(t, rows)} data={rows} getRowId={(r) => r.id} sortLinks={sortLinks} emptyText={t("table.empty")} minWidthClass="min-w-[60rem]" />
+          <DataTable
+            caption={t("table.caption")}
+            hideCaption
+            columns={reconColumns(t, rows)}
+            data={rows}
+            getRowId={(r) => r.id}
+            sortLinks={sortLinks}
+            emptyText={t("table.empty")}
+            minWidthClass="min-w-[60rem]"
+          />
         </div>
       </SelectionProvider>
-      <nav aria-label={t("table.pagination")} className="mt-3 flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 pt-3">
+      <nav
+        aria-label={t("table.pagination")}
+        className="mt-3 flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 pt-3"
+      >
         <span className="text-sm text-slate-600">{t("table.shown", { count: rows.length })}</span>
         <div className="flex gap-2">
           {q.filter.cursor ? (

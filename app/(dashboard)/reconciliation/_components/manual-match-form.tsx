@@ -29,7 +29,15 @@ export function ManualMatchForm({ itemId }: { itemId: string }) {
         </div>
         <div className="flex flex-col gap-1 text-sm font-medium">
           <label htmlFor={`${id}-evidence`}>{t("actions.evidenceId")}</label>
-          <input id={`${id}-evidence`} name="evidenceId" required inputMode="numeric" pattern="[0-9]+" autoComplete="off" className={`${control} font-mono`} />
+          <input
+            id={`${id}-evidence`}
+            name="evidenceId"
+            required
+            inputMode="numeric"
+            pattern="[0-9]+"
+            autoComplete="off"
+            className={`${control} font-mono`}
+          />
         </div>
       </div>
       <div>

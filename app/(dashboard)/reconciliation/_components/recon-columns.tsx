@@ -13,14 +13,19 @@ export function reconColumns(t: Translate, rows: ReconRowView[]) {
     col.display({
       id: "select",
       header: () => <SelectAllCheckbox ids={selectable} label={t("table.selectAll")} />,
-      cell: ({ row: { original: r } }) => (r.selectable ? <RowCheckbox id={r.id} label={t("table.selectRow", { reference: r.label })} /> : null),
+      cell: ({ row: { original: r } }) =>
+        r.selectable ? <RowCheckbox id={r.id} label={t("table.selectRow", { reference: r.label })} /> : null,
       meta: { className: "w-12 pl-3" },
     }),
     col.display({
       id: "reference",
       header: () => t("table.reference"),
       cell: ({ row: { original: r } }) => (
-        <Link href={r.href} prefetch={false} className={`inline-flex min-h-11 items-center break-all font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600 ${r.hasReference ? "" : "font-mono text-xs"}`}>
+        <Link
+          href={r.href}
+          prefetch={false}
+          className={`inline-flex min-h-11 items-center break-all font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600 ${r.hasReference ? "" : "font-mono text-xs"}`}
+        >
           {r.label}
         </Link>
       ),

@@ -5,7 +5,20 @@ import { reconFilterSchema, type ReconFilter } from "@/lib/reconciliation/filter
 type SearchParams = Record<string, string | string[] | undefined>;
 
 export const RECON_PATH = "/reconciliation";
-const FILTER_KEYS = ["status", "store", "method", "from", "to", "minAmount", "maxAmount", "q", "sort", "dir", "cursor", "limit"] as const;
+const FILTER_KEYS = [
+  "status",
+  "store",
+  "method",
+  "from",
+  "to",
+  "minAmount",
+  "maxAmount",
+  "q",
+  "sort",
+  "dir",
+  "cursor",
+  "limit",
+] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 export type ReconQuery = {
@@ -66,7 +79,13 @@ export function exportHref(params: URLSearchParams): string {
 }
 
 // Text and status read naturally A→Z; times, amounts and confidence are most useful largest/latest first.
-const FIRST_DIR: Record<ReconFilter["sort"], "asc" | "desc"> = { reference: "asc", status: "asc", occurred_at: "desc", amount: "desc", confidence: "desc" };
+const FIRST_DIR: Record<ReconFilter["sort"], "asc" | "desc"> = {
+  reference: "asc",
+  status: "asc",
+  occurred_at: "desc",
+  amount: "desc",
+  confidence: "desc",
+};
 
 export function sortLink(q: ReconQuery, sort: ReconFilter["sort"]) {
   const direction = q.filter.sort === sort ? q.filter.dir : null;

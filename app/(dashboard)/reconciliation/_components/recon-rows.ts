@@ -4,7 +4,10 @@ import { formatMinor } from "@/lib/money";
 import type { ReconRow } from "@/lib/reconciliation/queries";
 import { reconHref } from "./recon-query";
 
-export type Translate = { (key: string, values?: Record<string, string | number>): string; has: (key: string) => boolean };
+export type Translate = {
+  (key: string, values?: Record<string, string | number>): string;
+  has: (key: string) => boolean;
+};
 export type Formatter = Awaited<ReturnType<typeof getFormatter>>;
 export type StoreInfo = { name: string; timezone: string };
 
@@ -45,7 +48,10 @@ export function storeTime(format: Formatter, iso: string, store: StoreInfo | und
   return format.dateTime(new Date(iso), { dateStyle: "short", timeStyle: "short", timeZone: store?.timezone ?? "UTC" });
 }
 
-export function toRowViews(rows: ReconRow[], ctx: { t: Translate; format: Formatter; locale: string; stores: Map<string, StoreInfo>; params: URLSearchParams }): ReconRowView[] {
+export function toRowViews(
+  rows: ReconRow[],
+  ctx: { t: Translate; format: Formatter; locale: string; stores: Map<string, StoreInfo>; params: URLSearchParams },
+): ReconRowView[] {
   const { t, format, locale, stores } = ctx;
   return rows.map((r) => {
     const store = r.storeId ? stores.get(r.storeId) : undefined;
@@ -68,7 +74,12 @@ export function toRowViews(rows: ReconRow[], ctx: { t: Translate; format: Format
       confidence: r.confidence,
       evidenceCount: r.evidence.length,
       pspRefs: [...new Set(r.evidence.map((e) => e.pspReference).filter((p): p is string => Boolean(p)))],
-      evidenceIds: r.status === "unexpected" ? r.evidence.filter((e) => e.kind === "event" || e.kind === "receipt").map((e) => t("detail.evidenceTitle", { kind: t(`detail.kind.${e.kind}`), id: e.id })) : [],
+      evidenceIds:
+        r.status === "unexpected"
+          ? r.evidence
+              .filter((e) => e.kind === "event" || e.kind === "receipt")
+              .map((e) => t("detail.evidenceTitle", { kind: t(`detail.kind.${e.kind}`), id: e.id }))
+          : [],
       selectable: r.status === "suggested",
     };
   });

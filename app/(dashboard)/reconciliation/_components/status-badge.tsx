@@ -13,7 +13,9 @@ const FALLBACK = { symbol: "•", className: "bg-slate-100 text-slate-800 ring-s
 export function StatusBadge({ status, label }: { status: string; label: string }) {
   const s = STYLES[status] ?? FALLBACK;
   return (
-    <span className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${s.className}`}>
+    <span
+      className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${s.className}`}
+    >
       <span aria-hidden="true" className="font-mono">
         {s.symbol}
       </span>

@@ -8,11 +8,25 @@ import { listChange, reconHref, type ReconQuery } from "./recon-query";
 import type { Formatter, Translate } from "./recon-rows";
 import { StatusBadge } from "./status-badge";
 
-export function SummaryCards({ summary, q, t, format, locale }: { summary: ReconSummary; q: ReconQuery; t: Translate; format: Formatter; locale: string }) {
+export function SummaryCards({
+  summary,
+  q,
+  t,
+  format,
+  locale,
+}: {
+  summary: ReconSummary;
+  q: ReconQuery;
+  t: Translate;
+  format: Formatter;
+  locale: string;
+}) {
   const total = Object.values(summary.byStatus).reduce((a, b) => a + b, 0);
   const matched = summary.byStatus.matched ?? 0;
   const only = q.filter.status?.length === 1 ? q.filter.status[0] : undefined;
-  const open = Object.entries(summary.openByCurrency).filter(([, v]) => v !== 0).sort(([a], [b]) => a.localeCompare(b));
+  const open = Object.entries(summary.openByCurrency)
+    .filter(([, v]) => v !== 0)
+    .sort(([a], [b]) => a.localeCompare(b));
   return (
     <div className="grid gap-4 md:grid-cols-3">
       <Card title={t("summary.byStatus")} className="md:col-span-2">
@@ -35,8 +49,12 @@ export function SummaryCards({ summary, q, t, format, locale }: { summary: Recon
       </Card>
       <div className="grid gap-4">
         <Card title={t("summary.matchedShare")}>
-          <p className="text-3xl font-semibold tabular-nums">{total ? format.number(matched / total, { style: "percent", maximumFractionDigits: 1 }) : "—"}</p>
-          <p className="text-sm text-slate-600">{t("summary.matchedOf", { matched: format.number(matched), total: format.number(total) })}</p>
+          <p className="text-3xl font-semibold tabular-nums">
+            {total ? format.number(matched / total, { style: "percent", maximumFractionDigits: 1 }) : "—"}
+          </p>
+          <p className="text-sm text-slate-600">
+            {t("summary.matchedOf", { matched: format.number(matched), total: format.number(total) })}
+          </p>
         </Card>
         <Card title={t("summary.openAmount")}>
           {open.length === 0 ? (

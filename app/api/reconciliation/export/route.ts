@@ -11,6 +11,10 @@ export const GET = handle("reconciliation.export", async (req) => {
   const f = parseReconFilter(new URL(req.url).searchParams);
   const stamp = new Date().toISOString().slice(0, 10);
   return new Response(reconCsvStream(p, f), {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="reconciliation-${stamp}.csv"`, "cache-control": "no-store" },
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="reconciliation-${stamp}.csv"`,
+      "cache-control": "no-store",
+    },
   });
 });

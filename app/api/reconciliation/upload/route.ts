@@ -3,7 +3,13 @@
 import { z } from "zod";
 import { requireApi } from "@/lib/auth/session";
 import { handle } from "@/lib/http/route";
-import { IMPORT_KINDS, importFile, importResponse, requestBodyChunks, skipInvalidParam } from "@/lib/reconciliation/imports";
+import {
+  IMPORT_KINDS,
+  importFile,
+  importResponse,
+  requestBodyChunks,
+  skipInvalidParam,
+} from "@/lib/reconciliation/imports";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,13 @@
 // ?skipInvalid=true; 400 for a body that is not {receipts:[…]}.
 import { requireApi } from "@/lib/auth/session";
 import { handle, readJson } from "@/lib/http/route";
-import { IMPORT_ROLES, importReceipts, importResponse, receiptsRequestSchema, skipInvalidParam } from "@/lib/reconciliation/imports";
+import {
+  IMPORT_ROLES,
+  importReceipts,
+  importResponse,
+  receiptsRequestSchema,
+  skipInvalidParam,
+} from "@/lib/reconciliation/imports";
 
 export const dynamic = "force-dynamic";
 

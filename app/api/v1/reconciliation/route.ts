@@ -20,7 +20,12 @@ export const GET = handle("v1.reconciliation", async (req) => {
       confidence: i.confidence,
       reason: i.reason,
       occurredAt: i.occurredAt,
-      evidence: i.evidence.map((e) => ({ kind: e.kind, id: e.id, pspReference: e.pspReference ?? null, role: e.role ?? null })),
+      evidence: i.evidence.map((e) => ({
+        kind: e.kind,
+        id: e.id,
+        pspReference: e.pspReference ?? null,
+        role: e.role ?? null,
+      })),
     })),
     nextCursor: page.nextCursor,
   });

@@ -10,7 +10,8 @@ export function ImportResult({ result }: { result: Imported }) {
   const t = useTranslations("imports");
   const locale = useLocale();
   const format = useFormatter();
-  const money = (value: number, currency: string) => (isKnownCurrency(currency) ? formatMinor(value, currency, locale) : `${value} ${currency}`);
+  const money = (value: number, currency: string) =>
+    isKnownCurrency(currency) ? formatMinor(value, currency, locale) : `${value} ${currency}`;
   const { byType, netByCurrency, byStore, amountByCurrency } = result.summary;
   const counts = [
     ["rows", result.rows],
@@ -36,11 +37,20 @@ export function ImportResult({ result }: { result: Imported }) {
         <SimpleTable
           caption={t("netByCurrency")}
           head={[t("currency"), t("credit"), t("debit"), t("net")]}
-          rows={Object.entries(netByCurrency).map(([c, n]) => [c, money(n.credit, c), money(n.debit, c), money(n.credit - n.debit, c)])}
+          rows={Object.entries(netByCurrency).map(([c, n]) => [
+            c,
+            money(n.credit, c),
+            money(n.debit, c),
+            money(n.credit - n.debit, c),
+          ])}
         />
       ) : null}
       {amountByCurrency ? (
-        <SimpleTable caption={t("amountByCurrency")} head={[t("currency"), t("amount")]} rows={Object.entries(amountByCurrency).map(([c, v]) => [c, money(v, c)])} />
+        <SimpleTable
+          caption={t("amountByCurrency")}
+          head={[t("currency"), t("amount")]}
+          rows={Object.entries(amountByCurrency).map(([c, v]) => [c, money(v, c)])}
+        />
       ) : null}
       {result.rejected > 0 ? (
         <div className="grid gap-2">
@@ -52,10 +62,24 @@ export function ImportResult({ result }: { result: Imported }) {
   );
 }
 
-function CountTable({ caption, keyLabel, counts }: { caption: string; keyLabel: string; counts: Record<string, number> }) {
+function CountTable({
+  caption,
+  keyLabel,
+  counts,
+}: {
+  caption: string;
+  keyLabel: string;
+  counts: Record<string, number>;
+}) {
   const t = useTranslations("imports");
   const format = useFormatter();
-  return <SimpleTable caption={caption} head={[keyLabel, t("count")]} rows={Object.entries(counts).map(([k, n]) => [k, format.number(n)])} />;
+  return (
+    <SimpleTable
+      caption={caption}
+      head={[keyLabel, t("count")]}
+      rows={Object.entries(counts).map(([k, n]) => [k, format.number(n)])}
+    />
+  );
 }
 
 function SimpleTable({ caption, head, rows }: { caption: string; head: string[]; rows: string[][] }) {

@@ -12,7 +12,11 @@ import type { UploadOutcome } from "./upload-response";
 import { ImportResult } from "./import-result";
 import { ProblemsTable } from "./problems-table";
 
-type State = { phase: "idle" } | SendProgress | { phase: "done"; outcome: UploadOutcome; file: File; kind: ImportKind } | { phase: "error"; message: string };
+type State =
+  | { phase: "idle" }
+  | SendProgress
+  | { phase: "done"; outcome: UploadOutcome; file: File; kind: ImportKind }
+  | { phase: "error"; message: string };
 
 export function ImportUploader() {
   const t = useTranslations("imports");
@@ -44,7 +48,11 @@ export function ImportUploader() {
   return (
     <div className="grid gap-4">
       <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2">
-        <SelectField label={t("kind")} name="kind" options={IMPORT_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} />
+        <SelectField
+          label={t("kind")}
+          name="kind"
+          options={IMPORT_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+        />
         <div className="flex flex-col gap-1 text-sm font-medium">
           <label htmlFor={fileId}>{t("file")}</label>
           <input
@@ -68,7 +76,9 @@ export function ImportUploader() {
       </form>
       <Progress state={state} />
       {state.phase === "error" ? <Notice tone="error">{state.message}</Notice> : null}
-      {state.phase === "done" ? <Outcome state={state} onImportValid={() => void send(state.file, state.kind, true)} /> : null}
+      {state.phase === "done" ? (
+        <Outcome state={state} onImportValid={() => void send(state.file, state.kind, true)} />
+      ) : null}
     </div>
   );
 }
@@ -112,7 +122,9 @@ function Outcome({ state, onImportValid }: { state: Extract<State, { phase: "don
   return (
     <div className="grid gap-3">
       <Notice tone="error">
-        <p className="font-medium">{t("rejectedTitle", { count: outcome.result.rejected, rows: outcome.result.rows })}</p>
+        <p className="font-medium">
+          {t("rejectedTitle", { count: outcome.result.rejected, rows: outcome.result.rows })}
+        </p>
         <p>{t("rejectedHint")}</p>
       </Notice>
       <ProblemsTable problems={outcome.result.problems} total={outcome.result.problemCount} />

@@ -20,7 +20,9 @@ export async function RecentImports({ batches }: { batches: ImportBatchRow[] }) 
     >
       {batches.map((b) => (
         <Row key={b.id}>
-          <Cell className="whitespace-nowrap">{format.dateTime(b.createdAt, { dateStyle: "short", timeStyle: "short" })}</Cell>
+          <Cell className="whitespace-nowrap">
+            {format.dateTime(b.createdAt, { dateStyle: "short", timeStyle: "short" })}
+          </Cell>
           <Cell>{t(`kindNames.${b.kind}`)}</Cell>
           <Cell className="max-w-48 truncate" title={b.fileName ?? undefined}>
             {b.fileName ?? t("api")}

@@ -4,7 +4,12 @@ import { readOutcome, type UploadOutcome } from "./upload-response";
 
 export type SendProgress = { phase: "uploading"; fraction: number } | { phase: "processing" };
 
-export function sendImportFile(file: File, kind: ImportKind, skipInvalid: boolean, onProgress: (p: SendProgress) => void): Promise<UploadOutcome> {
+export function sendImportFile(
+  file: File,
+  kind: ImportKind,
+  skipInvalid: boolean,
+  onProgress: (p: SendProgress) => void,
+): Promise<UploadOutcome> {
   const params = new URLSearchParams({ kind, fileName: file.name });
   if (skipInvalid) params.set("skipInvalid", "true");
   return new Promise((resolve, reject) => {

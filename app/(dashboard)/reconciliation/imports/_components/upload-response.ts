@@ -2,7 +2,12 @@
 import { z } from "zod";
 import { IMPORT_KINDS } from "@/lib/reconciliation/imports/types";
 
-const problemSchema = z.object({ index: z.number().optional(), line: z.number().optional(), field: z.string(), reason: z.string() });
+const problemSchema = z.object({
+  index: z.number().optional(),
+  line: z.number().optional(),
+  field: z.string(),
+  reason: z.string(),
+});
 const countsByKey = z.record(z.string(), z.number());
 
 export const importedSchema = z.object({
@@ -24,11 +29,20 @@ export const importedSchema = z.object({
 });
 
 export const rejectedSchema = z.object({
-  error: z.object({ message: z.string(), problems: z.array(problemSchema), problemCount: z.number(), rows: z.number(), rejected: z.number() }),
+  error: z.object({
+    message: z.string(),
+    problems: z.array(problemSchema),
+    problemCount: z.number(),
+    rows: z.number(),
+    rejected: z.number(),
+  }),
 });
 
 export const failedSchema = z.object({
-  error: z.object({ message: z.string(), problems: z.array(z.object({ path: z.string(), message: z.string() })).optional() }),
+  error: z.object({
+    message: z.string(),
+    problems: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
 });
 
 export type Imported = z.infer<typeof importedSchema>;
@@ -51,7 +65,11 @@ export function readOutcome(status: number, body: unknown): UploadOutcome {
   }
   const failed = failedSchema.safeParse(body);
   if (failed.success) {
-    return { kind: "failed", message: failed.data.error.message, details: (failed.data.error.problems ?? []).map((p) => `${p.path}: ${p.message}`) };
+    return {
+      kind: "failed",
+      message: failed.data.error.message,
+      details: (failed.data.error.problems ?? []).map((p) => `${p.path}: ${p.message}`),
+    };
   }
   return { kind: "failed", message: `HTTP ${status}`, details: [] };
 }
