@@ -4,10 +4,15 @@ export type AppErrorCode =
   | "FORBIDDEN"
   | "NOT_FOUND"
   | "VALIDATION"
+  | "METHOD_NOT_ALLOWED"
   | "CONFLICT"
+  | "PAYLOAD_TOO_LARGE"
+  | "UNSUPPORTED_MEDIA_TYPE"
+  | "UNPROCESSABLE"
   | "RATE_LIMITED"
   | "UNAVAILABLE"
   | "UPSTREAM"
+  | "UPSTREAM_TIMEOUT"
   | "INTERNAL";
 
 const STATUS: Record<AppErrorCode, number> = {
@@ -15,10 +20,16 @@ const STATUS: Record<AppErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   VALIDATION: 400,
+  METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  // Well-formed but refused by a business rule (an idempotency key reused with another body, say).
+  UNPROCESSABLE: 422,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
   UPSTREAM: 502,
+  UPSTREAM_TIMEOUT: 504,
   INTERNAL: 500,
 };
 

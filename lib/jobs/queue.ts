@@ -1,50 +1,54 @@
 // Background work as jobs in PostgreSQL (pg-boss), so several app instances never run the same job twice.
-// Handlers register here; `startJobWorkers` runs them in this process (the default) or in `ops worker`.
+// Jobs are declared with defineJob (lib/jobs/define.ts) and registered in lib/jobs/handlers.ts; `startJobWorkers`
+// runs them in this process (the default) or in `ops worker`. A scheduled job gets one run per time slot: every
+// instance offers a run each interval, and pg-boss's singleton slot (unique per name, slot and key) keeps one.
 import PgBoss from "pg-boss";
 import { databaseUrl, db } from "@/lib/db";
 import { log, errorFields } from "@/lib/log";
-
-export type JobHandler = (data: unknown, jobId: string) => Promise<void>;
-type Registration = { handler: JobHandler; batchSize: number; pollingIntervalSeconds: number };
+import { scheduleOf, type JobDefinition } from "@/lib/jobs/define";
 
 const SCHEMA = "pgboss";
+const START_RETRY_MS = { first: 1_000, max: 30_000 };
+
+type WorkerState =
+  | { state: "stopped" }
+  | { state: "starting"; attempt: number; lastError?: string }
+  | { state: "running"; since: string }
+  | { state: "retrying"; attempt: number; lastError: string; nextAttemptAt: string };
+
 // Kept on globalThis: Next.js bundles instrumentation and routes separately, and they must share one queue.
 const g = globalThis as unknown as {
   __opsBoss?: Promise<PgBoss>;
-  __opsWorkersRunning?: boolean;
-  __opsJobs?: Map<string, Registration>;
+  __opsWorkers?: WorkerState;
+  __opsJobs?: Map<string, JobDefinition>;
   __opsQueues?: Set<string>;
+  __opsTimers?: NodeJS.Timeout[];
 };
-const registry = (g.__opsJobs ??= new Map<string, Registration>());
+const registry = (g.__opsJobs ??= new Map<string, JobDefinition>());
 const createdQueues = (g.__opsQueues ??= new Set<string>());
+const timers = (g.__opsTimers ??= []);
 
-export function registerJob(
-  name: string,
-  handler: JobHandler,
-  opts: Partial<Omit<Registration, "handler">> = {},
-): void {
-  registry.set(name, {
-    handler,
-    batchSize: opts.batchSize ?? 1,
-    pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2,
-  });
+export function registerJob(def: JobDefinition): void {
+  registry.set(def.name, def);
 }
 
+export function registeredJobs(): JobDefinition[] {
+  return [...registry.values()];
+}
+
+/** The started queue. A failed start is not remembered: the next call tries again. */
 async function boss(): Promise<PgBoss> {
   g.__opsBoss ??= (async () => {
     const b = new PgBoss({ connectionString: databaseUrl(), schema: SCHEMA, max: 4 });
     b.on("error", (err) => log.error("jobs.error", errorFields(err)));
     await b.start();
     return b;
-  })();
+  })().catch((err: unknown) => {
+    g.__opsBoss = undefined;
+    createdQueues.clear();
+    throw err;
+  });
   return g.__opsBoss;
-}
-
-/** Queues a job; a singletonKey collapses bursts (e.g. one matching run for many webhooks). */
-export async function enqueue(name: string, data: object, opts: PgBoss.SendOptions = {}): Promise<string | null> {
-  const b = await boss();
-  await ensureQueue(b, name);
-  return b.send(name, data, opts);
 }
 
 async function ensureQueue(b: PgBoss, name: string): Promise<void> {
@@ -53,40 +57,137 @@ async function ensureQueue(b: PgBoss, name: string): Promise<void> {
   createdQueues.add(name);
 }
 
-export async function startJobWorkers(): Promise<void> {
-  if (g.__opsWorkersRunning) return;
-  g.__opsWorkersRunning = true;
+function sendOptions(def: JobDefinition, opts: PgBoss.SendOptions): PgBoss.SendOptions {
+  return {
+    ...(def.retryLimit !== undefined ? { retryLimit: def.retryLimit } : {}),
+    ...(def.retryDelaySeconds !== undefined ? { retryDelay: def.retryDelaySeconds } : {}),
+    ...(def.retryBackoff !== undefined ? { retryBackoff: def.retryBackoff } : {}),
+    ...(def.expireInSeconds !== undefined ? { expireInSeconds: def.expireInSeconds } : {}),
+    ...opts,
+  };
+}
+
+/** Queues a run of a declared job; the payload is checked against the job's schema first. */
+export async function enqueue<D extends JobDefinition>(
+  def: D,
+  data: Parameters<D["run"]>[0],
+  opts: PgBoss.SendOptions = {},
+): Promise<string | null> {
+  const payload = def.schema.parse(data) as object;
   const b = await boss();
-  for (const [name, reg] of registry) {
-    await ensureQueue(b, name);
+  await ensureQueue(b, def.name);
+  return b.send(def.name, payload, sendOptions(def, opts));
+}
+
+async function runOne(def: JobDefinition, job: PgBoss.Job<unknown>): Promise<void> {
+  const started = performance.now();
+  const parsed = def.schema.safeParse(job.data ?? {});
+  if (!parsed.success) {
+    // A payload that does not fit cannot get better by retrying: fail it with the reason.
+    log.error("job.invalid_payload", { job: def.name, jobId: job.id, problem: parsed.error.issues[0]?.message });
+    throw new Error(`invalid payload for ${def.name}`);
+  }
+  try {
+    await def.run(parsed.data, { jobId: job.id });
+    log.info("job.done", { job: def.name, jobId: job.id, ms: Math.round(performance.now() - started) });
+  } catch (err) {
+    log.error("job.failed", { job: def.name, jobId: job.id, ...errorFields(err) });
+    throw err;
+  }
+}
+
+function startSchedules(): void {
+  for (const def of registry.values()) {
+    const schedule = scheduleOf(def);
+    if (!schedule) continue;
+    const offer = () =>
+      enqueue(def, def.scheduledData?.() ?? {}, {
+        singletonKey: `schedule:${def.name}`,
+        singletonSeconds: schedule.everySeconds,
+      }).catch((err: unknown) => log.warn("jobs.schedule_failed", { job: def.name, ...errorFields(err) }));
+    void offer();
+    const timer = setInterval(offer, schedule.everySeconds * 1000);
+    timer.unref();
+    timers.push(timer);
+  }
+}
+
+async function startOnce(): Promise<void> {
+  const b = await boss();
+  for (const def of registry.values()) {
+    await ensureQueue(b, def.name);
     await b.work(
-      name,
-      { batchSize: reg.batchSize, pollingIntervalSeconds: reg.pollingIntervalSeconds },
+      def.name,
+      { batchSize: def.batchSize ?? 1, pollingIntervalSeconds: def.pollingIntervalSeconds ?? 2 },
       async (jobs) => {
-        for (const job of jobs) {
-          const started = performance.now();
-          try {
-            await reg.handler(job.data, job.id);
-            log.info("job.done", { job: name, jobId: job.id, ms: Math.round(performance.now() - started) });
-          } catch (err) {
-            log.error("job.failed", { job: name, jobId: job.id, ...errorFields(err) });
-            throw err;
-          }
-        }
+        for (const job of jobs) await runOne(def, job);
       },
     );
   }
-  log.info("jobs.workers_started", { queues: [...registry.keys()] });
+  startSchedules();
+}
+
+/**
+ * Starts the workers and the schedules. When the queue cannot start (database not ready, say), it keeps trying
+ * with backoff in the background and `jobQueueState` reports why; the caller is never left with a cached failure.
+ */
+export async function startJobWorkers(opts: { retry?: boolean } = {}): Promise<void> {
+  const current = g.__opsWorkers?.state;
+  if (current === "running" || current === "starting" || current === "retrying") return;
+  let attempt = 0;
+  for (;;) {
+    attempt++;
+    g.__opsWorkers = { state: "starting", attempt };
+    try {
+      await startOnce();
+      g.__opsWorkers = { state: "running", since: new Date().toISOString() };
+      log.info("jobs.workers_started", { queues: [...registry.keys()], attempt });
+      return;
+    } catch (err) {
+      const lastError = errorFields(err).error as string;
+      await stopBoss();
+      if (!opts.retry) {
+        g.__opsWorkers = { state: "stopped" };
+        throw err;
+      }
+      const delay = Math.min(START_RETRY_MS.max, START_RETRY_MS.first * 2 ** (attempt - 1));
+      g.__opsWorkers = {
+        state: "retrying",
+        attempt,
+        lastError,
+        nextAttemptAt: new Date(Date.now() + delay).toISOString(),
+      };
+      log.error("jobs.start_failed", { attempt, retryInMs: delay, error: lastError });
+      await new Promise((r) => setTimeout(r, delay).unref());
+      if (workerState().state !== "retrying") return; // stopped meanwhile
+    }
+  }
+}
+
+async function stopBoss(): Promise<void> {
+  const b = g.__opsBoss;
+  g.__opsBoss = undefined;
+  createdQueues.clear();
+  if (b) await (await b.catch(() => undefined))?.stop({ graceful: true, wait: true }).catch(() => undefined);
 }
 
 export async function stopJobs(): Promise<void> {
-  const b = g.__opsBoss;
-  g.__opsBoss = undefined;
-  g.__opsWorkersRunning = false;
-  if (b) await (await b).stop({ graceful: true, wait: true });
+  for (const t of timers.splice(0)) clearInterval(t);
+  g.__opsWorkers = { state: "stopped" };
+  await stopBoss();
 }
 
-export type JobQueueState = { installed: boolean; workersInProcess: boolean; queued: number; failed: number };
+export type JobQueueState = {
+  installed: boolean;
+  workers: WorkerState["state"];
+  reason?: string;
+  queued: number;
+  failed: number;
+};
+
+export function workerState(): WorkerState {
+  return g.__opsWorkers ?? { state: "stopped" };
+}
 
 export async function jobQueueState(): Promise<JobQueueState> {
   const rows = await db().$queryRaw<{ installed: boolean }[]>`
@@ -103,5 +204,7 @@ export async function jobQueueState(): Promise<JobQueueState> {
       else queued += Number(c.n);
     }
   }
-  return { installed, workersInProcess: Boolean(g.__opsWorkersRunning), queued, failed };
+  const w = workerState();
+  const reason = "lastError" in w ? w.lastError : undefined;
+  return { installed, workers: w.state, ...(reason ? { reason } : {}), queued, failed };
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { setEnvForTests } from "@/lib/env";
 import { stopJobs } from "@/lib/jobs/queue";
-import { RECONCILE_JOB } from "@/lib/reconciliation/trigger";
+import { reconcileJob } from "@/lib/reconciliation/trigger";
 import { createTestDatabase } from "@/lib/testing/database";
 import { afterWebhooksStored } from "@/lib/webhooks/after-stored";
 
@@ -24,7 +24,7 @@ describe("afterWebhooksStored", () => {
     await Promise.all(calls);
     const jobs = await db().$queryRawUnsafe<{ data: { eventIds: string[] }; singleton_key: string | null }[]>(
       `SELECT data, singleton_key FROM pgboss.job WHERE name = $1`,
-      RECONCILE_JOB,
+      reconcileJob.name,
     );
     expect(jobs).toEqual([{ data: { reason: "webhooks", eventIds: ["1", "2", "3"] }, singleton_key: "reconcile" }]);
   });

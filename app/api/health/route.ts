@@ -3,9 +3,16 @@
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { handle } from "@/lib/http/route";
-import { jobQueueState } from "@/lib/jobs/queue";
+import { jobQueueState, type JobQueueState } from "@/lib/jobs/queue";
 
 export const dynamic = "force-dynamic";
+
+function jobProblems(jobs: JobQueueState | null): string[] {
+  if (!jobs) return ["the job queue could not be read"];
+  if (!env().JOBS_IN_PROCESS) return []; // `ops worker` runs them elsewhere
+  if (jobs.workers === "running") return [];
+  return [`background jobs are ${jobs.workers}${jobs.reason ? `: ${jobs.reason}` : ""}`];
+}
 
 export const GET = handle("health", async () => {
   const started = performance.now();
@@ -16,10 +23,14 @@ export const GET = handle("health", async () => {
   }
   const latencyMs = Math.round(performance.now() - started);
   const jobs = await jobQueueState().catch(() => null);
+  const reasons = jobProblems(jobs);
+  // Degraded, not down: webhooks are still stored and pages still answer, but background work (matching, probes)
+  // is not running here, and whoever watches must see why.
   return Response.json({
-    status: "ok",
+    status: reasons.length ? "degraded" : "ok",
+    ...(reasons.length ? { reasons } : {}),
     database: { ok: true, latencyMs },
-    jobs: jobs ?? { installed: false, error: "could not read the job queue" },
+    jobs: jobs ?? { installed: false },
     simulator: env().SIMULATOR_MODE,
   });
 });
