@@ -75,6 +75,8 @@ export const envSchema = z
     OIDC_CLIENT_ID: optionalString,
     OIDC_CLIENT_SECRET: optionalString,
     SIM_PORT: port(undefined),
+    // Port of the app the end-to-end suite starts (several checkouts on one machine each pick their own).
+    E2E_PORT: port(3217).transform((v) => v ?? 3217),
     // Set by `npm start` for the processes it runs when no ADYEN_API_KEY was given: Adyen is the simulator.
     SIMULATOR_MODE: optionalString.transform((v) => v === "true" || v === "1"),
     JOBS_IN_PROCESS: optionalString
