@@ -5,7 +5,7 @@ import type { Area } from "@/lib/auth/roles";
 import { Notice, PageHeader } from "@/components/ui/card";
 
 export async function PlaceholderPage({ area }: { area: Extract<Area, "runbook" | "idempotency"> }) {
-  await requirePage(area);
+  await requirePage(`${area}.read`);
   const t = await getTranslations(area);
   return (
     <>

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { authOptions } from "@/lib/auth/options";
 import { principalForUser } from "@/lib/auth/users";
 import { authenticateBearer } from "@/lib/auth/api-tokens";
-import { canUseArea, type Area, type Role } from "@/lib/auth/roles";
+import { assertCan, can, type Action, type StoreScope } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
 
 // cache(): the layout and the page of one request both ask; the session and the user row are read once.
@@ -16,31 +16,30 @@ export const currentPrincipal = cache(async (): Promise<Principal | null> => {
   return session?.userId ? principalForUser(session.userId) : null;
 });
 
-/** For pages: no session → sign-in page; wrong role → the 403 page. */
-export async function requirePage(area: Area): Promise<Principal> {
+/** For pages: no session → sign-in page; an action the caller may not perform (here) → the 403 page. */
+export async function requirePage(action: Action, scope?: StoreScope): Promise<Principal> {
   const p = await currentPrincipal();
   if (!p) redirect("/login");
-  if (!canUseArea(p.role, area)) forbidden();
+  if (!can(p, action, scope)) forbidden();
   return p;
 }
 
 /** For server actions: typed errors the action maps into its result. */
-export async function requireAction(area: Area): Promise<Principal> {
+export async function requireAction(action: Action, scope?: StoreScope): Promise<Principal> {
   const p = await currentPrincipal();
   if (!p) throw new AppError("UNAUTHENTICATED", "Your session has ended; sign in again.");
-  if (!canUseArea(p.role, area)) throw new AppError("FORBIDDEN", "Your role may not do this.");
+  assertCan(p, action, scope);
   return p;
 }
 
 /**
- * For /api/v1 route handlers: a bearer token, or a signed-in session (same-origin UI calls). Takes an area, or
- * the roles themselves for endpoints no page matches (POS order intake, payment events).
+ * For /api/v1 route handlers: a bearer token, or a signed-in session (same-origin UI calls), allowed to perform
+ * the action (on the store, when one is named).
  */
-export async function requireApi(allowed: Area | readonly Role[]): Promise<Principal> {
+export async function requireApi(action: Action, scope?: StoreScope): Promise<Principal> {
   const h = await headers();
   const p = h.get("authorization") ? await authenticateBearer(h.get("authorization")) : await currentPrincipal();
   if (!p) throw new AppError("UNAUTHENTICATED", "Send an API token as `Authorization: Bearer <token>`.");
-  const ok = typeof allowed === "string" ? canUseArea(p.role, allowed) : allowed.includes(p.role);
-  if (!ok) throw new AppError("FORBIDDEN", `The role ${p.role} may not use this endpoint.`);
+  assertCan(p, action, scope);
   return p;
 }

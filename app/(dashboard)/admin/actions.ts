@@ -12,7 +12,7 @@ function storeList(form: FormData): string[] {
 
 export async function createTokenAction(_prev: unknown, form: FormData): Promise<ActionResult<{ token: string }>> {
   return runAction("admin.createToken", async () => {
-    const actor = await requireAction("admin");
+    const actor = await requireAction("tokens.manage");
     const { token } = await createApiToken(
       { name: String(form.get("name") ?? ""), role: String(form.get("role") ?? ""), storeIds: storeList(form) },
       actor,
@@ -24,7 +24,7 @@ export async function createTokenAction(_prev: unknown, form: FormData): Promise
 
 export async function revokeTokenAction(id: string): Promise<ActionResult<undefined>> {
   return runAction("admin.revokeToken", async () => {
-    const actor = await requireAction("admin");
+    const actor = await requireAction("tokens.manage");
     await revokeApiToken(z.uuid().parse(id), actor);
     revalidatePath("/admin");
     return undefined;
@@ -33,7 +33,7 @@ export async function revokeTokenAction(id: string): Promise<ActionResult<undefi
 
 export async function createUserAction(_prev: unknown, form: FormData): Promise<ActionResult<{ email: string }>> {
   return runAction("admin.createUser", async () => {
-    const actor = await requireAction("admin");
+    const actor = await requireAction("users.manage");
     const user = await createUser(
       {
         email: String(form.get("email") ?? ""),

@@ -13,7 +13,7 @@ import { RevokeButton } from "./_components/revoke-button";
 export const metadata: Metadata = { title: "Admin" };
 
 export default async function AdminPage() {
-  const p = await requirePage("admin");
+  const p = await requirePage("admin.read");
   const t = await getTranslations();
   const format = await getFormatter();
   const [{ users, tokens, audit }, stores] = await Promise.all([loadAdminOverview(), listStoresFor(p)]);

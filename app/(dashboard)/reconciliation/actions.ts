@@ -19,7 +19,7 @@ const decisionIdSchema = z.string().regex(/^\d{1,18}$/, { message: "decision id 
 
 export async function confirmMatchAction(itemId: string, kind: string, evidenceId: string): Promise<ActionResult> {
   return runAction("reconciliation.confirm", async () => {
-    const actor = await requireAction("reconciliation");
+    const actor = await requireAction("reconciliation.decide");
     await confirmMatch(actor, itemIdSchema.parse(itemId), evidenceRefSchema.parse({ kind, id: evidenceId }));
     revalidatePath(PATH);
     return undefined;
@@ -28,7 +28,7 @@ export async function confirmMatchAction(itemId: string, kind: string, evidenceI
 
 export async function rejectMatchAction(itemId: string, kind: string, evidenceId: string): Promise<ActionResult> {
   return runAction("reconciliation.reject", async () => {
-    const actor = await requireAction("reconciliation");
+    const actor = await requireAction("reconciliation.decide");
     await rejectMatch(actor, itemIdSchema.parse(itemId), evidenceRefSchema.parse({ kind, id: evidenceId }));
     revalidatePath(PATH);
     return undefined;
@@ -37,7 +37,7 @@ export async function rejectMatchAction(itemId: string, kind: string, evidenceId
 
 export async function undoDecisionAction(decisionId: string): Promise<ActionResult> {
   return runAction("reconciliation.undo", async () => {
-    const actor = await requireAction("reconciliation");
+    const actor = await requireAction("reconciliation.decide");
     await undoDecision(actor, decisionIdSchema.parse(decisionId));
     revalidatePath(PATH);
     return undefined;
@@ -47,7 +47,7 @@ export async function undoDecisionAction(decisionId: string): Promise<ActionResu
 /** For useActionState: the form carries the item id, the evidence kind and the evidence id. */
 export async function manualMatchAction(_prev: unknown, form: FormData): Promise<ActionResult> {
   return runAction("reconciliation.manualMatch", async () => {
-    const actor = await requireAction("reconciliation");
+    const actor = await requireAction("reconciliation.decide");
     const evidence = evidenceRefSchema.parse({
       kind: String(form.get("kind") ?? ""),
       id: String(form.get("evidenceId") ?? "").trim(),
@@ -63,7 +63,7 @@ export async function bulkConfirmAction(
   itemIds: string[],
 ): Promise<ActionResult<{ confirmed: number; skipped: number }>> {
   return runAction("reconciliation.bulkConfirm", async () => {
-    const actor = await requireAction("reconciliation");
+    const actor = await requireAction("reconciliation.decide");
     const ids = z.array(itemIdSchema).min(1, { message: "select at least one row" }).max(500).parse(itemIds);
     const result = await bulkConfirm(actor, ids);
     revalidatePath(PATH);

@@ -53,7 +53,7 @@ const headerLink =
   "inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-100";
 
 export default async function ReconciliationPage({ searchParams }: { searchParams: SearchParams }) {
-  const p = await requirePage("reconciliation");
+  const p = await requirePage("reconciliation.read");
   const q = readReconQuery(await searchParams);
   const [t, format, locale] = await Promise.all([getTranslations("recon"), getFormatter(), getLocale()]);
   const [page, summary, storeList, detail] = await Promise.all([

@@ -8,7 +8,7 @@ import { Cell, Row, SimpleTable } from "@/components/ui/simple-table";
 export const metadata: Metadata = { title: "Status" };
 
 export default async function StatusPage() {
-  const p = await requirePage("status");
+  const p = await requirePage("status.read");
   const t = await getTranslations("status");
   const stores = await listStoresFor(p);
   return (

@@ -9,7 +9,7 @@ import { RecentImports } from "./_components/recent-imports";
 export const metadata: Metadata = { title: "Imports" };
 
 export default async function ImportsPage() {
-  const p = await requirePage("reconciliation");
+  const p = await requirePage("imports.read");
   const t = await getTranslations("imports");
   const batches = await listImportBatches(p, 20);
   return (

@@ -7,7 +7,7 @@ import { reconCsvStream } from "@/lib/reconciliation/export";
 export const dynamic = "force-dynamic";
 
 export const GET = handle("reconciliation.export", async (req) => {
-  const p = await requireApi("reconciliation");
+  const p = await requireApi("reconciliation.export");
   const f = parseReconFilter(new URL(req.url).searchParams);
   const stamp = new Date().toISOString().slice(0, 10);
   return new Response(reconCsvStream(p, f), {

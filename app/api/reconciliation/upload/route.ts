@@ -23,7 +23,7 @@ const querySchema = z.object({
 
 export const POST = handle("reconciliation.upload", async (req, _ctx, requestId) => {
   // Finance and admin, who may import every kind; the import checks the kind's roles again itself.
-  const p = await requireApi("reconciliation");
+  const p = await requireApi("reports.import");
   const query = querySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
   const result = await importFile(query.kind, requestBodyChunks(req), {
     actor: p,

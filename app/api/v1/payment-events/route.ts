@@ -2,12 +2,12 @@
 // modifications, ordered by event date. Roles: admin, finance, engineering.
 import { requireApi } from "@/lib/auth/session";
 import { handle, zodToAppError } from "@/lib/http/route";
-import { listPaymentEvents, PAYMENT_EVENT_ROLES, paymentEventsQuerySchema } from "@/lib/webhooks";
+import { listPaymentEvents, paymentEventsQuerySchema } from "@/lib/webhooks";
 
 export const dynamic = "force-dynamic";
 
 export const GET = handle("v1.payment-events", async (req) => {
-  const p = await requireApi(PAYMENT_EVENT_ROLES);
+  const p = await requireApi("payment_events.read");
   const params = new URL(req.url).searchParams;
   const query = paymentEventsQuerySchema.safeParse({ pspReference: params.get("pspReference") ?? undefined });
   if (!query.success) throw zodToAppError(query.error, "query");

@@ -3,19 +3,13 @@
 // ?skipInvalid=true; 400 for a body that is not {receipts:[…]}.
 import { requireApi } from "@/lib/auth/session";
 import { handle, readJson } from "@/lib/http/route";
-import {
-  IMPORT_ROLES,
-  importReceipts,
-  importResponse,
-  receiptsRequestSchema,
-  skipInvalidParam,
-} from "@/lib/reconciliation/imports";
+import { importReceipts, importResponse, receiptsRequestSchema, skipInvalidParam } from "@/lib/reconciliation/imports";
 
 export const dynamic = "force-dynamic";
 
 export const POST = handle("v1.receipts", async (req, _ctx, requestId) => {
   // Store managers too, for their own stores: the import reports rows of other stores as invalid.
-  const p = await requireApi(IMPORT_ROLES.receipts);
+  const p = await requireApi("receipts.create");
   const { receipts } = receiptsRequestSchema.parse(await readJson(req));
   const result = await importReceipts(receipts, { actor: p, skipInvalid: skipInvalidParam(req.url), requestId });
   return importResponse(result, { requestId });

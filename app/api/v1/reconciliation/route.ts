@@ -7,7 +7,7 @@ import { listReconItems } from "@/lib/reconciliation/queries";
 export const dynamic = "force-dynamic";
 
 export const GET = handle("v1.reconciliation", async (req) => {
-  const p = await requireApi("reconciliation");
+  const p = await requireApi("reconciliation.read");
   const f = parseReconFilter(new URL(req.url).searchParams);
   const page = await listReconItems(p, f);
   return Response.json({

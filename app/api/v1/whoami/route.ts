@@ -5,6 +5,6 @@ import { handle } from "@/lib/http/route";
 export const dynamic = "force-dynamic";
 
 export const GET = handle("v1.whoami", async () => {
-  const p = await requireApi("status");
+  const p = await requireApi("session.whoami");
   return Response.json({ kind: p.kind, label: p.label, role: p.role, storeIds: p.storeIds });
 });
