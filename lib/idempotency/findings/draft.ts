@@ -1,0 +1,29 @@
+// The one way a rule turns a request into a finding: its dimensions, a detail, and redacted evidence.
+import type { FindingCode } from "@/lib/idempotency/codes";
+import { evidenceOf } from "@/lib/idempotency/evidence";
+import type { FindingDraft, RequestRecord } from "@/lib/idempotency/types";
+
+export function draftFor(
+  code: FindingCode,
+  r: RequestRecord,
+  detail: Record<string, unknown> = {},
+  evidence: RequestRecord[] = [r],
+): FindingDraft {
+  return {
+    code,
+    at: r.at,
+    endpoint: r.endpoint,
+    merchantAccount: r.merchantAccount,
+    region: r.region,
+    client: r.client,
+    idempotencyKey: r.key,
+    detail,
+    evidence: evidence.map(evidenceOf),
+  };
+}
+
+/** Attempts of a chain in time order; attempts without a time keep their place in the input. */
+export function inTimeOrder(attempts: readonly RequestRecord[]): RequestRecord[] {
+  if (attempts.some((a) => a.at === null)) return [...attempts];
+  return [...attempts].sort((a, b) => (a.at as number) - (b.at as number));
+}
