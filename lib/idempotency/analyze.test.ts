@@ -160,8 +160,7 @@ describe("analyzeTraffic", () => {
         status: 200,
       });
     const text = [line("2019-03-01", null), line("2019-03-01", K1), line("2019-03-02", null)].join("\n");
-    const before = await loadTrend("system");
-    const count = (t: typeof before) =>
+    const count = (t: Awaited<ReturnType<typeof loadTrend>>) =>
       t.points.filter((p) => p.t.startsWith("2019-03")).reduce((a, p) => a + p.testRequests, 0);
     const first = await analyzeTraffic("system", [input("a.ndjson", text)], { kind: "cli" });
     const again = await analyzeTraffic("system", [input("a-copy.ndjson.gz", gzipSync(text))], { kind: "cli" });
