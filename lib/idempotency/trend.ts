@@ -27,15 +27,6 @@ export async function retirementDates(): Promise<Retirement> {
   return parsed.success ? parsed.data : { ...ADYEN_RETIREMENT };
 }
 
-/** Idempotent: the seed (and a fresh install's first start) write Adyen's dates unless someone changed them. */
-export async function seedRetirementDates(): Promise<void> {
-  await db().appSetting.upsert({
-    where: { key: RETIREMENT_SETTING },
-    create: { key: RETIREMENT_SETTING, value: { ...ADYEN_RETIREMENT } },
-    update: {},
-  });
-}
-
 const DAY = 86_400_000;
 
 export function granularityFor(first: string, last: string): Trend["granularity"] {

@@ -70,13 +70,18 @@ export async function* decodedChunks(
   let body: AsyncIterable<Buffer> = prepend(first, raw);
   if (stats.compressed) body = gunzip(body);
   const hash = createHash("sha256");
-  for await (const chunk of body) {
-    stats.contentBytes += chunk.length;
-    if (stats.contentBytes > maxContentBytes) throw new InputTooLargeError(maxContentBytes);
-    hash.update(chunk);
-    yield chunk;
+  try {
+    for await (const chunk of body) {
+      stats.contentBytes += chunk.length;
+      if (stats.contentBytes > maxContentBytes) throw new InputTooLargeError(maxContentBytes);
+      hash.update(chunk);
+      yield chunk;
+    }
+    stats.sha256 = hash.digest("hex");
+  } finally {
+    // A reader that stopped early closes the source too (a file handle, or the rest of an upload's part).
+    await raw.return?.(undefined);
   }
-  stats.sha256 = hash.digest("hex");
 }
 
 async function* gunzip(body: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {

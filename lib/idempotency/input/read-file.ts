@@ -89,6 +89,8 @@ export async function* readExchanges(
           ? { entry: result.entries + 1, reason: err.message }
           : { line: (lastLine.get(result) ?? 0) + 1, reason: err.message };
     } else throw err;
+  } finally {
+    await chunks.return?.(undefined);
   }
 }
 
