@@ -8,7 +8,7 @@ import { env } from "@/lib/env";
 import { Analyzer } from "@/lib/idempotency/analyzer";
 import { DailyTally, type DailyCounts } from "@/lib/idempotency/daily";
 import { newFileRead, readExchanges, type FileRead, type ReadLimits } from "@/lib/idempotency/input/read-file";
-import { extraHostsFor } from "@/lib/idempotency/normalize";
+import { extraHostsFor, type ExtraHosts } from "@/lib/idempotency/normalize";
 import { buildSummary, type AnalysisSummary } from "@/lib/idempotency/summary";
 import { clearSpill, pgSink, pgSpill } from "@/lib/idempotency/store";
 import type { Exchange } from "@/lib/idempotency/types";
@@ -21,7 +21,14 @@ export type TrafficInput =
   | { name: string; bytes: AsyncIterable<Buffer | Uint8Array | string> }
   | { name: string; format: "exchanges"; exchanges: AsyncIterable<Exchange>; dailyOrigin: (day: string) => string };
 
-export type AnalyzeOptions = { kind: AnalysisKind; source?: string; requestId?: string; limits?: Partial<ReadLimits> };
+export type AnalyzeOptions = {
+  kind: AnalysisKind;
+  source?: string;
+  requestId?: string;
+  limits?: Partial<ReadLimits>;
+  /** Hosts that stand for Adyen besides Adyen's own; default: the host of ADYEN_API_BASE_URL. */
+  extraHosts?: ExtraHosts;
+};
 
 const MB = 1024 * 1024;
 const MAX_SOURCE = 200;
@@ -55,7 +62,7 @@ export async function analyzeTraffic(
   });
   const id = analysis.id;
   const analyzer = new Analyzer(pgSpill(id), pgSink(id), {
-    extraHosts: extraHostsFor(e.ADYEN_API_BASE_URL, e.ADYEN_ENVIRONMENT, e.ADYEN_REGION),
+    extraHosts: options.extraHosts ?? extraHostsFor(e.ADYEN_API_BASE_URL, e.ADYEN_ENVIRONMENT, e.ADYEN_REGION),
   });
   const done: Done[] = [];
   try {

@@ -24,6 +24,7 @@ export {
   type ReadinessItem,
 } from "@/lib/idempotency/queries";
 export { DIMENSIONS, type Dimension, type Verdict } from "@/lib/idempotency/readiness";
+export { extraHostsFor } from "@/lib/idempotency/normalize";
 export { startAdyenExchangeRecording, flushAdyenExchangeRecording } from "@/lib/idempotency/recorder";
 export {
   lastSelfTest,
@@ -35,4 +36,4 @@ export {
 export type { AnalysisSummary, FileProblem } from "@/lib/idempotency/summary";
 export { loadTrend, ADYEN_RETIREMENT, type Trend, type TrendPoint } from "@/lib/idempotency/trend";
 export type { Evidence } from "@/lib/idempotency/types";
-export { splitUpload, type UploadPart } from "@/lib/idempotency/upload";
+export { limitedBody, requestChunks, splitUpload, uploadLimitBytes, type UploadPart } from "@/lib/idempotency/upload";

@@ -1,5 +1,6 @@
 // The HTTP side of analyses: a request body as input, with the size limit enforced while it streams, and the
 // page's multi-file upload (files sent back to back in one body, their sizes in the query) split into files.
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
 export type UploadPart = { name: string; size: number };
@@ -11,6 +12,26 @@ function tooLarge(limitBytes: number): AppError {
     "PAYLOAD_TOO_LARGE",
     `The upload is larger than ${Math.round(limitBytes / MB)} MB (IDEMPOTENCY_MAX_UPLOAD_MB); compress it with gzip or split it.`,
   );
+}
+
+/** A request's body chunk by chunk as it arrives: never buffered whole. */
+export async function* requestChunks(req: Request): AsyncGenerator<Uint8Array> {
+  if (!req.body) return;
+  const reader = req.body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+/** The upload limit of the configuration, in bytes. */
+export function uploadLimitBytes(): number {
+  return env().IDEMPOTENCY_MAX_UPLOAD_MB * MB;
 }
 
 /** Refuses up front when the declared length is over the limit, and again if more bytes arrive than allowed. */
