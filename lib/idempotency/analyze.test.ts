@@ -1,6 +1,7 @@
 // The analysis service on a real database: what is stored, redaction on the stored rows, identity of files.
 import { gzipSync } from "node:zlib";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { setEnvForTests } from "@/lib/env";
 import { db } from "@/lib/db";
 import { withTestDatabase } from "@/lib/testing/database";
 import { analyzeTraffic } from "@/lib/idempotency/analyze";
@@ -10,6 +11,7 @@ import { listFindings, getChain, getAnalysis, listReadiness } from "@/lib/idempo
 import { loadTrend } from "@/lib/idempotency/trend";
 
 withTestDatabase();
+beforeAll(() => setEnvForTests({ LOG_LEVEL: "silent" }));
 
 const API_KEY = "AQEyhmfxLI3MaBFLw0m/n3Q5qf3VaY9UCJ14XWZE03G2cxC5SMCJHqaHOyQQwV1bDb7kfNy1WIxIIkxgBw==-secretvalue";
 const PAN = "4111 1111 1111 1111";
@@ -81,6 +83,17 @@ describe("analyzeTraffic", () => {
     const chain = await getChain("system", s.id, chainNo as number);
     expect(chain).toMatchObject({ endpoint: "Checkout /payments", reference: "ORDER-1", attemptCount: 2 });
     expect(chain.attempts.map((a) => a.status)).toEqual([500, 200]);
+    // Page by page (one finding each), in the requests' time order, every finding exactly once.
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const next = await listFindings("system", { analysisId: s.id, limit: 1, cursor });
+      seen.push(...next.items.map((i) => `${i.at}|${i.code}`));
+      cursor = next.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toHaveLength(Object.values(s.findings).reduce((a, b) => a + b, 0));
+    const times = seen.map((x) => x.split("|")[0] ?? "");
+    expect(times).toEqual([...times].sort());
     const readiness = await listReadiness("system", s.id);
     expect(readiness.find((r) => r.dimension === "merchantAccount" && r.value === "ShopEU")?.verdict).toBe("not ready");
   });

@@ -97,13 +97,27 @@ export async function analyzeDashboard(actor: Actor, requestId?: string): Promis
   );
 }
 
+/** Something to audit since the last audit: new recorded calls or new PROCESS_RETRY webhooks. */
+async function hasNewTraffic(): Promise<boolean> {
+  const last = await db().idempotencyAnalysis.findFirst({
+    where: { kind: "dashboard", status: { in: ["complete", "incomplete"] } },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true },
+  });
+  const since = last?.createdAt ?? new Date(0);
+  const calls = await db().adyenExchange.count({ where: { at: { gt: since } } });
+  if (calls > 0) return true;
+  return (await db().paymentEvent.count({ where: { eventCode: "PROCESS_RETRY", receivedAt: { gt: since } } })) > 0;
+}
+
+// Twice a day (pg-boss allows at most 12 h between scheduled runs); a run with nothing new adds no analysis.
 export const dashboardAuditJob = defineJob({
   name: "idempotency.dashboard-audit",
   schema: z.object({}).passthrough(),
-  schedule: { everySeconds: 24 * 60 * 60 },
+  schedule: { everySeconds: 12 * 60 * 60 },
   retryLimit: 1,
   expireInSeconds: 60 * 60,
   run: async () => {
-    await analyzeDashboard("system");
+    if (await hasNewTraffic()) await analyzeDashboard("system");
   },
 });

@@ -12,9 +12,10 @@ export const findingsFilterSchema = z.object({
   region: text,
   client: text,
   chain: z.coerce.number().int().positive().optional(),
+  // "<epoch ms of the last finding>:<its id>", or "n:<id>" past the findings without a time.
   cursor: z
     .string()
-    .regex(/^\d{1,18}$/, { message: "must be the nextCursor of a previous page" })
+    .regex(/^(\d{1,15}|n):\d{1,18}$/, { message: "must be the nextCursor of a previous page" })
     .optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });

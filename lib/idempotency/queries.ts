@@ -194,15 +194,29 @@ export async function listFindings(
     ...(f.region ? { region: f.region } : {}),
     ...(f.client ? { client: f.client === "(unknown)" ? null : f.client } : {}),
     ...(f.chain ? { chainNo: f.chain } : {}),
-    ...(f.cursor ? { id: { gt: BigInt(f.cursor) } } : {}),
+    ...(f.cursor ? after(f.cursor) : {}),
   };
-  const rows = await db().idempotencyFinding.findMany({ where, orderBy: { id: "asc" }, take: f.limit + 1 });
+  // In time order (as the requests happened), findings without a time last; id breaks ties.
+  const rows = await db().idempotencyFinding.findMany({
+    where,
+    orderBy: [{ at: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+    take: f.limit + 1,
+  });
   const page = rows.slice(0, f.limit);
+  const last = page.at(-1);
   return {
     analysisId,
     items: page.map(findingItem),
-    nextCursor: rows.length > f.limit ? (page.at(-1)?.id.toString() ?? null) : null,
+    nextCursor: rows.length > f.limit && last ? `${last.at ? last.at.getTime() : "n"}:${last.id}` : null,
   };
+}
+
+/** Keyset condition for the rows after a cursor in (at nulls last, id) order. */
+function after(cursor: string): Prisma.IdempotencyFindingWhereInput {
+  const [at, id] = cursor.split(":") as [string, string];
+  if (at === "n") return { at: null, id: { gt: BigInt(id) } };
+  const time = new Date(Number(at));
+  return { OR: [{ at: { gt: time } }, { at: time, id: { gt: BigInt(id) } }, { at: null }] };
 }
 
 export async function getChain(actor: Actor, analysisId: string, chainNo: number): Promise<ChainDetail> {

@@ -120,6 +120,20 @@ table("retry_without_backoff", [
     exchanges: [0, 10].map((t) => attempt(t, K1, { status: null })),
     expected: 0,
   },
+  {
+    name: "a 10 s timeout, then 1 s and 2 s waits: the timeout is not backoff",
+    exchanges: [
+      attempt(0, K1, { status: null, durationMs: 10_000 }),
+      attempt(11_000, K1, { status: 503, durationMs: 300, responseHeaders: { "transient-error": "true" } }),
+      attempt(13_300, K1),
+    ],
+    expected: 0,
+  },
+  {
+    name: "immediate retries (no wait at all)",
+    exchanges: [0, 100, 200].map((t) => attempt(t, null, { durationMs: 100, status: 500 })),
+    expected: 1,
+  },
 ]);
 
 describe("chains", () => {

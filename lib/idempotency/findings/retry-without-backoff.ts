@@ -1,6 +1,8 @@
-// retry_without_backoff: one per chain of three or more attempts where a delay between attempts (start to start)
-// is not at least 1.5 × the delay before it. Exponential backoff with jitter passes as long as each wait grows
-// by half at least; fixed intervals and bursts do not.
+// retry_without_backoff: one per chain of three or more attempts where a delay between attempts is not at
+// least 1.5 × the delay before it. A delay is the wait from the end of one attempt (its start plus its duration,
+// when known) to the start of the next: the seconds a request spent waiting for an answer that never came are
+// not backoff. Exponential backoff with jitter passes as long as each wait grows by half at least; fixed
+// intervals and bursts do not (a wait of 0 counts as 1 ms, so immediate retries never pass).
 import { draftFor, inTimeOrder } from "@/lib/idempotency/findings/draft";
 import type { FindingDraft, RequestRecord } from "@/lib/idempotency/types";
 
@@ -17,7 +19,10 @@ export function firstAttemptWithoutBackoff(delaysMs: readonly number[]): number 
 export function retryWithoutBackoff(attempts: readonly RequestRecord[]): FindingDraft | null {
   if (attempts.length < 3 || attempts.some((a) => a.at === null)) return null;
   const ordered = inTimeOrder(attempts);
-  const delays = ordered.slice(1).map((a, i) => (a.at as number) - ((ordered[i] as RequestRecord).at as number));
+  const delays = ordered.slice(1).map((a, i) => {
+    const previous = ordered[i] as RequestRecord;
+    return Math.max(1, (a.at as number) - ((previous.at as number) + (previous.durationMs ?? 0)));
+  });
   const tooSoon = firstAttemptWithoutBackoff(delays);
   if (tooSoon < 0) return null;
   const at = ordered[tooSoon] as RequestRecord;

@@ -133,10 +133,13 @@ CREATE INDEX "idempotency_analyses_created_at_idx" ON "idempotency_analyses"("cr
 CREATE INDEX "idempotency_inputs_sha256_idx" ON "idempotency_inputs"("sha256");
 
 -- CreateIndex
-CREATE INDEX "idempotency_findings_analysis_id_code_id_idx" ON "idempotency_findings"("analysis_id", "code", "id");
+CREATE INDEX "idempotency_findings_analysis_id_code_at_id_idx" ON "idempotency_findings"("analysis_id", "code", "at", "id");
 
 -- CreateIndex
-CREATE INDEX "idempotency_findings_analysis_id_id_idx" ON "idempotency_findings"("analysis_id", "id");
+CREATE INDEX "idempotency_findings_analysis_id_at_id_idx" ON "idempotency_findings"("analysis_id", "at", "id");
+
+-- CreateIndex
+CREATE INDEX "idempotency_findings_analysis_id_chain_no_idx" ON "idempotency_findings"("analysis_id", "chain_no");
 
 -- CreateIndex
 CREATE INDEX "idempotency_daily_day_idx" ON "idempotency_daily"("day");
