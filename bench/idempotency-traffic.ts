@@ -87,7 +87,8 @@ function* operation(r: () => number, t: number, legacyShare: number, n: number):
       channel: "Web",
     });
   const attempts = r() < 0.15 ? 2 + Math.floor(r() * 3) : 1;
-  let key = legacy ? null : client.startsWith("KioskApp") ? `kiosk-${n}` : uuid(r);
+  // A few clients build keys from order numbers instead of UUIDs.
+  let key = legacy ? null : client.startsWith("KioskApp") && r() < 0.25 ? `kiosk-${n}` : uuid(r);
   const changeKey = !legacy && r() < 0.01;
   const concurrent = !legacy && attempts > 1 && r() < 0.05;
   let at = t;

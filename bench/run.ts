@@ -11,6 +11,11 @@ const BENCHES: Record<string, Bench> = {
       "POST /api/webhooks/adyen on the production server vs a bare node:http + pg baseline [--rate --seconds --connections]",
     load: async () => (await import("./webhooks.ts")).runWebhooksBench,
   },
+  idempotency: {
+    about:
+      "HAR and NDJSON logs of ~100 MB and ~1 GB through the idempotency checker vs wc -l and gzip -dc [--sizes --formats | --sample FILE]",
+    load: async () => (await import("./idempotency.ts")).runIdempotencyBench,
+  },
   reconcile: {
     about: "full reconciliation of 1,000,000 orders and events vs a plain SQL join [--orders N]",
     load: async () => (await import("./reconcile.ts")).runReconcileBench,

@@ -4,13 +4,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { setEnvForTests } from "@/lib/env";
 import { db } from "@/lib/db";
 import { withTestDatabase } from "@/lib/testing/database";
+import { closeIdempotencyPool } from "@/lib/idempotency/pg";
 import { analyzeTraffic } from "@/lib/idempotency/analyze";
 import { FINDING_CODES } from "@/lib/idempotency/codes";
 import { harDocument, harEntry, inChunks } from "@/lib/idempotency/input/test-support";
 import { listFindings, getChain, getAnalysis, listReadiness } from "@/lib/idempotency/queries";
 import { loadTrend } from "@/lib/idempotency/trend";
 
-withTestDatabase();
+withTestDatabase({ beforeDrop: closeIdempotencyPool });
 beforeAll(() => setEnvForTests({ LOG_LEVEL: "silent" }));
 
 const API_KEY = "AQEyhmfxLI3MaBFLw0m/n3Q5qf3VaY9UCJ14XWZE03G2cxC5SMCJHqaHOyQQwV1bDb7kfNy1WIxIIkxgBw==-secretvalue";

@@ -12,13 +12,14 @@ import { missingIdempotencyKey } from "@/lib/idempotency/findings/missing-idempo
 import { processRetryItems, processRetryWebhook } from "@/lib/idempotency/findings/process-retry-webhook";
 import { retriesOfNonTransientErrors } from "@/lib/idempotency/findings/retry-of-non-transient-error";
 import { retryWithoutBackoff } from "@/lib/idempotency/findings/retry-without-backoff";
+import { HeapGuard } from "@/lib/idempotency/heap-guard";
 import { KeyTracker, type KeySpill } from "@/lib/idempotency/keys";
 import { classifyUrl, type AdyenTarget, type ExtraHosts } from "@/lib/idempotency/normalize";
 import { isInScope, ReadinessTally } from "@/lib/idempotency/readiness";
 import { recordOf } from "@/lib/idempotency/record";
 import type { Evidence, Exchange, Finding, FindingDraft } from "@/lib/idempotency/types";
 
-/** A chain as stored: for chains with two or more attempts, or any finding. */
+/** A chain as stored: only chains of two or more attempts (a single request is no retry). */
 export type ChainRow = {
   no: number;
   endpoint: string;
@@ -41,8 +42,10 @@ export type AnalysisSink = {
 
 export type AnalyzerOptions = { extraHosts?: ExtraHosts; chainCap?: number; keyCap?: number };
 
-const BATCH = 1_000;
-const WRITE_BATCH = 2_000;
+const CHECK_EVERY = 500;
+/** Attempts of one operation more than this apart in log time are analysed as separate chains. */
+export const CHAIN_IDLE_MS = 6 * 60 * 60 * 1000;
+const WRITE_BATCH = 100;
 /** Attempts shown on a chain's timeline. */
 const ATTEMPTS_STORED = 100;
 
@@ -52,10 +55,11 @@ export class Analyzer {
   adyenRequests = 0;
   private readonly keys: KeyTracker;
   private readonly chains: ChainTracker;
-  private findingBuf: Finding[] = [];
+  private findingBuf: { draft: FindingDraft; chainNo: number | null }[] = [];
   private chainBuf: ChainRow[] = [];
   private writing: Promise<void> = Promise.resolve();
   private readonly extraHosts: ExtraHosts;
+  private readonly heap = new HeapGuard();
 
   constructor(
     spill: KeySpill,
@@ -71,17 +75,27 @@ export class Analyzer {
     return { ...emptyCounts(), ...this.readiness.findings };
   }
 
-  /** Analyses one file's exchanges; `daily` collects that file's per-day counts. */
+  /**
+   * Analyses one file's exchanges; `daily` collects that file's per-day counts. Each exchange is handled as it
+   * arrives and then dropped (holding batches of them made V8 promote them and grow the heap); the loop waits
+   * only for a spilled key to come back, and for the previous write when a new batch of rows is ready.
+   */
   async analyze(exchanges: AsyncIterable<Exchange>, daily: DailyTally): Promise<void> {
-    let batch: Exchange[] = [];
+    let n = 0;
+    // The latest time seen in this file: chains quiet for CHAIN_IDLE_MS before it are finished.
+    let now = -Infinity;
     for await (const x of exchanges) {
-      batch.push(x);
-      if (batch.length >= BATCH) {
-        await this.processBatch(batch, daily);
-        batch = [];
+      const target = this.classify(x);
+      const key = target ? x.requestHeaders["idempotency-key"] : undefined;
+      if (key && this.keys.mayNeedLoad(key)) await this.keys.prefetch([key]);
+      this.observe(x, target, daily);
+      if (x.time !== null && x.time > now) now = x.time;
+      if (++n % CHECK_EVERY === 0) {
+        this.chains.closeIdle(now, CHAIN_IDLE_MS);
+        await this.flush(false);
+        this.heap.check();
       }
     }
-    if (batch.length > 0) await this.processBatch(batch, daily);
   }
 
   /** Closes every open chain and writes what is left. */
@@ -92,16 +106,18 @@ export class Analyzer {
     return { chains: this.chains.count, lateAttempts: this.chains.lateAttempts, distinctKeys: this.keys.distinct };
   }
 
-  private async processBatch(batch: Exchange[], daily: DailyTally): Promise<void> {
-    const targets = batch.map((x) => classifyUrl(x.url, x.method, this.extraHosts));
-    const keys: string[] = [];
-    batch.forEach((x, i) => {
-      const k = x.requestHeaders["idempotency-key"];
-      if (targets[i] && k) keys.push(k);
-    });
-    await this.keys.prefetch(keys);
-    batch.forEach((x, i) => this.observe(x, targets[i] ?? null, daily));
-    await this.flush(false);
+  /** Logs repeat the same few URLs: classification is remembered per method and URL (bounded). */
+  private readonly targetCache = new Map<string, AdyenTarget | null>();
+
+  private classify(x: Exchange): AdyenTarget | null {
+    const id = `${x.method} ${x.url}`;
+    let target = this.targetCache.get(id);
+    if (target === undefined) {
+      target = classifyUrl(x.url, x.method, this.extraHosts);
+      if (this.targetCache.size >= 10_000) this.targetCache.clear();
+      this.targetCache.set(id, target);
+    }
+    return target;
   }
 
   private observe(x: Exchange, target: AdyenTarget | null, daily: DailyTally): void {
@@ -130,16 +146,20 @@ export class Analyzer {
 
   private emit(d: FindingDraft, chainNo: number | null): void {
     this.readiness.addFinding(d);
-    this.findingBuf.push({ ...d, chainNo });
+    this.findingBuf.push({ draft: d, chainNo });
   }
 
   private closeChain(c: Chain): void {
+    const attemptCount = c.attempts.length + c.dropped;
+    // A single request is no retry chain: its findings stand alone and no chain row is stored.
+    if (attemptCount < 2) {
+      for (const d of c.pending) this.emit(d, null);
+      return;
+    }
     const drafts = [...c.pending];
     for (const d of [keyChangedOnRetry(c.attempts), retryWithoutBackoff(c.attempts)]) if (d) drafts.push(d);
     for (const d of retriesOfNonTransientErrors(c.attempts)) drafts.push(d);
     for (const d of drafts) this.emit(d, c.no);
-    const attemptCount = c.attempts.length + c.dropped;
-    if (attemptCount < 2 && drafts.length === 0) return;
     const first = c.attempts[0];
     if (!first) return;
     const times = c.attempts.map((a) => a.at).filter((t): t is number => t !== null);
@@ -167,7 +187,11 @@ export class Analyzer {
     await this.keys.flush(force);
     if (!force && this.findingBuf.length < WRITE_BATCH && this.chainBuf.length < WRITE_BATCH) return;
     await this.writing;
-    const findings = this.findingBuf;
+    const findings: Finding[] = this.findingBuf.map(({ draft: { records, evidence, ...rest }, chainNo }) => ({
+      ...rest,
+      evidence: evidence ?? records.map(evidenceOf),
+      chainNo,
+    }));
     const chains = this.chainBuf;
     this.findingBuf = [];
     this.chainBuf = [];

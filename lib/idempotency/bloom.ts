@@ -24,23 +24,25 @@ export class BloomFilter {
     this.mask = 2 ** log2Bits - 1;
   }
 
-  private positions(s: string): number[] {
-    // Double hashing (Kirsch–Mitzenmacher): k positions from two base hashes.
+  // Double hashing (Kirsch–Mitzenmacher): k positions from two base hashes, without allocating.
+  add(s: string): void {
     const a = fnv1a(s, 0x811c9dc5);
     const b = fnv1a(s, 0x9747b28c) | 1;
-    const out: number[] = [];
-    for (let i = 0; i < this.hashes; i++) out.push((a + Math.imul(i, b)) & this.mask);
-    return out;
-  }
-
-  add(s: string): void {
-    for (const p of this.positions(s)) this.bits[p >>> 5] = (this.bits[p >>> 5] as number) | (1 << (p & 31));
+    for (let i = 0; i < this.hashes; i++) {
+      const p = (a + Math.imul(i, b)) & this.mask;
+      this.bits[p >>> 5] = (this.bits[p >>> 5] as number) | (1 << (p & 31));
+    }
     this.added++;
   }
 
   mightContain(s: string): boolean {
     if (this.added === 0) return false;
-    for (const p of this.positions(s)) if (((this.bits[p >>> 5] as number) & (1 << (p & 31))) === 0) return false;
+    const a = fnv1a(s, 0x811c9dc5);
+    const b = fnv1a(s, 0x9747b28c) | 1;
+    for (let i = 0; i < this.hashes; i++) {
+      const p = (a + Math.imul(i, b)) & this.mask;
+      if (((this.bits[p >>> 5] as number) & (1 << (p & 31))) === 0) return false;
+    }
     return true;
   }
 }

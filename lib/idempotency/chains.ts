@@ -1,7 +1,8 @@
 // Retry chains: the requests of one logical operation. Two requests belong together when they go to the same
 // endpoint with the same merchant account + merchant reference (how the legacy framework identified a
 // transaction) or carry the same Idempotency-Key; chains join through either link. Open chains are kept in
-// memory up to a cap, least recently touched first out; a chain leaving memory is final and its rules run.
+// memory while active (up to a cap, least recently touched first out); a chain leaving memory is final and its
+// rules run.
 import { BloomFilter } from "@/lib/idempotency/bloom";
 import type { FindingDraft, RequestRecord } from "@/lib/idempotency/types";
 
@@ -14,6 +15,8 @@ export type Chain = {
   /** Attempts beyond MAX_ATTEMPTS_KEPT, counted only. */
   dropped: number;
   links: string[];
+  /** Time of its latest attempt (epoch ms), for closing chains that have gone quiet. */
+  lastAt: number | null;
   /** Request findings of its attempts, written with the chain's final number. */
   pending: FindingDraft[];
 };
@@ -37,7 +40,7 @@ export class ChainTracker {
 
   constructor(
     private readonly onClose: (chain: Chain) => void,
-    private readonly cap = 50_000,
+    private readonly cap = 10_000,
   ) {}
 
   add(r: RequestRecord, findings: FindingDraft[]): Chain {
@@ -50,7 +53,7 @@ export class ChainTracker {
     }
     if (!chain) {
       if (links.some((l) => this.closedLinks.mightContain(l))) this.lateAttempts++;
-      chain = { no: this.nextNo++, attempts: [], dropped: 0, links: [], pending: [] };
+      chain = { no: this.nextNo++, attempts: [], dropped: 0, links: [], pending: [], lastAt: null };
       this.count++;
     } else {
       this.open.delete(chain.no);
@@ -61,6 +64,7 @@ export class ChainTracker {
         chain.links.push(link);
       }
     }
+    if (r.at !== null && (chain.lastAt === null || r.at > chain.lastAt)) chain.lastAt = r.at;
     if (chain.attempts.length < MAX_ATTEMPTS_KEPT) chain.attempts.push(r);
     else chain.dropped++;
     for (const f of findings) chain.pending.push(f);
@@ -77,6 +81,7 @@ export class ChainTracker {
       else big.dropped++;
     }
     big.dropped += small.dropped;
+    if (small.lastAt !== null && (big.lastAt === null || small.lastAt > big.lastAt)) big.lastAt = small.lastAt;
     for (const f of small.pending) big.pending.push(f);
     for (const link of small.links) {
       this.byLink.set(link, big);
@@ -101,6 +106,18 @@ export class ChainTracker {
       this.closedLinks.add(link);
     }
     this.onClose(chain);
+  }
+
+  /**
+   * Closes the chains whose latest attempt is more than `idleMs` before `now` (the latest time seen in the file),
+   * oldest touched first, stopping at the first one still active: in a log in time order, a chain quiet for
+   * hours is finished, and closing it early keeps memory to the traffic of the last hours.
+   */
+  closeIdle(now: number, idleMs: number): void {
+    for (const chain of this.open.values()) {
+      if (chain.lastAt === null || chain.lastAt >= now - idleMs) break;
+      this.close(chain);
+    }
   }
 
   closeAll(): void {

@@ -26,8 +26,13 @@ export class KeyTracker {
 
   constructor(
     private readonly spill: KeySpill,
-    private readonly cap = 100_000,
+    private readonly cap = 20_000,
   ) {}
+
+  /** Whether `observe` needs `prefetch` first for this key (it was spilled, or may have been). */
+  mayNeedLoad(key: string): boolean {
+    return !this.live.has(key) && (this.pending.has(key) || this.evicted.mightContain(key));
+  }
 
   /** Brings back the states of these keys that were spilled earlier; call before `observe` for them. */
   async prefetch(keys: Iterable<string>): Promise<void> {

@@ -22,7 +22,8 @@ export function recordOf(x: Exchange, target: AdyenTarget): RequestRecord {
   if (HAS_BODY.has(x.method)) {
     const body = parseBody(x.requestBody, x.requestHeaders["content-type"]);
     identity = transactionIdentity(body);
-    fingerprint = bodyFingerprint(body);
+    // Only keyed requests are ever compared by body.
+    if (key !== null) fingerprint = bodyFingerprint(body);
   }
   const client = x.client === null ? null : x.client.length > MAX_CLIENT ? x.client.slice(0, MAX_CLIENT) : x.client;
   return {

@@ -5,6 +5,7 @@ import { createAdyen, type AdyenConfig } from "@/lib/adyen/client";
 import { db } from "@/lib/db";
 import { setEnvForTests } from "@/lib/env";
 import { withTestDatabase } from "@/lib/testing/database";
+import { closeIdempotencyPool } from "@/lib/idempotency/pg";
 import { startTestSim, TEST_API_KEY, type TestSim } from "@/sim/test-support/sim-harness";
 import { analyzeDashboard } from "@/lib/idempotency/dashboard";
 import {
@@ -14,7 +15,7 @@ import {
 } from "@/lib/idempotency/recorder";
 import { lastSelfTest, runSelfTest } from "@/lib/idempotency/self-test";
 
-withTestDatabase();
+withTestDatabase({ beforeDrop: closeIdempotencyPool });
 
 let t: TestSim;
 let slow: TestSim;

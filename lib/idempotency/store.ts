@@ -1,7 +1,8 @@
 // Where an analysis goes in PostgreSQL: findings and chains in multi-row statements (unnest over column arrays)
-// as the analysis runs, per-key scratch state while it runs, and its totals at the end. Every text that comes
-// from the traffic passes through redaction here once more, so nothing unredacted can reach a row.
+// as the analysis runs, and per-key scratch state while it runs. Evidence arrives redacted (evidenceOf); every
+// other text that comes from the traffic passes through redaction here, so nothing unredacted reaches a row.
 import { db } from "@/lib/db";
+import { idemQuery } from "@/lib/idempotency/pg";
 import type { AnalysisSink, ChainRow } from "@/lib/idempotency/analyzer";
 import type { KeyState } from "@/lib/idempotency/findings/key-state";
 import type { KeySpill } from "@/lib/idempotency/keys";
@@ -13,58 +14,57 @@ const MAX_TEXT = 500;
 const clean = (v: string | null): string | null =>
   v === null ? null : redactText(v.length > MAX_TEXT ? v.slice(0, MAX_TEXT) : v);
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
-const json = (v: unknown): string => JSON.stringify(redactJson(v));
 
+// One JSON document per batch, unpacked by PostgreSQL: a single native JSON.stringify here instead of
+// serialising thousands of array elements, and the parsing happens in the database's own process.
 const INSERT_FINDINGS = `
 INSERT INTO idempotency_findings
   (analysis_id, code, chain_no, at, endpoint, merchant_account, region, client, idempotency_key, detail, evidence)
-SELECT $1::uuid, t.code, t.chain_no, t.at, t.endpoint, t.merchant_account, t.region, t.client, t.key, t.detail::jsonb, t.evidence::jsonb
-FROM unnest($2::text[], $3::int[], $4::timestamptz[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
-  AS t(code, chain_no, at, endpoint, merchant_account, region, client, key, detail, evidence)`;
+SELECT $1::uuid, t.code, t.chain_no, t.at, t.endpoint, t.merchant_account, t.region, t.client, t.key, t.detail, t.evidence
+FROM json_to_recordset($2::json) AS t(code text, chain_no int, at timestamptz, endpoint text, merchant_account text,
+  region text, client text, key text, detail json, evidence json)`;
 
 const INSERT_CHAINS = `
 INSERT INTO idempotency_chains
   (analysis_id, chain_no, endpoint, merchant_account, reference, region, client, first_at, last_at, attempt_count, key_count, codes, attempts)
 SELECT $1::uuid, t.no, t.endpoint, t.account, t.reference, t.region, t.client, t.first_at, t.last_at, t.attempts_n, t.keys_n,
-       string_to_array(t.codes, ','), t.attempts::jsonb
-FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[], $9::timestamptz[], $10::int[], $11::int[], $12::text[], $13::text[])
-  AS t(no, endpoint, account, reference, region, client, first_at, last_at, attempts_n, keys_n, codes, attempts)`;
+       t.codes, t.attempts
+FROM json_to_recordset($2::json) AS t(no int, endpoint text, account text, reference text, region text, client text,
+  first_at timestamptz, last_at timestamptz, attempts_n int, keys_n int, codes text[], attempts json)`;
 
 export function pgSink(analysisId: string): AnalysisSink {
   return {
     findings: async (rows: Finding[]) => {
-      await db().$executeRawUnsafe(
-        INSERT_FINDINGS,
-        analysisId,
-        rows.map((f) => f.code),
-        rows.map((f) => f.chainNo),
-        rows.map((f) => iso(f.at)),
-        rows.map((f) => clean(f.endpoint)),
-        rows.map((f) => clean(f.merchantAccount)),
-        rows.map((f) => f.region),
-        rows.map((f) => clean(f.client)),
-        rows.map((f) => clean(f.idempotencyKey)),
-        rows.map((f) => json(f.detail)),
-        rows.map((f) => json(f.evidence)),
-      );
+      const doc = rows.map((f) => ({
+        code: f.code,
+        chain_no: f.chainNo,
+        at: iso(f.at),
+        endpoint: clean(f.endpoint),
+        merchant_account: clean(f.merchantAccount),
+        region: f.region,
+        client: clean(f.client),
+        key: clean(f.idempotencyKey),
+        detail: redactJson(f.detail),
+        evidence: f.evidence,
+      }));
+      await idemQuery(INSERT_FINDINGS, [analysisId, JSON.stringify(doc)]);
     },
     chains: async (rows: ChainRow[]) => {
-      await db().$executeRawUnsafe(
-        INSERT_CHAINS,
-        analysisId,
-        rows.map((c) => c.no),
-        rows.map((c) => clean(c.endpoint)),
-        rows.map((c) => clean(c.merchantAccount)),
-        rows.map((c) => clean(c.reference)),
-        rows.map((c) => c.region),
-        rows.map((c) => clean(c.client)),
-        rows.map((c) => iso(c.firstAt)),
-        rows.map((c) => iso(c.lastAt)),
-        rows.map((c) => c.attemptCount),
-        rows.map((c) => c.keyCount),
-        rows.map((c) => c.codes.join(",")),
-        rows.map((c) => json(c.attempts)),
-      );
+      const doc = rows.map((c) => ({
+        no: c.no,
+        endpoint: clean(c.endpoint),
+        account: clean(c.merchantAccount),
+        reference: clean(c.reference),
+        region: c.region,
+        client: clean(c.client),
+        first_at: iso(c.firstAt),
+        last_at: iso(c.lastAt),
+        attempts_n: c.attemptCount,
+        keys_n: c.keyCount,
+        codes: c.codes,
+        attempts: c.attempts,
+      }));
+      await idemQuery(INSERT_CHAINS, [analysisId, JSON.stringify(doc)]);
     },
   };
 }
@@ -72,21 +72,18 @@ export function pgSink(analysisId: string): AnalysisSink {
 export function pgSpill(analysisId: string): KeySpill {
   return {
     load: async (keys) => {
-      const rows = await db().$queryRawUnsafe<{ key: string; state: KeyState }[]>(
+      const rows = await idemQuery<{ key: string; state: KeyState }>(
         "SELECT key, state FROM idempotency_key_spill WHERE analysis_id = $1::uuid AND key = ANY($2::text[])",
-        analysisId,
-        keys,
+        [analysisId, keys],
       );
       return new Map(rows.map((r) => [r.key, r.state]));
     },
     save: async (entries) => {
-      await db().$executeRawUnsafe(
+      await idemQuery(
         `INSERT INTO idempotency_key_spill (analysis_id, key, state)
          SELECT $1::uuid, t.key, t.state::jsonb FROM unnest($2::text[], $3::text[]) AS t(key, state)
          ON CONFLICT (analysis_id, key) DO UPDATE SET state = EXCLUDED.state`,
-        analysisId,
-        entries.map(([k]) => k),
-        entries.map(([, s]) => JSON.stringify(s)),
+        [analysisId, entries.map(([k]) => k), entries.map(([, s]) => JSON.stringify(s))],
       );
     },
   };

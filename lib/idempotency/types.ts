@@ -81,7 +81,11 @@ export type FindingDraft = {
   idempotencyKey: string | null;
   /** A short machine-readable explanation (counts, the keys involved, the delays…). */
   detail: Record<string, unknown>;
-  evidence: Evidence[];
+  /** The requests behind it; their redacted evidence is built only when the finding is written. */
+  records: RequestRecord[];
+  /** Evidence that does not come from a request record (a stored webhook). */
+  evidence?: Evidence[];
 };
 
-export type Finding = FindingDraft & { chainNo: number | null };
+/** A finding as written: evidence built and redacted, its chain known. */
+export type Finding = Omit<FindingDraft, "records" | "evidence"> & { evidence: Evidence[]; chainNo: number | null };

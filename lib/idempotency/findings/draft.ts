@@ -1,13 +1,12 @@
-// The one way a rule turns a request into a finding: its dimensions, a detail, and redacted evidence.
+// The one way a rule turns a request into a finding: its dimensions, a detail, and the requests behind it.
 import type { FindingCode } from "@/lib/idempotency/codes";
-import { evidenceOf } from "@/lib/idempotency/evidence";
 import type { FindingDraft, RequestRecord } from "@/lib/idempotency/types";
 
 export function draftFor(
   code: FindingCode,
   r: RequestRecord,
   detail: Record<string, unknown> = {},
-  evidence: RequestRecord[] = [r],
+  records: RequestRecord[] = [r],
 ): FindingDraft {
   return {
     code,
@@ -18,7 +17,7 @@ export function draftFor(
     client: r.client,
     idempotencyKey: r.key,
     detail,
-    evidence: evidence.map(evidenceOf),
+    records,
   };
 }
 

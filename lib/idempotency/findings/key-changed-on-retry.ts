@@ -10,9 +10,8 @@ export function keyChangedOnRetry(attempts: readonly RequestRecord[]): FindingDr
   const keys = [...new Set(ordered.map((a) => a.key).filter((k): k is string => k !== null))];
   if (keys.length < 2) return null;
   const first = ordered[0] as RequestRecord;
-  const changed = ordered.filter(
-    (a, i) => a.key !== null && ordered.slice(0, i).some((b) => b.key !== null && b.key !== a.key),
-  );
+  // The attempts that carried another key than the first key sent.
+  const changed = ordered.filter((a) => a.key !== null && a.key !== keys[0]);
   return {
     ...draftFor(
       "key_changed_on_retry",

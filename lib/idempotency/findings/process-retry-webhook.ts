@@ -60,6 +60,7 @@ export function processRetryWebhook(
     client: null,
     idempotencyKey: null,
     detail: { pspReference: n.pspReference, merchantReference: n.merchantReference, eventDate: n.eventDate },
+    records: [],
     evidence: [
       {
         at: seen.at === null ? null : new Date(seen.at).toISOString(),

@@ -50,7 +50,7 @@ CREATE TABLE "idempotency_chains" (
     "attempt_count" INTEGER NOT NULL,
     "key_count" INTEGER NOT NULL,
     "codes" TEXT[],
-    "attempts" JSONB NOT NULL,
+    "attempts" JSON NOT NULL,
 
     CONSTRAINT "idempotency_chains_pkey" PRIMARY KEY ("analysis_id","chain_no")
 );
@@ -67,8 +67,8 @@ CREATE TABLE "idempotency_findings" (
     "region" TEXT,
     "client" TEXT,
     "idempotency_key" TEXT,
-    "detail" JSONB NOT NULL,
-    "evidence" JSONB NOT NULL,
+    "detail" JSON NOT NULL,
+    "evidence" JSON NOT NULL,
 
     CONSTRAINT "idempotency_findings_pkey" PRIMARY KEY ("id")
 );
