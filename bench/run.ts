@@ -12,7 +12,7 @@ const BENCHES: Record<string, Bench> = {
     load: async () => (await import("./webhooks.ts")).runWebhooksBench,
   },
   reconcile: {
-    about: "full reconciliation of 1,000,000 orders and events vs a plain SQL join [--orders N]",
+    about: "full reconciliation of 1,000,000 and 5,000,000 orders and events vs a plain SQL join [--orders N,N]",
     load: async () => (await import("./reconcile.ts")).runReconcileBench,
   },
 };

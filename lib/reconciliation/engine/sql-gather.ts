@@ -42,6 +42,8 @@ const paymentsByKeys = `
   UNION SELECT e.id FROM payment_events e WHERE e.payment_link_id IN
     (SELECT l.adyen_id FROM payment_links l JOIN s_orders o ON l.reference = o.merchant_reference AND l.store_id = o.store_id)`;
 
+// A full run joins whole tables (hash joins need no index); a partial run probes small tables many times.
+const ANALYZE_TABLES = [`ANALYZE s_orders`, `ANALYZE s_pay`, `ANALYZE s_receipts`];
 const INDEX_TABLES = [
   `CREATE UNIQUE INDEX ON s_orders (id)`,
   `CREATE INDEX ON s_orders (merchant_reference)`,
@@ -51,16 +53,16 @@ const INDEX_TABLES = [
   `CREATE UNIQUE INDEX ON s_receipts (id)`,
   `CREATE INDEX ON s_receipts (psp_reference)`,
   `CREATE INDEX ON s_receipts (tender_reference)`,
-  `ANALYZE s_orders`,
-  `ANALYZE s_pay`,
-  `ANALYZE s_receipts`,
+  ...ANALYZE_TABLES,
 ];
 
 export const GATHER_FULL_SQL: string[] = [
   `CREATE TEMP TABLE s_orders ON COMMIT DROP AS SELECT ${ORDER_COLUMNS} FROM pos_orders o JOIN stores st ON st.id = o.store_id`,
   `CREATE TEMP TABLE s_pay ON COMMIT DROP AS SELECT ${PAY_COLUMNS} FROM ${PAY_FROM} WHERE ${IS_PAYMENT}`,
   `CREATE TEMP TABLE s_receipts ON COMMIT DROP AS SELECT ${RECEIPT_COLUMNS} FROM standalone_receipts r`,
-  ...INDEX_TABLES,
+  `CREATE INDEX ON s_receipts (psp_reference)`,
+  `CREATE INDEX ON s_receipts (tender_reference)`,
+  ...ANALYZE_TABLES,
 ];
 
 export const GATHER_PARTIAL_SQL: string[] = [
@@ -107,8 +109,6 @@ export const LINK_SQL: string[] = [
   `DELETE FROM s_link k USING match_decisions d
      WHERE d.active AND d.evidence_kind = 'event' AND d.evidence_id = k.event_id
        AND ((d.decision = 'rejected' AND d.order_id = k.order_id) OR (d.decision IN ('confirmed', 'manual') AND d.order_id <> k.order_id))`,
-  `CREATE INDEX ON s_link (order_id)`,
-  `CREATE INDEX ON s_link (event_id)`,
   `ANALYZE s_link`,
   // A payment that several orders claim pays none of them until finance decides.
   `CREATE TEMP TABLE s_contested ON COMMIT DROP AS SELECT event_id FROM s_link GROUP BY event_id HAVING count(*) > 1`,
@@ -122,10 +122,12 @@ export const LINK_SQL: string[] = [
  */
 export const UNITS_SQL: string[] = [
   `CREATE TEMP TABLE s_units ON COMMIT DROP AS
+     WITH free AS MATERIALIZED (
+       SELECT * FROM s_pay p WHERE NOT p.reversed AND NOT EXISTS (SELECT 1 FROM s_link k WHERE k.event_id = p.id))
      SELECT 'event:' || p.id AS unit_key, p.id * 3 + 1 AS item_id, p.id AS event_id, r.id AS receipt_id,
             COALESCE(p.store_id, r.store_id) AS store_id, p.currency, p.amount_value,
             COALESCE(r.at, p.at) AS at, COALESCE(r.terminal_id, p.terminal_id) AS terminal_id, p.psp_reference
-     FROM s_pay p
+     FROM free p
      LEFT JOIN LATERAL (
        SELECT c.* FROM (
          (SELECT r.id, r.store_id, r.at, r.terminal_id FROM s_receipts r WHERE r.psp_reference = p.psp_reference ORDER BY r.id LIMIT 1)
@@ -135,8 +137,7 @@ export const UNITS_SQL: string[] = [
           ORDER BY r.id LIMIT 1)) c
        WHERE p.store_id IS NULL OR c.store_id = p.store_id
        ORDER BY c.id LIMIT 1) r ON true
-     WHERE NOT p.reversed AND NOT EXISTS (SELECT 1 FROM s_link k WHERE k.event_id = p.id)
-       AND (p.mref IS NULL OR p.terminal_id IS NOT NULL OR r.id IS NOT NULL)
+     WHERE p.mref IS NULL OR p.terminal_id IS NOT NULL OR r.id IS NOT NULL
      UNION ALL
      SELECT 'receipt:' || r.id, r.id * 3 + 2, NULL, r.id, r.store_id, r.currency, r.amount_value, r.at, r.terminal_id, r.psp_reference
      FROM s_receipts r
