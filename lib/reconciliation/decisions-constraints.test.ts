@@ -24,7 +24,7 @@ const finance = (n: number): Principal => ({
 });
 const T = new Date("2026-11-20T12:00:00Z");
 const at = (s: number) => new Date(T.getTime() + s * 1000);
-const itemOfOrder = (orderId: bigint) => db().reconItem.findUniqueOrThrow({ where: { orderId } });
+const itemOfOrder = (orderId: bigint) => db().reconItem.findUniqueOrThrow({ where: { id: orderId * 3n } });
 
 describe("one payment, one order", () => {
   it("refuses a second active confirmation of the same payment in the database itself", async () => {

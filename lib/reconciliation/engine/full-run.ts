@@ -13,11 +13,9 @@ import type { MatchSettings } from "./settings";
 import type { ReconcileResult } from "./result";
 
 const BUILD = "recon_items_build";
-// Every index of recon_items, with the names and columns the migrations give them (the last is SQL-only: a
+// Every index of recon_items but the primary key, with the names and columns the migrations give them (the last is SQL-only: a
 // byte-order copy of the reference, so prefix search uses an index whatever the database's collation).
 const INDEXES = [
-  { name: "item_key_key", columns: "item_key", unique: true },
-  { name: "order_id_key", columns: "order_id", unique: true },
   { name: "status_occurred_at_idx", columns: "status, occurred_at", unique: false },
   { name: "store_id_occurred_at_idx", columns: "store_id, occurred_at", unique: false },
   { name: "occurred_at_id_idx", columns: "occurred_at, id", unique: false },
@@ -64,6 +62,8 @@ async function swap(tx: Tx, startedAt: Date, timings: Timings): Promise<void> {
   for (const idx of INDEXES)
     await exec(tx, `ALTER INDEX ${BUILD}_${idx.name} RENAME TO recon_items_${idx.name}`, [], timings);
   await exec(tx, "UPDATE recon_queue SET done_at = NULL WHERE done_at >= $1", [startedAt], timings);
+  // Changes committed before the run started are in its results: their queue entries are done.
+  await exec(tx, "DELETE FROM recon_queue q USING s_seen t WHERE q.id = t.id", [], timings);
 }
 
 export async function runFull(settings: MatchSettings): Promise<ReconcileResult> {
@@ -74,13 +74,20 @@ export async function runFull(settings: MatchSettings): Promise<ReconcileResult>
       await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock($1)", FULL_LOCK);
       const [clock] = await tx.$queryRawUnsafe<{ t0: Date }[]>("SELECT clock_timestamp() AS t0");
       const startedAt = clock?.t0 ?? new Date();
+      // The queue entries committed by now: everything they stand for is visible to the gathering below.
+      await exec(
+        tx,
+        "CREATE TEMP TABLE s_seen ON COMMIT DROP AS SELECT id FROM recon_queue WHERE done_at IS NULL",
+        [],
+        timings,
+      );
       // Hash joins and aggregates over a million rows stay in memory instead of spilling to disk.
       await tx.$executeRawUnsafe("SET LOCAL work_mem = '64MB'");
       await tx.$executeRawUnsafe("SET LOCAL maintenance_work_mem = '256MB'");
       await execAll(tx, GATHER_FULL_SQL, [], timings);
       await exec(tx, `DROP TABLE IF EXISTS ${BUILD}`, [], timings);
       await exec(tx, `CREATE TABLE ${BUILD} (LIKE recon_items INCLUDING DEFAULTS)`, [], timings);
-      const rounds = await matchInto(tx, BUILD, settings, timings);
+      const rounds = await matchInto(tx, BUILD, true, settings, timings);
       const byStatus = await countByStatus(tx, BUILD);
       await buildIndexes(tx, timings);
       const orders = await countOrders(tx);

@@ -10,7 +10,13 @@ import type { MatchSettings } from "./settings";
 const MAX_ROUNDS = 20;
 
 /** Runs the matching steps; returns the number of assignment rounds. */
-export async function matchInto(tx: Tx, target: string, settings: MatchSettings, timings: Timings): Promise<number> {
+export async function matchInto(
+  tx: Tx,
+  target: string,
+  whole: boolean,
+  settings: MatchSettings,
+  timings: Timings,
+): Promise<number> {
   await execAll(tx, LINK_SQL, [], timings);
   await execAll(tx, UNITS_SQL, [], timings);
   const assignParams = [
@@ -26,7 +32,7 @@ export async function matchInto(tx: Tx, target: string, settings: MatchSettings,
     if (assigned === 0) break;
     await execAll(tx, ASSIGN_PRUNE_SQL, [], timings);
   }
-  await execAll(tx, itemsSql(target), [settings.graceMinutes], timings);
+  await execAll(tx, itemsSql(target, whole), [settings.graceMinutes], timings);
   return rounds;
 }
 

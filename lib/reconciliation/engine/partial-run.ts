@@ -78,7 +78,7 @@ export async function runPartial(
       }
       await execAll(tx, GATHER_PARTIAL_SQL, [], timings);
       await exec(tx, ITEMS_TABLE_SQL, [], timings);
-      const rounds = await matchInto(tx, "s_items", settings, timings);
+      const rounds = await matchInto(tx, "s_items", false, settings, timings);
       await execAll(tx, APPLY_SQL, [], timings);
       if (scope.kind === "queue") await finishClaimed(tx, timings);
       const byStatus = await countByStatus(tx, "s_items");

@@ -209,7 +209,7 @@ describe("standalone payments", () => {
     });
     await reconcile();
     expect((await item("J1")).status).toBe("missing");
-    expect(await db().reconItem.findUnique({ where: { itemKey: `receipt:${r.id}` } })).toMatchObject({
+    expect(await db().reconItem.findFirst({ where: { itemKey: `receipt:${r.id}` } })).toMatchObject({
       status: "unexpected",
     });
   });

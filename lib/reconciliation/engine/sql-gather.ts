@@ -103,7 +103,7 @@ export const LINK_SQL: string[] = [
          WHERE l.adyen_id = p.payment_link_id AND l.reference = o.merchant_reference AND l.store_id = o.store_id))
      UNION ALL
      SELECT o.id, p.id, 3 FROM s_orders o JOIN s_pay p ON p.psp_reference = o.psp_reference
-       WHERE ${COMPATIBLE} AND p.mref IS DISTINCT FROM o.merchant_reference AND (p.payment_link_id IS NULL OR NOT EXISTS (
+       WHERE o.psp_reference IS NOT NULL AND ${COMPATIBLE} AND p.mref IS DISTINCT FROM o.merchant_reference AND (p.payment_link_id IS NULL OR NOT EXISTS (
          SELECT 1 FROM payment_links l WHERE l.adyen_id = p.payment_link_id AND l.reference = o.merchant_reference AND l.store_id = o.store_id))`,
   // Finance has the last word: a pair it rejected is no link, and a payment it gave to one order is no other's.
   `DELETE FROM s_link k USING match_decisions d
@@ -112,6 +112,14 @@ export const LINK_SQL: string[] = [
   `ANALYZE s_link`,
   // A payment that several orders claim pays none of them until finance decides.
   `CREATE TEMP TABLE s_contested ON COMMIT DROP AS SELECT event_id FROM s_link GROUP BY event_id HAVING count(*) > 1`,
+  // What no exact key settled, computed once: payments no order claims, and orders that claim no payment.
+  `CREATE TEMP TABLE s_free ON COMMIT DROP AS
+     SELECT p.* FROM s_pay p WHERE NOT p.reversed AND NOT EXISTS (SELECT 1 FROM s_link k WHERE k.event_id = p.id)`,
+  `CREATE TEMP TABLE s_open ON COMMIT DROP AS
+     SELECT o.* FROM s_orders o WHERE NOT EXISTS (SELECT 1 FROM s_link k WHERE k.order_id = o.id)`,
+  `CREATE UNIQUE INDEX ON s_open (id)`,
+  `ANALYZE s_free`,
+  `ANALYZE s_open`,
 ];
 
 /**
@@ -122,12 +130,10 @@ export const LINK_SQL: string[] = [
  */
 export const UNITS_SQL: string[] = [
   `CREATE TEMP TABLE s_units ON COMMIT DROP AS
-     WITH free AS MATERIALIZED (
-       SELECT * FROM s_pay p WHERE NOT p.reversed AND NOT EXISTS (SELECT 1 FROM s_link k WHERE k.event_id = p.id))
      SELECT 'event:' || p.id AS unit_key, p.id * 3 + 1 AS item_id, p.id AS event_id, r.id AS receipt_id,
             COALESCE(p.store_id, r.store_id) AS store_id, p.currency, p.amount_value,
             COALESCE(r.at, p.at) AS at, COALESCE(r.terminal_id, p.terminal_id) AS terminal_id, p.psp_reference
-     FROM free p
+     FROM s_free p
      LEFT JOIN LATERAL (
        SELECT c.* FROM (
          (SELECT r.id, r.store_id, r.at, r.terminal_id FROM s_receipts r WHERE r.psp_reference = p.psp_reference ORDER BY r.id LIMIT 1)

@@ -22,22 +22,25 @@ export const ITEMS_TABLE_SQL = `CREATE TEMP TABLE s_items (
      currency text, occurred_at timestamptz NOT NULL, status "ReconStatus" NOT NULL, method "MatchMethod", confidence int NOT NULL,
      reason text NOT NULL, evidence jsonb NOT NULL DEFAULT '[]', paid_value bigint) ON COMMIT DROP`;
 
-export const itemsSql = (target: string): string[] => [
+/** `whole`: a full run, which reads every modification and settlement line anyway; else only those of s_pay. */
+export const itemsSql = (target: string, whole: boolean): string[] => [
   // Further evidence per order: modifications of its payments (refunds, cancellations, chargebacks…), settlement
-  // lines and receipts, by PSP reference. Grouped from the side of the (fewer) extra rows, then joined once.
+  // lines and receipts, by PSP reference. Collected from the side of the extra rows, then joined once.
   `CREATE TEMP TABLE s_ev ON COMMIT DROP AS
-     WITH psp AS (SELECT k.order_id, p.psp_reference FROM s_link k JOIN s_pay p ON p.id = k.event_id)
-     SELECT order_id, jsonb_agg(e) AS evidence FROM (
-       SELECT psp.order_id, jsonb_build_object('kind', 'event', 'id', m.id::text, 'pspReference', m.psp_reference,
-                                               'role', lower(m.event_code), 'success', m.success) AS e
-         FROM payment_events m JOIN psp ON psp.psp_reference = m.original_reference WHERE m.original_reference IS NOT NULL
+     SELECT k.order_id, jsonb_agg(x.e) AS evidence FROM (
+       SELECT m.original_reference AS psp, jsonb_build_object('kind', 'event', 'id', m.id::text, 'pspReference', m.psp_reference,
+                                                             'role', lower(m.event_code), 'success', m.success) AS e
+         FROM payment_events m WHERE m.original_reference IS NOT NULL
+         ${whole ? "" : "AND m.original_reference IN (SELECT psp_reference FROM s_pay)"}
        UNION ALL
-       SELECT psp.order_id, jsonb_build_object('kind', 'settlement', 'id', s.id::text, 'pspReference', s.psp_reference, 'role', s.type)
-         FROM settlement_lines s JOIN psp ON psp.psp_reference = s.psp_reference
+       SELECT s.psp_reference, jsonb_build_object('kind', 'settlement', 'id', s.id::text, 'pspReference', s.psp_reference, 'role', s.type)
+         FROM settlement_lines s WHERE s.psp_reference IS NOT NULL
+         ${whole ? "" : "AND s.psp_reference IN (SELECT psp_reference FROM s_pay)"}
        UNION ALL
-       SELECT psp.order_id, jsonb_build_object('kind', 'receipt', 'id', r.id::text, 'pspReference', r.psp_reference, 'role', 'receipt')
-         FROM s_receipts r JOIN psp ON psp.psp_reference = r.psp_reference
-     ) x GROUP BY order_id`,
+       SELECT r.psp_reference, jsonb_build_object('kind', 'receipt', 'id', r.id::text, 'pspReference', r.psp_reference, 'role', 'receipt')
+         FROM s_receipts r WHERE r.psp_reference IS NOT NULL
+     ) x JOIN s_pay p ON p.psp_reference = x.psp JOIN s_link k ON k.event_id = p.id
+     GROUP BY k.order_id`,
   `CREATE UNIQUE INDEX ON s_ev (order_id)`,
 
   // Orders with exact evidence. Nearly every order has exactly one payment: those rows are built straight from
@@ -125,9 +128,8 @@ export const itemsSql = (target: string): string[] => [
      SELECT ${ORDER_KEY},
        (CASE WHEN o.ordered_at > now() - make_interval(mins => $1::int) THEN 'expected' ELSE 'missing' END)::"ReconStatus",
        NULL::"MatchMethod", 0, CASE WHEN o.ordered_at > now() - make_interval(mins => $1::int) THEN 'within_grace' ELSE 'no_evidence' END, '[]', NULL
-     FROM s_orders o
-     WHERE NOT EXISTS (SELECT 1 FROM s_link k WHERE k.order_id = o.id)
-       AND NOT EXISTS (SELECT 1 FROM s_assign a WHERE a.order_id = o.id)
+     FROM s_open o
+     WHERE NOT EXISTS (SELECT 1 FROM s_assign a WHERE a.order_id = o.id)
        AND NOT EXISTS (SELECT 1 FROM s_cand c WHERE c.order_id = o.id)`,
 
   // Payments with a reference that no order (of their store) has, and that are no standalone unit.
@@ -135,9 +137,8 @@ export const itemsSql = (target: string): string[] => [
      SELECT p.id * 3 + 1, 'event:' || p.id, NULL, p.mref, p.store_id, p.amount_value, p.currency, p.at, 'unexpected'::"ReconStatus",
        NULL::"MatchMethod", 0, 'no_order_with_reference',
        jsonb_build_array(jsonb_build_object('kind', 'event', 'id', p.id::text, 'pspReference', p.psp_reference, 'role', 'payment')), p.amount_value
-     FROM s_pay p
-     WHERE NOT p.reversed AND NOT EXISTS (SELECT 1 FROM s_link k WHERE k.event_id = p.id)
-       AND NOT EXISTS (SELECT 1 FROM s_units u WHERE u.event_id = p.id)`,
+     FROM s_free p
+     WHERE NOT EXISTS (SELECT 1 FROM s_units u WHERE u.event_id = p.id)`,
 
   // Standalone payments that no order claims, not even as a candidate.
   `INSERT INTO ${target} (${ITEM_COLUMNS})

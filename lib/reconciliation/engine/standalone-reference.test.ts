@@ -15,7 +15,7 @@ beforeEach(async () => {
 
 const T = new Date("2026-11-20T12:00:00Z");
 const at = (seconds: number) => new Date(T.getTime() + seconds * 1000);
-const itemOfOrder = (orderId: bigint) => db().reconItem.findUniqueOrThrow({ where: { orderId } });
+const itemOfOrder = (orderId: bigint) => db().reconItem.findUniqueOrThrow({ where: { id: orderId * 3n } });
 const unexpectedCount = () => db().reconItem.count({ where: { status: "unexpected" } });
 
 describe("standalone payments with a terminal's own reference", () => {

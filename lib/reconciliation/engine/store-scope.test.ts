@@ -15,7 +15,7 @@ beforeEach(async () => {
 
 const T = new Date("2026-11-20T12:00:00Z");
 const at = (seconds: number) => new Date(T.getTime() + seconds * 1000);
-const itemOfOrder = (orderId: bigint) => db().reconItem.findUniqueOrThrow({ where: { orderId } });
+const itemOfOrder = (orderId: bigint) => db().reconItem.findUniqueOrThrow({ where: { id: orderId * 3n } });
 
 describe("store scope of matching", () => {
   it("does not let an order take another store's payment by naming its PSP reference", async () => {

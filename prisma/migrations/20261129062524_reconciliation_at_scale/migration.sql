@@ -1,6 +1,12 @@
 -- DropIndex
 DROP INDEX "pos_orders_merchant_reference_key";
 
+-- DropIndex (the id is derived from the order or payment, see schema.prisma: these are implied by the primary key)
+DROP INDEX "recon_items_item_key_key";
+
+-- DropIndex
+DROP INDEX "recon_items_order_id_key";
+
 -- AlterTable
 ALTER TABLE "recon_items" ALTER COLUMN "id" DROP DEFAULT;
 
