@@ -22,6 +22,10 @@ export type LoadResult = {
   /** The slowest whole second, by answers received in it. */
   minAckedInASecond: number;
   latenciesMs: Float64Array;
+  /** performance.now() when each request was acknowledged (NaN when it was not). */
+  ackedAtMs: Float64Array;
+  /** The status code of each answer (0: none). */
+  statuses: Uint16Array;
   errors: Map<string, number>;
   ackedPspReferences: Set<string>;
   elapsedMs: number;
@@ -42,6 +46,8 @@ export async function runLoad(deliveries: readonly Delivery[], opts: LoadOptions
     return createConnection(...args);
   };
   const latencies = new Float64Array(deliveries.length);
+  const ackedAtMs = new Float64Array(deliveries.length).fill(NaN);
+  const statuses = new Uint16Array(deliveries.length);
   const completedAt: number[] = [];
   const errors = new Map<string, number>();
   const ackedPspReferences = new Set<string>();
@@ -65,6 +71,7 @@ export async function runLoad(deliveries: readonly Delivery[], opts: LoadOptions
       const now = performance.now();
       latencies[index] = now - started;
       if (why === null) {
+        ackedAtMs[index] = now;
         acked++;
         ackedPspReferences.add(d.pspReference);
         completedAt.push(now);
@@ -88,6 +95,7 @@ export async function runLoad(deliveries: readonly Delivery[], opts: LoadOptions
         let text = "";
         res.setEncoding("utf8");
         res.on("data", (chunk: string) => (text += chunk));
+        statuses[index] = res.statusCode ?? 0;
         res.on("end", () => settle(res.statusCode === 200 && text === "[accepted]" ? null : `HTTP ${res.statusCode}`));
       },
     );
@@ -130,6 +138,8 @@ export async function runLoad(deliveries: readonly Delivery[], opts: LoadOptions
     ackedPerSecond: (acked * 1000) / elapsedMs,
     minAckedInASecond,
     latenciesMs: latencies,
+    ackedAtMs,
+    statuses,
     errors,
     ackedPspReferences,
     elapsedMs,

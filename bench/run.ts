@@ -11,6 +11,11 @@ const BENCHES: Record<string, Bench> = {
       "POST /api/webhooks/adyen on the production server vs a bare node:http + pg baseline [--rate --seconds --connections]",
     load: async () => (await import("./webhooks.ts")).runWebhooksBench,
   },
+  freshness: {
+    about:
+      "lag from a webhook's [accepted] to its order matched, at 1,000/s for 60 s with a full run in the middle and the page read every second [--rate --seconds --background]",
+    load: async () => (await import("./freshness.ts")).runFreshnessBench,
+  },
   reconcile: {
     about: "full reconciliation of 1,000,000 and 5,000,000 orders and events vs a plain SQL join [--orders N,N]",
     load: async () => (await import("./reconcile.ts")).runReconcileBench,
