@@ -10,6 +10,7 @@ import { AppError } from "@/lib/errors";
 import { readBodyText, sendError } from "@/lib/http/node-response";
 import { requestIdFrom } from "@/lib/http/route";
 import { afterWebhooksStored, receiveNotifications } from "@/lib/webhooks";
+import { admitWebhook } from "@/lib/webhooks/admission";
 
 export const config = { api: { bodyParser: false, responseLimit: false } };
 
@@ -20,6 +21,16 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
   if (req.method !== "POST") {
     res.setHeader("allow", "POST");
     return sendError(res, new AppError("VALIDATION", "Use POST to deliver notifications."), requestId);
+  }
+  // Under overload: refused at once with 503 (Adyen retries), before any work is spent on the request.
+  const admission = admitWebhook();
+  if (!admission.admitted) {
+    res.setHeader("retry-after", String(admission.retryAfterSeconds));
+    return sendError(
+      res,
+      new AppError("UNAVAILABLE", `Busy (${admission.why}); nothing was stored. Retry later.`),
+      requestId,
+    );
   }
   try {
     const body = await readBodyText(req, MAX_BODY).catch((err: unknown) => {
@@ -35,5 +46,7 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
     res.end("[accepted]");
   } catch (err) {
     sendError(res, err, requestId);
+  } finally {
+    admission.done();
   }
 }
