@@ -39,7 +39,7 @@ export const itemsSql = (target: string, whole: boolean): string[] => [
        UNION ALL
        SELECT r.psp_reference, jsonb_build_object('kind', 'receipt', 'id', r.id::text, 'pspReference', r.psp_reference, 'role', 'receipt')
          FROM s_receipts r WHERE r.psp_reference IS NOT NULL
-     ) x JOIN s_pay p ON p.psp_reference = x.psp JOIN s_link k ON k.event_id = p.id
+     ) x JOIN s_link k ON k.psp_reference = x.psp
      GROUP BY k.order_id`,
   `CREATE UNIQUE INDEX ON s_ev (order_id)`,
 
@@ -49,26 +49,26 @@ export const itemsSql = (target: string, whole: boolean): string[] => [
   `CREATE TEMP TABLE s_multi ON COMMIT DROP AS SELECT order_id FROM s_link GROUP BY order_id HAVING count(*) > 1`,
   `CREATE UNIQUE INDEX ON s_multi (order_id)`,
   `INSERT INTO ${target} (${ITEM_COLUMNS})
-     SELECT ${ORDER_KEY},
+     SELECT k.order_id * 3, 'order:' || k.order_id, k.order_id, k.merchant_reference, k.store_id, k.o_amount, k.o_currency, k.ordered_at,
        (CASE WHEN c.event_id IS NOT NULL THEN 'suggested'
-             WHEN p.reversed THEN 'mismatched'
-             WHEN p.currency = o.currency AND p.amount_value = o.amount_value THEN 'matched'
+             WHEN k.reversed THEN 'mismatched'
+             WHEN k.p_currency = k.o_currency AND k.p_amount = k.o_amount THEN 'matched'
              ELSE 'mismatched' END)::"ReconStatus",
        ${METHOD_NAME("k.prio")}::"MatchMethod",
-       CASE WHEN c.event_id IS NOT NULL THEN 50 WHEN NOT p.reversed AND p.currency = o.currency AND p.amount_value = o.amount_value
+       CASE WHEN c.event_id IS NOT NULL THEN 50 WHEN NOT k.reversed AND k.p_currency = k.o_currency AND k.p_amount = k.o_amount
             THEN 100 ELSE 90 END,
        CASE WHEN c.event_id IS NOT NULL THEN 'payment_claimed_twice'
-            WHEN p.reversed THEN 'payment_voided'
-            WHEN p.currency IS DISTINCT FROM o.currency THEN 'currency_differs'
-            WHEN p.amount_value IS DISTINCT FROM o.amount_value THEN 'amount_differs'
+            WHEN k.reversed THEN 'payment_voided'
+            WHEN k.p_currency IS DISTINCT FROM k.o_currency THEN 'currency_differs'
+            WHEN k.p_amount IS DISTINCT FROM k.o_amount THEN 'amount_differs'
             ELSE 'exact_' || ${METHOD_NAME("k.prio")} END,
-       jsonb_build_array(jsonb_build_object('kind', 'event', 'id', p.id::text, 'pspReference', p.psp_reference,
-                                            'role', CASE WHEN p.reversed THEN 'voided_payment' ELSE 'payment' END))
+       jsonb_build_array(jsonb_build_object('kind', 'event', 'id', k.event_id::text, 'pspReference', k.psp_reference,
+                                            'role', CASE WHEN k.reversed THEN 'voided_payment' ELSE 'payment' END))
          || COALESCE(ev.evidence, '[]'),
-       CASE WHEN p.reversed THEN NULL ELSE p.amount_value END
-     FROM s_link k JOIN s_orders o ON o.id = k.order_id JOIN s_pay p ON p.id = k.event_id
+       CASE WHEN k.reversed THEN NULL ELSE k.p_amount END
+     FROM s_link k
      LEFT JOIN s_contested c ON c.event_id = k.event_id
-     LEFT JOIN s_ev ev ON ev.order_id = o.id
+     LEFT JOIN s_ev ev ON ev.order_id = k.order_id
      WHERE NOT EXISTS (SELECT 1 FROM s_multi m WHERE m.order_id = k.order_id)`,
   `INSERT INTO ${target} (${ITEM_COLUMNS})
      SELECT ${ORDER_KEY},
