@@ -16,6 +16,11 @@ const BENCHES: Record<string, Bench> = {
       "lag from a webhook's [accepted] to its order matched, at 1,000/s for 60 s with a full run in the middle and the page read every second [--rate --seconds --background]",
     load: async () => (await import("./freshness.ts")).runFreshnessBench,
   },
+  faults: {
+    about:
+      "PostgreSQL stopped under webhooks, two instances on one database, SIGKILL during a full run, a fuzzer of malformed requests [--rate --seconds --orders]",
+    load: async () => (await import("./faults.ts")).runFaultsBench,
+  },
   reconcile: {
     about: "full reconciliation of 1,000,000 and 5,000,000 orders and events vs a plain SQL join [--orders N,N]",
     load: async () => (await import("./reconcile.ts")).runReconcileBench,
