@@ -92,6 +92,8 @@ export async function runFreshnessBench(args: string[]): Promise<void> {
     const deliveries = streamDeliveries(streamed, secrets.ADYEN_HMAC_KEYS);
     const authorization = `Basic ${Buffer.from(`${secrets.ADYEN_WEBHOOK_USERNAME}:${secrets.ADYEN_WEBHOOK_PASSWORD}`).toString("base64")}`;
     const matchedAt = new Float64Array(streamed).fill(NaN);
+    // 0: no answer yet; 200: acknowledged; other: refused (never becomes matched, so no longer waited for).
+    const answered = new Uint16Array(streamed);
     const reads: number[] = [];
     let failedReads = 0;
     let streaming = true;
@@ -104,6 +106,7 @@ export async function runFreshnessBench(args: string[]): Promise<void> {
       connections: 16,
       timeoutMs: 10_000,
       drainMs: 20_000,
+      onAnswer: (i, status) => (answered[i] = status || 1),
     }).finally(() => (streaming = false));
     const fullTimer = setTimeout(() => (fullRun = fullRunProcess(url)), (o.seconds * 1000) / 2);
     const reader = setInterval(() => {
@@ -115,7 +118,8 @@ export async function runFreshnessBench(args: string[]): Promise<void> {
     // Blocks of 100 references (one prefix each), polled while any reference in them is still unmatched.
     const pollUntil = start + (o.seconds + 120) * 1000;
     const isOpen = (b: number) => {
-      for (let i = b * 100; i < Math.min(streamed, b * 100 + 100); i++) if (Number.isNaN(matchedAt[i])) return true;
+      for (let i = b * 100; i < Math.min(streamed, b * 100 + 100); i++)
+        if ((answered[i] === 0 || answered[i] === 200) && Number.isNaN(matchedAt[i])) return true;
       return false;
     };
     while (performance.now() < pollUntil) {

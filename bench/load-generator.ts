@@ -12,6 +12,8 @@ export type LoadOptions = {
   timeoutMs: number;
   /** After the last send, answers are awaited this long; then the rest count as errors, so a run stays bounded. */
   drainMs: number;
+  /** Called as each request is answered (status 0: no answer). */
+  onAnswer?: (index: number, status: number, atMs: number) => void;
 };
 
 export type LoadResult = {
@@ -70,6 +72,7 @@ export async function runLoad(deliveries: readonly Delivery[], opts: LoadOptions
       outstanding.delete(req);
       const now = performance.now();
       latencies[index] = now - started;
+      opts.onAnswer?.(index, why === null ? 200 : statuses[index] || 0, now);
       if (why === null) {
         ackedAtMs[index] = now;
         acked++;

@@ -9,6 +9,7 @@ import { FULL_LOCK, PARTIAL_LOCK } from "./locks";
 import { countByStatus, countOrders, matchInto } from "./match";
 import { GATHER_FULL_SQL } from "./sql-gather";
 import { ITEM_COLUMNS } from "./sql-items";
+import { rebuildSummarySql } from "./sql-summary";
 import type { MatchSettings } from "./settings";
 import type { ReconcileResult } from "./result";
 
@@ -55,6 +56,7 @@ async function swap(tx: Tx, startedAt: Date, timings: Timings): Promise<void> {
   // From here no partial run is half-way; catch the rows committed since the first carry-over.
   await exec(tx, "SELECT pg_advisory_xact_lock($1)", [PARTIAL_LOCK], timings);
   await exec(tx, CARRY_OVER_SQL, [startedAt], timings);
+  await execAll(tx, rebuildSummarySql(BUILD), [], timings);
   await exec(tx, LOCK_FOR_SWAP_SQL, [], timings);
   await exec(tx, "DROP TABLE recon_items", [], timings);
   await exec(tx, `ALTER TABLE ${BUILD} RENAME TO recon_items`, [], timings);

@@ -9,6 +9,7 @@ import { scopeMarginMs, type MatchScope } from "./scope";
 import { GATHER_PARTIAL_SQL } from "./sql-gather";
 import { ITEM_COLUMNS, ITEMS_TABLE_SQL } from "./sql-items";
 import { EXPLICIT_SCOPE_SQL, QUEUE_SCOPE_SQL } from "./sql-scope";
+import { SUMMARY_BEFORE_SQL, SUMMARY_DELTA_SQL } from "./sql-summary";
 import type { MatchSettings } from "./settings";
 import type { ReconcileResult } from "./result";
 
@@ -17,11 +18,13 @@ const CHANGED = ITEM_COLUMNS.split(", ").filter((c) => c !== "id");
 const APPLY_SQL = [
   `CREATE TEMP TABLE s_scope_ids ON COMMIT DROP AS
      SELECT id * 3 AS id FROM s_orders UNION ALL SELECT id * 3 + 1 FROM s_pay UNION ALL SELECT id * 3 + 2 FROM s_receipts`,
+  SUMMARY_BEFORE_SQL,
   // Rows of the scope that this run no longer produces (a payment now matched to an order, say).
   `DELETE FROM recon_items r USING s_scope_ids s WHERE r.id = s.id AND NOT EXISTS (SELECT 1 FROM s_items i WHERE i.id = r.id)`,
   `INSERT INTO recon_items (${ITEM_COLUMNS}, updated_at) SELECT ${ITEM_COLUMNS}, now() FROM s_items
      ON CONFLICT (id) DO UPDATE SET ${CHANGED.map((c) => `${c} = EXCLUDED.${c}`).join(", ")}, updated_at = now()
      WHERE (${CHANGED.map((c) => `recon_items.${c}`).join(", ")}) IS DISTINCT FROM (${CHANGED.map((c) => `EXCLUDED.${c}`).join(", ")})`,
+  ...SUMMARY_DELTA_SQL,
 ];
 
 /**

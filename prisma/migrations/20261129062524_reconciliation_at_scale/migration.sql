@@ -28,6 +28,19 @@ CREATE TABLE "recon_queue" (
     CONSTRAINT "recon_queue_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "recon_summary" (
+    "day" DATE NOT NULL,
+    "store_id" TEXT NOT NULL DEFAULT '',
+    "status" "ReconStatus" NOT NULL,
+    "method" TEXT NOT NULL DEFAULT '',
+    "currency" TEXT NOT NULL DEFAULT '',
+    "n" BIGINT NOT NULL,
+    "amount" BIGINT NOT NULL,
+
+    CONSTRAINT "recon_summary_pkey" PRIMARY KEY ("day","store_id","status","method","currency")
+);
+
 -- CreateIndex
 CREATE INDEX "payment_events_store_id_amount_value_event_date_idx" ON "payment_events"("store_id", "amount_value", "event_date");
 
