@@ -1,5 +1,6 @@
 // The only reader of process.env: every configuration value is parsed and checked here, once.
 import { existsSync } from "node:fs";
+import { isIP } from "node:net";
 import { z } from "zod";
 
 const HEX_KEY = /^(?:[0-9a-fA-F]{2})+$/;
@@ -35,6 +36,29 @@ const hmacKeys = optionalString
   .refine((keys) => keys.every((k) => HEX_KEY.test(k)), {
     message: "every key must be an even-length hexadecimal string (comma-separated for rotation)",
   });
+
+// Addresses or CIDR ranges (IPv4/IPv6) of the reverse proxies in front of the app, comma-separated.
+const proxyList = optionalString
+  .transform((v) =>
+    v === undefined
+      ? []
+      : v
+          .split(",")
+          .map((p) => p.trim())
+          .filter(Boolean),
+  )
+  .refine(
+    (entries) =>
+      entries.every((entry) => {
+        const [address = "", bits, extra] = entry.split("/");
+        const family = isIP(address);
+        const max = family === 6 ? 128 : 32;
+        return (
+          family !== 0 && extra === undefined && (bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= max))
+        );
+      }),
+    { message: "must be IP addresses or CIDR ranges, comma-separated (e.g. 10.0.0.0/8,127.0.0.1)" },
+  );
 
 const positiveInt = (fallback: number) =>
   optionalString
@@ -89,6 +113,8 @@ export const envSchema = z
         z.enum(["debug", "info", "warn", "error", "silent"], { message: "must be debug, info, warn, error or silent" }),
       ),
     OPS_PASSWORD: optionalString,
+    // Security (see README "Security"): whose X-Forwarded-For / -Proto to believe.
+    TRUSTED_PROXIES: proxyList,
     CHROMIUM_PATH: optionalString,
     CI: optionalString.transform((v) => v !== undefined && v !== "false" && v !== "0"),
   })
