@@ -99,11 +99,12 @@ describe("single sign-on", () => {
   });
 
   it("lets in only people known here", async () => {
+    const profile = { sub: "x", email: "stranger@example.com", email_verified: true };
     expect(
       await signIn({
         user: { id: "x", email: "stranger@example.com" },
         account: { provider: "oidc", type: "oauth", providerAccountId: "x" },
-        profile: { sub: "x", email: "stranger@example.com", email_verified: true },
+        profile,
       }),
     ).toBe(false);
   });
