@@ -147,6 +147,23 @@ export const envSchema = z
         message: "is required when ADYEN_API_KEY is set (webhooks are verified)",
       });
     }
+    // Real credentials outside npm start's simulator: sessions must survive restarts and work on every instance.
+    if (e.ADYEN_API_KEY && !e.SIMULATOR_MODE && !e.NEXTAUTH_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["NEXTAUTH_SECRET"],
+        message:
+          "is required with real Adyen credentials (the same value on every instance; e.g. openssl rand -hex 32)",
+      });
+    }
+    if (e.ADYEN_ENVIRONMENT === "LIVE" && e.ADYEN_API_KEY && !e.ADYEN_WEBHOOK_USERNAME) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["ADYEN_WEBHOOK_USERNAME"],
+        message:
+          "is required when ADYEN_ENVIRONMENT=LIVE: Adyen's webhook calls must carry basic auth (with ADYEN_WEBHOOK_PASSWORD)",
+      });
+    }
     const oidc = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].filter(Boolean).length;
     if (oidc > 0 && oidc < 3) {
       ctx.addIssue({

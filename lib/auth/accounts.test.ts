@@ -12,7 +12,13 @@ import { seedDemo } from "@/prisma/seed/demo";
 
 withTestDatabase();
 const SIMULATOR = { LOG_LEVEL: "silent", SIMULATOR_MODE: "true" };
-const LIVE_DATA = { LOG_LEVEL: "silent", ADYEN_API_KEY: "k", ADYEN_MERCHANT_ACCOUNT: "M", ADYEN_HMAC_KEYS: "AB" };
+const LIVE_DATA = {
+  LOG_LEVEL: "silent",
+  ADYEN_API_KEY: "k",
+  ADYEN_MERCHANT_ACCOUNT: "M",
+  ADYEN_HMAC_KEYS: "AB",
+  NEXTAUTH_SECRET: "s".repeat(32),
+};
 afterAll(() => setEnvForTests({}));
 
 let address = 0;
