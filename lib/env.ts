@@ -156,6 +156,15 @@ export const envSchema = z
           "is required with real Adyen credentials (the same value on every instance; e.g. openssl rand -hex 32)",
       });
     }
+    if (e.ADYEN_API_KEY && !e.SIMULATOR_MODE && !isSecureAppUrl(e.NEXTAUTH_URL)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["NEXTAUTH_URL"],
+        message: e.NEXTAUTH_URL
+          ? "must be an https:// URL with real Adyen credentials (session cookies are then Secure); http only for localhost"
+          : "is required with real Adyen credentials: the public https:// URL of this app",
+      });
+    }
     if (e.ADYEN_ENVIRONMENT === "LIVE" && e.ADYEN_API_KEY && !e.ADYEN_WEBHOOK_USERNAME) {
       ctx.addIssue({
         code: "custom",
@@ -175,6 +184,13 @@ export const envSchema = z
   });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** https, or plain http on this machine only (trying real TEST credentials locally). */
+export function isSecureAppUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  const { protocol, hostname } = new URL(url);
+  return protocol === "https:" || ["localhost", "127.0.0.1", "[::1]"].includes(hostname);
+}
 
 export class EnvError extends Error {
   constructor(

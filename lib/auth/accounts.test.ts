@@ -18,6 +18,7 @@ const LIVE_DATA = {
   ADYEN_MERCHANT_ACCOUNT: "M",
   ADYEN_HMAC_KEYS: "AB",
   NEXTAUTH_SECRET: "s".repeat(32),
+  NEXTAUTH_URL: "https://ops.example.com",
 };
 afterAll(() => setEnvForTests({}));
 

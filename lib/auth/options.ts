@@ -33,6 +33,8 @@ function oidcProvider(): NextAuthOptions["providers"] {
 export function authOptions(): NextAuthOptions {
   return {
     secret: env().NEXTAUTH_SECRET,
+    // Secure (and __Secure-/__Host- prefixed) cookies whenever the public URL is https, said here, not inferred.
+    useSecureCookies: env().NEXTAUTH_URL?.startsWith("https://") ?? false,
     session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
     pages: { signIn: "/login", error: "/login" },
     providers: [

@@ -82,6 +82,16 @@ describe("sign-in with email and password", () => {
   });
 });
 
+describe("session cookies", () => {
+  it("are Secure when the app is served over https, and only readable by the server", () => {
+    setEnvForTests({ LOG_LEVEL: "silent", NEXTAUTH_URL: "https://ops.example.com" });
+    expect(authOptions().useSecureCookies).toBe(true);
+    setEnvForTests({ LOG_LEVEL: "silent", NEXTAUTH_URL: "http://localhost:3000" });
+    expect(authOptions().useSecureCookies).toBe(false);
+    setEnvForTests({ LOG_LEVEL: "silent" });
+  });
+});
+
 describe("single sign-on", () => {
   const signIn = authOptions().callbacks?.signIn as NonNullable<NonNullable<NextAuthOptions["callbacks"]>["signIn"]>;
   const attempt = (profile: Record<string, unknown>) =>

@@ -125,5 +125,6 @@ async function recordBatch<S>(tx: Tx, result: ImportSuccess<S>, options: ImportO
     entityId: result.batchId,
     after: { kind: result.kind, fileName: result.fileName, ...counts, updated: result.updated },
     requestId: options.requestId,
+    callerRequestId: options.callerRequestId,
   });
 }

@@ -21,7 +21,7 @@ const querySchema = z.object({
   fileName: z.string().trim().max(255).optional(),
 });
 
-export const POST = handle("reconciliation.upload", async (req, _ctx, requestId) => {
+export const POST = handle("reconciliation.upload", async (req, _ctx, requestId, callerRequestId) => {
   // Finance and admin, who may import every kind; the import checks the kind's roles again itself.
   const p = await requireApi("reports.import");
   const query = querySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
@@ -30,6 +30,7 @@ export const POST = handle("reconciliation.upload", async (req, _ctx, requestId)
     fileName: query.fileName || undefined,
     skipInvalid: skipInvalidParam(req.url),
     requestId,
+    callerRequestId,
   });
   return importResponse(result, { maxProblems: PROBLEMS_SHOWN, requestId });
 });

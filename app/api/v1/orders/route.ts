@@ -8,10 +8,15 @@ import { posOrdersRequestSchema } from "@/lib/validation/pos-order";
 
 export const dynamic = "force-dynamic";
 
-export const POST = handle("v1.orders", async (req, _ctx, requestId) => {
+export const POST = handle("v1.orders", async (req, _ctx, requestId, callerRequestId) => {
   // Store managers too, for their own stores: the import reports rows of other stores as invalid.
   const p = await requireApi("orders.write");
   const { orders } = posOrdersRequestSchema.parse(await readJson(req));
-  const result = await importOrders(orders, { actor: p, skipInvalid: skipInvalidParam(req.url), requestId });
+  const result = await importOrders(orders, {
+    actor: p,
+    skipInvalid: skipInvalidParam(req.url),
+    requestId,
+    callerRequestId,
+  });
   return importResponse(result, { requestId });
 });

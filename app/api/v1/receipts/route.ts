@@ -7,10 +7,15 @@ import { importReceipts, importResponse, receiptsRequestSchema, skipInvalidParam
 
 export const dynamic = "force-dynamic";
 
-export const POST = handle("v1.receipts", async (req, _ctx, requestId) => {
+export const POST = handle("v1.receipts", async (req, _ctx, requestId, callerRequestId) => {
   // Store managers too, for their own stores: the import reports rows of other stores as invalid.
   const p = await requireApi("receipts.create");
   const { receipts } = receiptsRequestSchema.parse(await readJson(req));
-  const result = await importReceipts(receipts, { actor: p, skipInvalid: skipInvalidParam(req.url), requestId });
+  const result = await importReceipts(receipts, {
+    actor: p,
+    skipInvalid: skipInvalidParam(req.url),
+    requestId,
+    callerRequestId,
+  });
   return importResponse(result, { requestId });
 });
