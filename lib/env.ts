@@ -115,6 +115,8 @@ export const envSchema = z
     OPS_PASSWORD: optionalString,
     // Security (see README "Security"): whose X-Forwarded-For / -Proto to believe.
     TRUSTED_PROXIES: proxyList,
+    // Largest file accepted by POST /api/reconciliation/upload (a year of settlement details is ~400 MB).
+    IMPORT_MAX_UPLOAD_MB: positiveInt(512),
     CHROMIUM_PATH: optionalString,
     CI: optionalString.transform((v) => v !== undefined && v !== "false" && v !== "0"),
   })

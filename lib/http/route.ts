@@ -89,14 +89,4 @@ export function handle<C>(
   };
 }
 
-/** Reads a JSON body, with a clear 400 for malformed JSON. */
-export async function readJson(req: Request): Promise<unknown> {
-  const text = await req.text();
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new AppError("VALIDATION", "The request body is not valid JSON.");
-  }
-}
-
 export { AppError };

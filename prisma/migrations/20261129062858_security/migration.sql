@@ -14,7 +14,7 @@ ALTER TABLE "sign_in_throttle" DROP COLUMN "locked_until";
 CREATE TABLE "import_staged_rows" (
     "batch_id" UUID NOT NULL,
     "seq" INTEGER NOT NULL,
-    "row" JSONB NOT NULL,
+    "row" TEXT NOT NULL,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "import_staged_rows_pkey" PRIMARY KEY ("batch_id","seq")
@@ -22,6 +22,7 @@ CREATE TABLE "import_staged_rows" (
 
 -- CreateIndex
 CREATE INDEX "import_staged_rows_created_at_idx" ON "import_staged_rows"("created_at");
+
 
 
 -- Demo users seeded before this migration (simulator mode, published passwords) are marked as such.
