@@ -1,17 +1,17 @@
 // bcrypt off the main thread. bcryptjs is pure JavaScript: on the main thread every sign-in would take ~100 ms
 // of the event loop that also acknowledges Adyen's webhooks. One worker (a second CPU is for requests) runs the
 // hashes one at a time; a bounded queue in front refuses the excess at once instead of piling up work.
-import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import { AppError } from "@/lib/errors";
 
 type Task = { op: "hash"; plain: string; cost: number } | { op: "compare"; plain: string; hash: string };
 type Pending = { resolve: (v: string | boolean) => void; reject: (e: Error) => void };
 
-// The worker loads bcryptjs by absolute path, so it works wherever the bundler put this module.
+// The worker's source is a string the bundler never sees: it loads bcryptjs from the project's node_modules
+// (resolved from the working directory, the project root for npm start, ops and the tests).
 const WORKER_SOURCE = `
-const { parentPort, workerData } = require("node:worker_threads");
-const bcrypt = require(workerData.bcryptPath);
+const { parentPort } = require("node:worker_threads");
+const bcrypt = require(require.resolve("bcryptjs", { paths: [process.cwd()] }));
 parentPort.on("message", (m) => {
   try {
     const result = m.op === "hash" ? bcrypt.hashSync(m.plain, m.cost) : bcrypt.compareSync(m.plain, m.hash);
@@ -45,8 +45,7 @@ class HashPool {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const bcryptPath = createRequire(import.meta.url).resolve("bcryptjs");
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { bcryptPath } });
+    const worker = new Worker(WORKER_SOURCE, { eval: true });
     worker.unref();
     worker.on("message", (m: { id: number; result?: string | boolean; error?: string }) => {
       const p = this.pending.get(m.id);
