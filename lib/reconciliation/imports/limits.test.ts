@@ -144,3 +144,18 @@ describe("abandoned staging", () => {
     await observer.query("DELETE FROM import_staged_rows");
   });
 });
+
+describe("the audit entry of an import", () => {
+  it("carries our request id, and the caller's only in its own field", async () => {
+    const result = await importOrdersCsv([HEADER, line(1)], {
+      ...testOptions(principal("finance")),
+      requestId: "our-generated-id",
+      callerRequestId: "whatever-the-caller-sent",
+    });
+    expect(result.ok).toBe(true);
+    const { rows } = await observer.query<{ request_id: string; caller_request_id: string }>(
+      "SELECT request_id, caller_request_id FROM audit_log WHERE action = 'import.orders'",
+    );
+    expect(rows).toEqual([{ request_id: "our-generated-id", caller_request_id: "whatever-the-caller-sent" }]);
+  });
+});
