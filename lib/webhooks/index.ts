@@ -1,5 +1,8 @@
 // Adyen standard notifications: receiving (auth, HMAC, durable storage), follow-up jobs, and reading them back.
 export {
+  authenticateWebhookCaller,
+  logRefusal as logWebhookRefusal,
+  receiveAuthenticatedBody,
   receiveNotifications,
   webhookSettings,
   type ReceiveOptions,
