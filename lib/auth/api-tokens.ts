@@ -4,6 +4,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit";
+import { assertCan } from "@/lib/auth/permissions";
 import { roleSchema } from "@/lib/auth/roles";
 import { storeScope, type Principal } from "@/lib/auth/principal";
 
@@ -33,6 +34,7 @@ export async function createApiToken(
   input: unknown,
   actor: Principal | "system",
 ): Promise<{ id: string; token: string }> {
+  assertCan(actor, "tokens.manage");
   const t = newTokenSchema.parse(input);
   const token = PREFIX + randomBytes(32).toString("base64url");
   return db().$transaction(async (tx) => {
@@ -83,7 +85,8 @@ export async function authenticateBearer(header: string | null): Promise<Princip
   };
 }
 
-export async function listApiTokens() {
+export async function listApiTokens(actor: Principal | "system") {
+  assertCan(actor, "tokens.manage");
   return db().apiToken.findMany({
     orderBy: { createdAt: "desc" },
     select: {
@@ -99,7 +102,8 @@ export async function listApiTokens() {
   });
 }
 
-export async function revokeApiToken(id: string, actor: Principal): Promise<void> {
+export async function revokeApiToken(id: string, actor: Principal | "system"): Promise<void> {
+  assertCan(actor, "tokens.manage");
   await db().$transaction(async (tx) => {
     const before = await tx.apiToken.findUnique({ where: { id } });
     if (!before) throw new AppError("NOT_FOUND", "No such API token.");

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { assertCan } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit";
 import { hashPassword, checkPasswordStrength } from "@/lib/auth/password";
 import { roleSchema, type Role } from "@/lib/auth/roles";
@@ -38,6 +39,7 @@ export async function createUser(
   input: unknown,
   actor: Principal | "system",
 ): Promise<{ id: string; email: string; role: Role }> {
+  assertCan(actor, "users.manage");
   const u = newUserSchema.parse(input);
   const passwordHash = await hashPassword(u.password);
   return db().$transaction(async (tx) => {

@@ -16,7 +16,7 @@ export default async function AdminPage() {
   const p = await requirePage("admin.read");
   const t = await getTranslations();
   const format = await getFormatter();
-  const [{ users, tokens, audit }, stores] = await Promise.all([loadAdminOverview(), listStoresFor(p)]);
+  const [{ users, tokens, audit }, stores] = await Promise.all([loadAdminOverview(p), listStoresFor(p)]);
   const roleOptions = ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }));
   const storeOptions = stores.map((s) => ({ value: s.id, label: s.name }));
   const when = (d: Date | null) =>
