@@ -1,6 +1,7 @@
 // The permission matrix's rows (every discovered page, route method and server action, with its guard from the
-// registry) and how one call is made and judged: refused means 401, 403, a redirect to the sign-in page, or a
-// server action result with code FORBIDDEN or UNAUTHENTICATED; anything else means the guard let the caller in.
+// registry) and how one call is made and judged: refused means 401, 403, a redirect to the sign-in page, the 403
+// page (app/forbidden.tsx), or a server action result with code FORBIDDEN or UNAUTHENTICATED; anything else means
+// the guard let the caller in.
 import type { APIResponse } from "@playwright/test";
 import {
   PAGE_GUARDS,
@@ -72,7 +73,10 @@ function judge(res: APIResponse, body: string, action?: { result?: { ok: boolean
   const why = `HTTP ${status}${location ? ` → ${location}` : ""}${result ? ` ${JSON.stringify(result)}` : ""}`;
   const toLogin = status >= 300 && status < 400 && new URL(location, "http://x").pathname === "/login";
   const refusedResult = result?.ok === false && (result.code === "FORBIDDEN" || result.code === "UNAUTHENTICATED");
-  const denied = status === 401 || status === 403 || toLogin || refusedResult;
+  // A page under a loading boundary (loading.tsx) has sent 200 before its guard ran; the guard's forbidden() then
+  // streams in as Next's access-fallback digest, and the browser shows the 403 page (app/forbidden.tsx).
+  const forbiddenPage = status === 200 && /NEXT_HTTP_ERROR_FALLBACK;40[13]\b/.test(body);
+  const denied = status === 401 || status === 403 || toLogin || refusedResult || forbiddenPage;
   // An action that answers without a result must at least have answered 2xx (an action returning nothing).
   const unreached = !denied && action !== undefined && !result && (status < 200 || status >= 300);
   const verdict = denied ? "denied" : unreached ? "unreached" : "allowed";
