@@ -1,16 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { homeFor, NAV_ENTRIES, navFor } from "@/lib/auth/navigation";
-import type { Principal } from "@/lib/auth/principal";
 import type { Role } from "@/lib/auth/roles";
+import { testPrincipal as who } from "@/lib/testing/principals";
 
-const who = (role: Role): Principal => ({
-  kind: "user",
-  id: role,
-  label: role,
-  role,
-  storeIds: role === "store_manager" ? ["A"] : "all",
-});
 const hrefs = (role: Role) => navFor(who(role)).map((e) => e.href);
 
 describe("navigation", () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import type { Principal } from "@/lib/auth/principal";
-import { ROLES, type Role } from "@/lib/auth/roles";
+import { ROLES } from "@/lib/auth/roles";
+import { testPrincipal as who } from "@/lib/testing/principals";
 import {
   ACTIONS,
   assertCan,
@@ -12,14 +13,6 @@ import {
   storesFor,
   type Action,
 } from "@/lib/auth/permissions";
-
-const who = (role: Role, storeIds: string[] | "all" = role === "store_manager" ? ["A"] : "all"): Principal => ({
-  kind: "user",
-  id: `u-${role}`,
-  label: `${role}@example.test`,
-  role,
-  storeIds,
-});
 
 const admin = who("admin");
 const finance = who("finance");

@@ -4,7 +4,7 @@ import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import type { Principal } from "@/lib/auth/principal";
-import type { Role } from "@/lib/auth/roles";
+import { testPrincipal } from "@/lib/testing/principals";
 import { withTestDatabase } from "@/lib/testing/database";
 import { makeOrder, makeReceipt, makeStore } from "@/prisma/seed/factories";
 import { loadAdminOverview } from "@/lib/admin/overview";
@@ -38,13 +38,7 @@ import { db } from "@/lib/db";
 
 withTestDatabase();
 
-const who = (role: Role, storeIds: string[] | "all" = role === "store_manager" ? ["NOWHERE"] : "all"): Principal => ({
-  kind: "user",
-  id: "00000000-0000-4000-8000-0000000000aa",
-  label: `${role}@example.test`,
-  role,
-  storeIds,
-});
+const who = testPrincipal;
 const finance = who("finance");
 const engineering = who("engineering");
 const manager = who("store_manager");
