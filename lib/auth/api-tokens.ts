@@ -40,6 +40,7 @@ export async function createApiToken(
   input: unknown,
   actor: Principal | "system",
 ): Promise<{ id: string; token: string }> {
+  assertCan(actor, "tokens.manage");
   const t = newTokenSchema.parse(input);
   const token = PREFIX + randomBytes(32).toString("base64url");
   return db().$transaction(async (tx) => {
@@ -117,7 +118,8 @@ export async function listApiTokens(actor: Principal | "system") {
   });
 }
 
-export async function revokeApiToken(id: string, actor: Principal): Promise<void> {
+export async function revokeApiToken(id: string, actor: Principal | "system"): Promise<void> {
+  assertCan(actor, "tokens.manage");
   await db().$transaction(async (tx) => {
     const before = await tx.apiToken.findUnique({ where: { id } });
     if (!before) throw new AppError("NOT_FOUND", "No such API token.");

@@ -40,6 +40,7 @@ export async function createUser(
   input: unknown,
   actor: Principal | "system",
 ): Promise<{ id: string; email: string; role: Role }> {
+  assertCan(actor, "users.manage");
   const u = newUserSchema.parse(input);
   const passwordHash = await hashPassword(u.password);
   return db().$transaction(async (tx) => {

@@ -3,6 +3,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { assertCan, storesFor, type Action } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
 import type { ReconFilter } from "@/lib/reconciliation/filters";
 
@@ -80,9 +81,24 @@ function decodeCursor(cursor: string, sort: ReconFilter["sort"]): [unknown, bigi
   return [value, BigInt(id)];
 }
 
-export function whereFor(f: ReconFilter, p: Principal): Prisma.Sql {
+/**
+ * The stores the actor may read items of through `action`; a filter naming another store is refused (FORBIDDEN)
+ * rather than silently answered with nothing.
+ */
+export function visibleStores(p: Principal, f: ReconFilter, action: Action = "reconciliation.read"): string[] | "all" {
+  const stores = storesFor(p, action);
+  if (f.store) assertCan(p, action, { storeId: f.store });
+  return stores;
+}
+
+/** Whether an item of this store (null: a payment not tied to a store) is among the visible stores. */
+export function isVisible(stores: string[] | "all", storeId: string | null): boolean {
+  return stores === "all" || (storeId !== null && stores.includes(storeId));
+}
+
+export function whereFor(f: ReconFilter, stores: string[] | "all"): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`TRUE`];
-  if (p.storeIds !== "all") parts.push(Prisma.sql`r.store_id = ANY(${p.storeIds})`);
+  if (stores !== "all") parts.push(Prisma.sql`r.store_id = ANY(${stores})`);
   // Compare as the enum, not as text, so the (status, occurred_at) index applies.
   if (f.status?.length) parts.push(Prisma.sql`r.status = ANY(${f.status}::"ReconStatus"[])`);
   if (f.store) parts.push(Prisma.sql`r.store_id = ${f.store}`);
@@ -124,6 +140,7 @@ export async function listReconItems(
   p: Principal,
   f: ReconFilter,
 ): Promise<{ items: ReconRow[]; nextCursor: string | null }> {
+  const stores = visibleStores(p, f);
   const sort = SORT_SQL[f.sort];
   const desc = f.dir === "desc";
   let keyset = Prisma.sql`TRUE`;
@@ -135,7 +152,7 @@ export async function listReconItems(
   const rows = await db().$queryRaw<Raw[]>`
     SELECT r.id, r.merchant_reference, r.store_id, r.amount_value, r.currency, r.status::text AS status, r.method::text AS method,
            r.confidence, r.reason, r.evidence, r.occurred_at, r.paid_value, ${sort.expr} AS sort_value
-    FROM recon_items r WHERE ${whereFor(f, p)} AND ${keyset} ORDER BY ${order} LIMIT ${f.limit + 1}`;
+    FROM recon_items r WHERE ${whereFor(f, stores)} AND ${keyset} ORDER BY ${order} LIMIT ${f.limit + 1}`;
   const page = rows.slice(0, f.limit);
   const last = page.at(-1);
   return {

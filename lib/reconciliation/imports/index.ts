@@ -13,7 +13,7 @@ export {
 } from "@/lib/reconciliation/imports/reports";
 export { importFile, type FileImportResult } from "@/lib/reconciliation/imports/import-file";
 export { receiptDedupeKey } from "@/lib/reconciliation/imports/receipt-key";
-export { assertMayImport, canImport, IMPORT_ROLES } from "@/lib/reconciliation/imports/permissions";
+export { assertMayImport, IMPORT_ACTIONS } from "@/lib/reconciliation/imports/permissions";
 export {
   assertRowLimit,
   importResponse,
