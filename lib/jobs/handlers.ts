@@ -4,3 +4,9 @@ import { reconcileCatchUpJob, reconcileJob } from "@/lib/reconciliation/trigger"
 
 registerJob(reconcileJob);
 registerJob(reconcileCatchUpJob);
+
+// Housekeeping of the security work (sign-in throttle, abandoned import staging).
+import { pruneSignInThrottleJob } from "@/lib/auth/throttle-job";
+import { pruneStagedRowsJob } from "@/lib/reconciliation/imports/staging-job";
+registerJob(pruneSignInThrottleJob);
+registerJob(pruneStagedRowsJob);

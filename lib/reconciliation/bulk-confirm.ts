@@ -30,6 +30,8 @@ export async function bulkConfirm(
     else picks.set(key, { item, kind: pick.kind as "event" | "receipt", id: BigInt(pick.id) });
   }
   const chosen = [...picks.values()];
+  // Each row's store, as a single confirmation checks it: one row of a store the actor may not decide for refuses all.
+  for (const c of chosen) assertCan(actor, "reconciliation.decide", { storeId: c.item.storeId });
   const confirmedOrders = await db().$transaction(async (tx) => {
     const orderIds = chosen.map((c) => c.item.orderId as bigint);
     await tx.$executeRaw`UPDATE match_decisions SET active = false, decided_at = now()

@@ -1,6 +1,7 @@
 // Finance's decisions: confirm or reject a suggested pair, match by hand, undo. Each is audited, kept apart from
-// computed results (so re-runs remember it), and re-matches the affected order at once. One accepted pairing per
-// payment and per order is a database constraint: two people deciding at once cannot both win.
+// computed results (so re-runs remember it), and re-matches the affected order at once. Each checks
+// `reconciliation.decide` first, then the store of the order it changes. One accepted pairing per payment and per
+// order is a database constraint: two people deciding at once cannot both win.
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -24,20 +25,23 @@ function isTaken(err: unknown): boolean {
   return /match_decisions_accepted_(evidence|order)_key|23505|P2002|Unique constraint/i.test(text);
 }
 
-async function orderOf(itemId: string) {
-  const item = await db().reconItem.findUnique({ where: { id: BigInt(itemId) } });
+const itemIdSchema = z.string().regex(/^\d{1,18}$/, { message: "item id must be a number" });
+
+async function orderOf(actor: Principal, itemId: string) {
+  const item = await db().reconItem.findUnique({ where: { id: BigInt(itemIdSchema.parse(itemId)) } });
   if (!item) throw new AppError("NOT_FOUND", "No such reconciliation item.");
   if (!item.orderId)
     throw new AppError("VALIDATION", "This payment has no order: match it from the order's row instead.");
   const order = await db().posOrder.findUnique({ where: { id: item.orderId } });
   if (!order) throw new AppError("NOT_FOUND", "The order behind this item no longer exists.");
+  assertCan(actor, "reconciliation.decide", { storeId: order.storeId });
   return { item, order };
 }
 
 async function decide(actor: Principal, itemId: string, evidence: EvidenceInput, decision: Decision): Promise<void> {
   assertCan(actor, "reconciliation.decide");
   const ev = evidenceRefSchema.parse(evidence);
-  const { item, order } = await orderOf(itemId);
+  const { item, order } = await orderOf(actor, itemId);
   const evidenceId = BigInt(ev.id);
   if (decision !== "rejected") {
     const exists =
@@ -83,6 +87,7 @@ export async function undoDecision(actor: Principal, decisionId: string): Promis
   const d = await db().matchDecision.findUnique({ where: { id: BigInt(z.string().regex(/^\d+$/).parse(decisionId)) } });
   if (!d || !d.active) throw new AppError("NOT_FOUND", "No active decision with that id.");
   const order = await db().posOrder.findUnique({ where: { id: d.orderId } });
+  if (order) assertCan(actor, "reconciliation.decide", { storeId: order.storeId });
   await db().$transaction(async (tx) => {
     await tx.$executeRaw`UPDATE match_decisions SET active = false, decided_at = now() WHERE id = ${d.id}`;
     await recordAudit(tx, actor, {

@@ -44,8 +44,7 @@ describe("recon_summary", () => {
     await reconcileChanges();
     r = await bothWays(finance);
     expect(r.table).toBe(r.live);
-    const manager: Principal = { ...finance, role: "store_manager", storeIds: ["STB"] };
-    r = await bothWays(manager, { method: "merchant_reference" });
+    r = await bothWays(finance, { store: "STB", method: "merchant_reference" });
     expect(r.table).toBe(r.live);
     expect(await db().reconSummary.count()).toBeGreaterThan(0);
   });

@@ -1,5 +1,5 @@
 // POS orders from the POS API (POST /api/v1/orders) and from CSV files: validated per row, upserted by
-// merchant reference so that a POS may resend the same orders safely.
+// store and merchant reference so that a POS may resend the same orders safely.
 import { validateBatch } from "@/lib/validation/batch";
 import { validateOrderCsvRows } from "@/lib/validation/csv-rows";
 import { posOrderSchema, type PosOrder } from "@/lib/validation/pos-order";
@@ -7,11 +7,12 @@ import type { ReportInput } from "@/lib/reconciliation/reports";
 import { invalidFirst, rejectWhere, toItems } from "@/lib/reconciliation/imports/batch-items";
 import { readCsvChunks } from "@/lib/reconciliation/imports/csv-chunks";
 import { BATCH_SIZE, runImport } from "@/lib/reconciliation/imports/run-import";
-import { loadStoreIds, rejectOtherStores } from "@/lib/reconciliation/imports/store-scope";
+import { assertApiRowStores, assertCsvRowStores, loadStoreIds } from "@/lib/reconciliation/imports/store-scope";
 import { storeRowsTally, type StoreRowsSummary } from "@/lib/reconciliation/imports/tallies";
 import type { ImportOptions, ImportResult } from "@/lib/reconciliation/imports/types";
 import { upsertOrders } from "@/lib/reconciliation/imports/write-orders";
 
+// Merchant references are unique per store: the same number in two stores is two orders.
 const UNIQUE_REFERENCE = {
   field: "merchantReference",
   key: (order: PosOrder) => `${order.storeId}\u0000${order.merchantReference}`,
@@ -26,16 +27,12 @@ export function importOrders(
     {
       kind: "orders",
       items: async function* (tx) {
+        assertApiRowStores(options.actor, "orders", orders);
         const result = validateBatch(orders, posOrderSchema, {
           knownStoreIds: await loadStoreIds(tx),
           unique: UNIQUE_REFERENCE,
         });
-        yield* invalidFirst(
-          rejectOtherStores(
-            toItems(orders.length, result, (index) => ({ index })),
-            options.actor,
-          ),
-        );
+        yield* invalidFirst(toItems(orders.length, result, (index) => ({ index })));
       },
       write: (tx, rows) => upsertOrders(tx, rows, "api", options.actor),
       summarize: storeRowsTally("api"),
@@ -54,11 +51,9 @@ export function importOrdersCsv(input: ReportInput, options: ImportOptions): Pro
         // Chunks are validated one by one, so a reference repeated across chunks is caught here.
         const firstLine = new Map<string, number | undefined>();
         for await (const chunk of readCsvChunks(input, "orders", BATCH_SIZE)) {
+          assertCsvRowStores(options.actor, "orders", chunk);
           const result = validateOrderCsvRows(chunk, { knownStoreIds });
-          const items = rejectOtherStores(
-            toItems(chunk.length, result, (i) => ({ line: chunk[i]?.line })),
-            options.actor,
-          );
+          const items = toItems(chunk.length, result, (i) => ({ line: chunk[i]?.line }));
           yield* rejectWhere(items, (order, where) => {
             const key = UNIQUE_REFERENCE.key(order);
             if (!firstLine.has(key)) {

@@ -1,5 +1,5 @@
 // Writes POS orders: one multi-row upsert per batch (unnest over column arrays), never a statement per order.
-import type { Principal } from "@/lib/auth/principal";
+import { storesFor, type Actor } from "@/lib/auth/permissions";
 import type { PosOrder } from "@/lib/validation/pos-order";
 import type { Tx, WriteCounts } from "@/lib/reconciliation/imports/types";
 
@@ -39,9 +39,10 @@ export async function upsertOrders(
   tx: Tx,
   orders: readonly PosOrder[],
   source: "api" | "csv",
-  actor: Principal | "system",
+  actor: Actor,
 ): Promise<WriteCounts> {
-  const scope = actor === "system" || actor.storeIds === "all" ? null : actor.storeIds;
+  const stores = storesFor(actor, "orders.write");
+  const scope = stores === "all" ? null : stores;
   const [counts] = await tx.$queryRawUnsafe<{ inserted: number; updated: number }[]>(
     UPSERT_SQL,
     orders.map((o) => o.merchantReference),
