@@ -250,7 +250,7 @@ export async function runWebhooksBench(args: string[]): Promise<void> {
     const base = capacities[1]?.capacity ?? 0;
     const share = base > 0 ? route / base : NaN;
     say(
-      `  route/baseline ${(share * 100).toFixed(0)} %   ${route >= RAMP_GOALS.minRate ? "PASS" : "FAIL"} route ≥ ${RAMP_GOALS.minRate}/s   ${share >= RAMP_GOALS.shareOfBaseline ? "PASS" : "FAIL"} ≥ ${RAMP_GOALS.shareOfBaseline * 100} % of the baseline`,
+      `  route/baseline ${Number.isNaN(share) ? "n/a (the baseline missed its first step)" : `${(share * 100).toFixed(0)} %`}   ${route >= RAMP_GOALS.minRate ? "PASS" : "FAIL"} route ≥ ${RAMP_GOALS.minRate}/s   ${share >= RAMP_GOALS.shareOfBaseline ? "PASS" : "FAIL"} ≥ ${RAMP_GOALS.shareOfBaseline * 100} % of the baseline`,
     );
     if (overloaded) say(`overload, Next route: ${overloadText(overloaded)}`);
   } finally {
