@@ -17,7 +17,8 @@ function read(body: string, maintenance?: string): ProviderReading | string {
   }
   if (d.kind === "statuspage") return statuspageReading(d.json, NOW);
   if (d.kind === "rss" || d.kind === "atom") return feedReading(d.xml, d.kind, NOW);
-  return d.kind === "html" ? "html" : `unrecognised: ${d.what}`;
+  if (d.kind === "html") return "html";
+  return d.kind === "unrecognised" ? `unrecognised: ${d.what}` : d.kind;
 }
 
 const adyenIncident = (over: Record<string, unknown> = {}) => ({
