@@ -103,6 +103,7 @@ CREATE TABLE "status_provider_snapshots" (
     "url" TEXT NOT NULL,
     "format" TEXT,
     "state" TEXT NOT NULL,
+    "payments_state" TEXT NOT NULL,
     "indicator" TEXT,
     "description" TEXT NOT NULL,
     "reason" TEXT,
