@@ -52,7 +52,7 @@ function line(c: Change): string {
 
 /** The messages for one cycle's changes: one per change, or one summary for a burst. */
 export function alertMessages(changes: Change[]): { transitionId: bigint; payload: Record<string, unknown> }[] {
-  const alertable = changes.filter((c) => isAlertable(c.from, c.to));
+  const alertable = changes.filter((c) => !c.summary && isAlertable(c.from, c.to));
   if (alertable.length === 0) return [];
   if (alertable.length <= SUMMARY_AFTER) {
     return alertable.map((c) => {

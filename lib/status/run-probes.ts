@@ -96,6 +96,7 @@ export async function runProbeCycle(opts: { concurrency?: number } = {}): Promis
       name: string,
       sample: Sample,
       shownOverride?: { state: VerdictState; reason: string },
+      summary = false,
     ) => {
       const prev = before.get(subject) ?? null;
       const { verdict } = nextVerdict(prev, sample, now, cfg);
@@ -111,6 +112,7 @@ export async function runProbeCycle(opts: { concurrency?: number } = {}): Promis
           to: shown,
           at: started,
           reason: shownOverride?.reason ?? verdict.reason,
+          ...(summary ? { summary } : {}),
         });
     };
 
@@ -128,17 +130,18 @@ export async function runProbeCycle(opts: { concurrency?: number } = {}): Promis
       const terminalObs = t ? { level: t.level, text: t.text, probeConnected } : null;
       const hook = traffic.get(s.storeId) ?? { lastAt: null, expectedPerHour: 0 };
       const hookS = webhookSample({ ...hook, now: started });
+      // A store in maintenance is left out of the components' summaries: its trouble is planned.
+      const m = maintenance.get(s.storeId);
       perStore.cloud.push(cloudS);
       perStore.webhooks.push(hookS);
-      named.webhooks.push({ name: s.name, level: hookS.level });
-      if (c) named.cloud.push({ name: s.name, level: cloudS.level });
+      if (!m) named.webhooks.push({ name: s.name, level: hookS.level });
+      if (c && !m) named.cloud.push({ name: s.name, level: cloudS.level });
       if (terminalObs) {
         const ignored = terminalObs.level === "down" && probeConnected === false;
         const ts = { level: terminalObs.level, text: terminalObs.text };
         perStore.terminal.push(ts);
-        named.terminal.push({ name: s.name, level: ignored ? "error" : ts.level });
+        if (!m) named.terminal.push({ name: s.name, level: ignored ? "error" : ts.level });
       } else perStore.terminal.push({ level: "error", text: "no probe terminal" });
-      const m = maintenance.get(s.storeId);
       step(
         `store:${s.storeId}`,
         s.storeId,
@@ -147,12 +150,21 @@ export async function runProbeCycle(opts: { concurrency?: number } = {}): Promis
         m ? { state: "maintenance", reason: `maintenance: ${m.reason}` } : undefined,
       );
     }
-    step("component:cloud_link", null, COMPONENT_NAMES.cloud_link, aggregateSample(named.cloud, "cloud link"));
+    step(
+      "component:cloud_link",
+      null,
+      COMPONENT_NAMES.cloud_link,
+      aggregateSample(named.cloud, "cloud link"),
+      undefined,
+      true,
+    );
     step(
       "component:terminal_api",
       null,
       COMPONENT_NAMES.terminal_api,
       aggregateSample(named.terminal, "a probe terminal"),
+      undefined,
+      true,
     );
     step("component:webhooks", null, COMPONENT_NAMES.webhooks, aggregateSample(named.webhooks, "webhook traffic"));
     step("component:checkout", null, COMPONENT_NAMES.checkout, apiSample(checkout, "Checkout API"));

@@ -65,6 +65,8 @@ export type ShownTransition = {
   to: VerdictState;
   at: Date;
   reason: string;
+  /** A component that only sums up stores (cloud link, Terminal API): kept in history, no incident, no alert. */
+  summary?: boolean;
 };
 
 export function isProblem(s: VerdictState): boolean {
@@ -85,7 +87,9 @@ export async function recordTransitions(
   let open = await tx.statusIncident.findFirst({ where: { endedAt: null }, orderBy: { startedAt: "desc" } });
   for (const t of list) {
     let incidentId: bigint | null = null;
-    if (isProblem(t.to)) {
+    if (t.summary) {
+      // history only
+    } else if (isProblem(t.to)) {
       if (!open) {
         open = await tx.statusIncident.create({
           data: {
