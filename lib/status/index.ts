@@ -25,3 +25,6 @@ export { runProbeCycle } from "./run-probes";
 export { pollStatusPage, statusPageUrl } from "./page-poll";
 export { rollUp, pruneHistory } from "./retention";
 export { readProvider } from "./provider-read";
+export { queryObject, overviewJson } from "./api";
+export { getBannerStores, type BannerStore } from "./banner";
+export { getSparklines, SPARK_BUCKETS } from "./sparklines";
