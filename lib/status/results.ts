@@ -78,6 +78,8 @@ export async function getStoreStatuses(
 
 export async function getComponentStatuses(actor: Actor): Promise<ComponentStatus[]> {
   assertCan(actor, "status.read");
+  // Summaries name affected stores; someone limited to their own stores gets the counts without the names.
+  const scoped = storesFor(actor, "status.read") !== "all";
   const now = new Date();
   const [verdicts, runs] = await Promise.all([
     db().statusVerdict.findMany({ where: { subject: { startsWith: "component:" } } }),
@@ -91,7 +93,7 @@ export async function getComponentStatuses(actor: Actor): Promise<ComponentStatu
       v ? { state: v.state as "operational", since: v.since.toISOString(), reason: v.reason } : null,
       { now, intervalS, lastRun: runs.get(name) ?? null, maintenance: null },
     );
-    return { name, ...shown };
+    return { name, ...shown, reason: scoped ? shown.reason.replace(/ \([^()]*\)$/, "") : shown.reason };
   });
 }
 
