@@ -22,15 +22,13 @@ async function seedFleet(catalog: Catalog): Promise<void> {
   await d.store.createMany({ data: catalog.stores.map((s) => ({ id: s.id, name: s.name, timezone: s.timezone })) });
   for (let i = 0; i < catalog.terminals.length; i += 5_000) {
     await d.terminal.createMany({
-      data: catalog.terminals
-        .slice(i, i + 5_000)
-        .map((t) => ({
-          id: t.id,
-          storeId: t.storeId,
-          model: t.model,
-          serialNumber: t.serialNumber,
-          assignmentStatus: t.status,
-        })),
+      data: catalog.terminals.slice(i, i + 5_000).map((t) => ({
+        id: t.id,
+        storeId: t.storeId,
+        model: t.model,
+        serialNumber: t.serialNumber,
+        assignmentStatus: t.status,
+      })),
     });
   }
   await d.statusProbeTerminal.createMany({
@@ -54,6 +52,36 @@ async function counters(client: pg.Client): Promise<Counters> {
     [STATUS_TABLES],
   );
   return { wal: ((hi ?? 0n) << 32n) + (lo ?? 0n), sizes, writes: Number(w.rows[0]?.n ?? 0) };
+}
+
+/** Average stored size of a row: its columns as stored (compressed or TOASTed) plus fixed costs per row. */
+async function rowBytes(
+  client: pg.Client,
+  tableName: string,
+  columns: string[],
+  indexes: number,
+): Promise<{ perRow: number; rows: number }> {
+  const sum = columns.map((c) => `coalesce(pg_column_size(${c}), 0)`).join(" + ");
+  const r = await client.query<{ b: string; n: string }>(
+    `SELECT coalesce(avg(${sum}), 0)::float8 AS b, count(*) AS n FROM ${tableName}`,
+  );
+  // 24 tuple header + 4 line pointer + ~40 of fixed-width columns + ~32 per index entry.
+  return { perRow: Number(r.rows[0]?.b ?? 0) + 68 + 32 * indexes, rows: Number(r.rows[0]?.n ?? 0) };
+}
+
+/** Average stored size of a row: its columns as stored (compressed or TOASTed) plus fixed costs per row. */
+async function storedRowBytes(
+  client: pg.Client,
+  tableName: string,
+  columns: string[],
+  indexes: number,
+): Promise<{ perRow: number; rows: number }> {
+  const sum = columns.map((c) => `coalesce(pg_column_size(${c}), 0)`).join(" + ");
+  const r = await client.query<{ b: string; n: string }>(
+    `SELECT coalesce(avg(${sum}), 0)::float8 AS b, count(*) AS n FROM ${tableName}`,
+  );
+  // 24 tuple header + 4 line pointer + ~40 of fixed-width columns + ~32 per index entry.
+  return { perRow: Number(r.rows[0]?.b ?? 0) + 68 + 32 * indexes, rows: Number(r.rows[0]?.n ?? 0) };
 }
 
 /** The per-terminal design: one GET …/devices/{id}/status for every terminal, with the same concurrency. */
@@ -129,18 +157,29 @@ export async function runProbesBench(args: string[]): Promise<void> {
     const perCycle = {
       wal: Number(after.wal - before.wal) / cycles,
       writes: (after.writes - before.writes) / cycles,
-      runs: ((after.sizes["status_probe_runs"] ?? 0) - (before.sizes["status_probe_runs"] ?? 0)) / cycles,
     };
+    // Stored bytes per row as PostgreSQL keeps them (arrays compressed/TOASTed), plus tuple header, line pointer
+    // and index entries: a few rows fill no page, so relation sizes would say nothing yet.
+    const runRow = await storedRowBytes(
+      client,
+      "status_probe_runs",
+      ["outcomes", "latencies", "connected", "totals", "errors", "error"],
+      2,
+    );
     // Rollups: one complete hour of these runs, sized per hour and projected over the retention.
     await rollUp(new Date(Date.now() + 2 * 3_600_000));
-    const rollupBytes = Number(
-      (await client.query<{ n: string }>("SELECT pg_total_relation_size('status_rollups') AS n")).rows[0]?.n ?? 0,
+    const rollupRow = await storedRowBytes(
+      client,
+      "status_rollups",
+      ["up_counts", "deg_counts", "down_counts", "unk_counts", "latency_sum", "latency_n", "latency_max"],
+      1,
     );
+    const rollupBytes = rollupRow.perRow * rollupRow.rows;
     const fixed =
       (after.sizes["status_verdicts"] ?? 0) +
       (after.sizes["status_transitions"] ?? 0) +
       (after.sizes["status_incidents"] ?? 0);
-    const raw48h = perCycle.runs * CYCLES_PER_DAY * 2;
+    const raw48h = runRow.perRow * (runRow.rows / (cycles + 2)) * CYCLES_PER_DAY * 2;
     const rollups30d = rollupBytes * 24 * 30;
     const projected = raw48h + rollups30d + fixed;
 

@@ -28,7 +28,7 @@ export async function startStack(name: string, simArgs: string[] = []): Promise<
   process.once("SIGINT", () => void cleanUp().then(() => process.exit(130)));
   const dir = await mkdtemp(path.join(os.tmpdir(), `ops-bench-${name}-`));
   cleanups.push(() => rm(dir, { recursive: true, force: true }));
-  const server = await ensureEmbeddedDatabase(path.join(dir, "pg"), () => undefined);
+  const server = await ensureEmbeddedDatabase(dir, () => undefined);
   cleanups.push(() => server.stop());
   await migrate(server.url);
   const simApiKey = randomBytes(18).toString("base64url");

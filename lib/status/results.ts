@@ -93,7 +93,7 @@ export async function getComponentStatuses(actor: Actor): Promise<ComponentStatu
       v ? { state: v.state as "operational", since: v.since.toISOString(), reason: v.reason } : null,
       { now, intervalS, lastRun: runs.get(name) ?? null, maintenance: null },
     );
-    return { name, ...shown, reason: scoped ? shown.reason.replace(/ \([^()]*\)$/, "") : shown.reason };
+    return { name, ...shown, reason: scoped ? shown.reason.replace(/ \([^()]*\)/g, "") : shown.reason };
   });
 }
 
