@@ -55,21 +55,6 @@ async function counters(client: pg.Client): Promise<Counters> {
 }
 
 /** Average stored size of a row: its columns as stored (compressed or TOASTed) plus fixed costs per row. */
-async function rowBytes(
-  client: pg.Client,
-  tableName: string,
-  columns: string[],
-  indexes: number,
-): Promise<{ perRow: number; rows: number }> {
-  const sum = columns.map((c) => `coalesce(pg_column_size(${c}), 0)`).join(" + ");
-  const r = await client.query<{ b: string; n: string }>(
-    `SELECT coalesce(avg(${sum}), 0)::float8 AS b, count(*) AS n FROM ${tableName}`,
-  );
-  // 24 tuple header + 4 line pointer + ~40 of fixed-width columns + ~32 per index entry.
-  return { perRow: Number(r.rows[0]?.b ?? 0) + 68 + 32 * indexes, rows: Number(r.rows[0]?.n ?? 0) };
-}
-
-/** Average stored size of a row: its columns as stored (compressed or TOASTed) plus fixed costs per row. */
 async function storedRowBytes(
   client: pg.Client,
   tableName: string,

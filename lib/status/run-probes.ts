@@ -112,6 +112,7 @@ export async function runProbeCycle(opts: { concurrency?: number } = {}): Promis
           to: shown,
           at: started,
           reason: shownOverride?.reason ?? verdict.reason,
+          since: shownOverride ? started : new Date(verdict.since),
           ...(summary ? { summary } : {}),
         });
     };
@@ -154,7 +155,7 @@ export async function runProbeCycle(opts: { concurrency?: number } = {}): Promis
       "component:cloud_link",
       null,
       COMPONENT_NAMES.cloud_link,
-      aggregateSample(named.cloud, "cloud link"),
+      aggregateSample(named.cloud, "no store has known terminals"),
       undefined,
       true,
     );
@@ -162,11 +163,11 @@ export async function runProbeCycle(opts: { concurrency?: number } = {}): Promis
       "component:terminal_api",
       null,
       COMPONENT_NAMES.terminal_api,
-      aggregateSample(named.terminal, "a probe terminal"),
+      aggregateSample(named.terminal, "no store has a probe terminal"),
       undefined,
       true,
     );
-    step("component:webhooks", null, COMPONENT_NAMES.webhooks, aggregateSample(named.webhooks, "webhook traffic"));
+    step("component:webhooks", null, COMPONENT_NAMES.webhooks, aggregateSample(named.webhooks, "no store to check"));
     step("component:checkout", null, COMPONENT_NAMES.checkout, apiSample(checkout, "Checkout API"));
     step("component:management", null, COMPONENT_NAMES.management, apiSample(management, "Management API"));
 

@@ -65,6 +65,8 @@ export type ShownTransition = {
   to: VerdictState;
   at: Date;
   reason: string;
+  /** When the new state began (the first sample that confirmed it); `at` is when it was detected. */
+  since?: Date;
   /** A component that only sums up stores (cloud link, Terminal API): kept in history, no incident, no alert. */
   summary?: boolean;
 };
@@ -93,7 +95,7 @@ export async function recordTransitions(
       if (!open) {
         open = await tx.statusIncident.create({
           data: {
-            startedAt: t.at,
+            startedAt: t.since ?? t.at,
             worst: t.to,
             cause: `${t.name}: ${t.reason}`,
             subjects: [t.subject],
@@ -116,7 +118,7 @@ export async function recordTransitions(
       incidentId = open.id;
       open = await tx.statusIncident.update({
         where: { id: open.id },
-        data: { open: rest, ...(rest.length === 0 ? { endedAt: t.at } : {}) },
+        data: { open: rest, ...(rest.length === 0 ? { endedAt: t.since ?? t.at } : {}) },
       });
       if (rest.length === 0) open = null;
     }

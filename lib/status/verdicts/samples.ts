@@ -61,22 +61,22 @@ export function storeSample(cloud: Sample, terminal: TerminalApiObservation | nu
 const SEVERITY: Record<Level, number> = { error: -1, up: 0, degraded: 1, down: 2 };
 
 /** A merchant-wide component from its per-store levels (cloud link, Terminal API, webhooks). */
-export function aggregateSample(levels: { name: string; level: Level }[], what: string): Sample {
+export function aggregateSample(levels: { name: string; level: Level }[], whenNone: string): Sample {
   const known = levels.filter((l) => l.level !== "error");
-  if (levels.length === 0) return { level: "error", text: `no store has ${what}` };
-  if (known.length === 0) return { level: "error", text: `${what} could not be checked for any store` };
+  if (levels.length === 0) return { level: "error", text: whenNone };
+  if (known.length === 0) return { level: "error", text: "could not be checked for any store" };
   const down = known.filter((l) => l.level === "down");
   const troubled = known.filter((l) => l.level !== "up");
-  if (down.length === known.length) return { level: "down", text: `${what}: all ${known.length} stores down` };
+  if (down.length === known.length) return { level: "down", text: `all ${known.length} stores down` };
   if (troubled.length > 0) {
     const names = troubled.slice(0, 3).map((l) => l.name);
     const more = troubled.length > 3 ? ` and ${troubled.length - 3} more` : "";
     return {
       level: "degraded",
-      text: `${what}: ${troubled.length} of ${known.length} stores affected (${names.join(", ")}${more})`,
+      text: `${troubled.length} of ${known.length} stores affected (${names.join(", ")}${more})`,
     };
   }
-  return { level: "up", text: `${what}: all ${known.length} stores fine` };
+  return { level: "up", text: `all ${known.length} stores fine` };
 }
 
 /** Checkout and Management: an answer proves reachability; a slow one is degraded. */
