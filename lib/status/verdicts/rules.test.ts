@@ -41,7 +41,8 @@ describe("verdict rules", () => {
     ["a single failed check is ignored", "UUEUU", "?OOOO"],
     ["three failed checks in a row are unknown", "UUEEE", "?OOO?"],
     ["failed checks neither confirm nor break an outage streak", "UUDED", "?OOOX"],
-    ["flapping turns degraded and stays there", "UUDDUUDDUUDDUU", "?OOXXOOGGGGGGG"],
+    ["a second outage soon after the first is still an outage", "UUDDUUDD", "?OOXXOOX"],
+    ["flapping turns degraded and stays there", "UUDDUUDDUUDDUU", "?OOXXOOXXGGGGG"],
   ])("%s", (_name, seq, expected) => {
     expect(run(seq).states.map(short).join("")).toBe(expected);
   });
@@ -59,7 +60,7 @@ describe("verdict rules", () => {
 
   it("a flapping store raises few transitions however long it flaps", () => {
     const { transitions } = run("UU" + "DDUU".repeat(10));
-    expect(transitions.map((t) => t.to)).toEqual(["operational", "outage", "operational", "degraded"]);
+    expect(transitions.map((t) => t.to)).toEqual(["operational", "outage", "operational", "outage", "degraded"]);
   });
 
   it("a flapping store is green again after five steady minutes", () => {

@@ -42,7 +42,7 @@ export function ruleConfig(intervalS: number): RuleConfig {
     failSamples: 2,
     recoverSamples: 2,
     errorSamples: 3,
-    flapChanges: 3,
+    flapChanges: 4,
     flapWindowS: 600,
     flapQuietS: 300,
   };
