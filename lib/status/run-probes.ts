@@ -183,12 +183,15 @@ export async function runProbeCycle(opts: { concurrency?: number } = {}): Promis
       checkout,
       management,
     });
-    const { deliveryIds, changes } = await db().$transaction(async (tx) => {
-      await tx.statusProbeRun.createMany({ data: runs });
-      await saveVerdicts(tx, rows, before);
-      const changes = await recordTransitions(tx, transitions);
-      return { changes, deliveryIds: await createDeliveries(tx, changes) };
-    });
+    const { deliveryIds, changes } = await db().$transaction(
+      async (tx) => {
+        await tx.statusProbeRun.createMany({ data: runs });
+        await saveVerdicts(tx, rows, before);
+        const changes = await recordTransitions(tx, transitions);
+        return { changes, deliveryIds: await createDeliveries(tx, changes) };
+      },
+      { timeout: 30_000 },
+    );
     await updateTerminalConnections(cloud, started);
     for (const t of changes)
       log.info("status.transition", { subject: t.subject, from: t.from, to: t.to, reason: t.reason });

@@ -79,14 +79,25 @@ const WORSE: Record<string, number> = { degraded: 1, outage: 2 };
 
 /**
  * Records transitions and keeps the incident timeline: a problem that starts while another is open joins it (one
- * incident, several affected stores); the incident ends when its last affected subject is out of trouble.
+ * incident, several affected stores); the incident ends when its last affected subject is out of trouble. Written
+ * in a few statements whatever the number of changes (a fleet-wide outage changes thousands of stores at once).
  */
 export async function recordTransitions(
   tx: Tx,
   list: ShownTransition[],
 ): Promise<(ShownTransition & { id: bigint })[]> {
-  const out: (ShownTransition & { id: bigint })[] = [];
+  if (list.length === 0) return [];
   let open = await tx.statusIncident.findFirst({ where: { endedAt: null }, orderBy: { startedAt: "desc" } });
+  let dirty = false;
+  const flush = async () => {
+    if (open && dirty)
+      await tx.statusIncident.update({
+        where: { id: open.id },
+        data: { worst: open.worst, subjects: open.subjects, open: open.open, endedAt: open.endedAt },
+      });
+    dirty = false;
+  };
+  const incidentIds: (bigint | null)[] = [];
   for (const t of list) {
     let incidentId: bigint | null = null;
     if (t.summary) {
@@ -103,37 +114,36 @@ export async function recordTransitions(
           },
         });
       } else {
-        open = await tx.statusIncident.update({
-          where: { id: open.id },
-          data: {
-            worst: (WORSE[t.to] ?? 0) > (WORSE[open.worst] ?? 0) ? t.to : open.worst,
-            subjects: open.subjects.includes(t.subject) ? open.subjects : [...open.subjects, t.subject],
-            open: open.open.includes(t.subject) ? open.open : [...open.open, t.subject],
-          },
-        });
+        if ((WORSE[t.to] ?? 0) > (WORSE[open.worst] ?? 0)) open.worst = t.to;
+        if (!open.subjects.includes(t.subject)) open.subjects.push(t.subject);
+        if (!open.open.includes(t.subject)) open.open.push(t.subject);
+        dirty = true;
       }
       incidentId = open.id;
     } else if (isProblem(t.from) && open?.open.includes(t.subject)) {
-      const rest = open.open.filter((s) => s !== t.subject);
       incidentId = open.id;
-      open = await tx.statusIncident.update({
-        where: { id: open.id },
-        data: { open: rest, ...(rest.length === 0 ? { endedAt: t.since ?? t.at } : {}) },
-      });
-      if (rest.length === 0) open = null;
+      open.open = open.open.filter((s) => s !== t.subject);
+      dirty = true;
+      if (open.open.length === 0) {
+        open.endedAt = t.since ?? t.at;
+        await flush();
+        open = null;
+      }
     }
-    const row = await tx.statusTransition.create({
-      data: {
-        subject: t.subject,
-        storeId: t.storeId,
-        fromState: t.from,
-        toState: t.to,
-        at: t.at,
-        reason: t.reason,
-        incidentId,
-      },
-    });
-    out.push({ ...t, id: row.id });
+    incidentIds.push(incidentId);
   }
-  return out;
+  await flush();
+  const rows = await tx.statusTransition.createManyAndReturn({
+    data: list.map((t, i) => ({
+      subject: t.subject,
+      storeId: t.storeId,
+      fromState: t.from,
+      toState: t.to,
+      at: t.at,
+      reason: t.reason,
+      incidentId: incidentIds[i] ?? null,
+    })),
+    select: { id: true },
+  });
+  return list.map((t, i) => ({ ...t, id: rows[i]?.id ?? 0n }));
 }
