@@ -1,9 +1,10 @@
-// Writes what the cloud-link probe saw into terminals.connected. Unchanged terminals get a fresh
-// connected_checked_at at most every few minutes, so 20,000 terminals do not mean 20,000 row writes per cycle.
+// Writes what the cloud-link probe saw into terminals.connected. A change is written at once; an unchanged value
+// is re-confirmed (connected_checked_at) once an hour, so 20,000 terminals are not 20,000 row writes per cycle.
+// The time of the store's latest probe is in the status read models.
 import { db } from "@/lib/db";
 import type { CloudLinkResult } from "./probes/cloud-link";
 
-export const CHECKED_AT_REFRESH_S = 300;
+export const CHECKED_AT_REFRESH_S = 3600;
 
 export async function updateTerminalConnections(results: CloudLinkResult[], at: Date): Promise<number> {
   const ids: string[] = [];
