@@ -17,6 +17,9 @@ export const maintenanceInputSchema = z
   })
   .strict()
   .superRefine((w, ctx) => {
+    // Only compare times that are valid themselves (their own problems are already reported).
+    const iso = z.iso.datetime({ offset: true });
+    if (!iso.safeParse(w.startsAt).success || !iso.safeParse(w.endsAt).success) return;
     const start = Date.parse(w.startsAt);
     const end = Date.parse(w.endsAt);
     if (end <= start) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "must be after startsAt" });
