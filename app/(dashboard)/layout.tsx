@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { env } from "@/lib/env";
 import { currentPrincipal } from "@/lib/auth/session";
-import { areasFor } from "@/lib/auth/roles";
+import { navFor } from "@/lib/auth/navigation";
 import { can } from "@/lib/auth/permissions";
 import { getBannerStores } from "@/lib/status";
 import { AppShell } from "@/components/shell/app-shell";
@@ -15,7 +15,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
   const banner = can(p, "status.read") ? await getBannerStores(p).catch(() => []) : null;
   return (
     <AppShell
-      areas={areasFor(p.role)}
+      nav={navFor(p)}
       email={p.label}
       role={p.role}
       simulator={env().SIMULATOR_MODE}

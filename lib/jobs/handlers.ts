@@ -6,3 +6,9 @@ import { STATUS_JOBS } from "@/lib/status/jobs";
 registerJob(reconcileJob);
 // Status panel: probes, status page polling, retention, alert deliveries.
 for (const job of STATUS_JOBS) registerJob(job);
+
+// Housekeeping of the security work (sign-in throttle, abandoned import staging).
+import { pruneSignInThrottleJob } from "@/lib/auth/throttle-job";
+import { pruneStagedRowsJob } from "@/lib/reconciliation/imports/staging-job";
+registerJob(pruneSignInThrottleJob);
+registerJob(pruneStagedRowsJob);
