@@ -119,6 +119,7 @@ export async function runProbesBench(args: string[]): Promise<void> {
     const catalog = (await simControl(stack, "/_sim/catalog")) as Catalog;
     setDatabaseUrl(stack.databaseUrl);
     setEnvForTests({
+      SIMULATOR_MODE: "true",
       ADYEN_API_KEY: stack.simApiKey,
       ADYEN_MERCHANT_ACCOUNT: catalog.merchantAccount,
       ADYEN_HMAC_KEYS: stack.hmacKey,

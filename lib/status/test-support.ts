@@ -9,6 +9,7 @@ import { startTestSim, TEST_API_KEY, TEST_HMAC_KEY, type TestSim } from "@/sim/t
 
 export function statusEnv(sim: TestSim, extra: Record<string, string> = {}): void {
   setEnvForTests({
+    SIMULATOR_MODE: "true",
     ADYEN_API_KEY: TEST_API_KEY,
     ADYEN_MERCHANT_ACCOUNT: sim.sim.merchantAccount,
     ADYEN_HMAC_KEYS: TEST_HMAC_KEY,
