@@ -45,6 +45,9 @@ export default defineConfig({
       LOG_LEVEL: "warn",
       DATABASE_URL: "",
       ADYEN_API_KEY: "",
+      // Probes every 2 s instead of 15 s, so the status tests see a cut link within seconds; the rules (two
+      // failing cycles to go red, two good ones to go green) are the same as in production.
+      STATUS_PROBE_INTERVAL_S: "2",
     },
   },
 });

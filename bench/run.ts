@@ -11,6 +11,15 @@ const BENCHES: Record<string, Bench> = {
       "POST /api/webhooks/adyen on the production server vs a bare node:http + pg baseline [--rate --seconds --connections]",
     load: async () => (await import("./webhooks.ts")).runWebhooksBench,
   },
+  "status-detect": {
+    about: "time from a cut store link to `outage` in /api/v1/status and back, and a single dropped call [--runs N]",
+    load: async () => (await import("./status-detect.ts")).runStatusDetectBench,
+  },
+  probes: {
+    about:
+      "one probe cycle over 2,000 stores / 20,000 terminals: calls, time, writes, 30-day storage [--stores --terminals --cycles]",
+    load: async () => (await import("./probes.ts")).runProbesBench,
+  },
   reconcile: {
     about: "full reconciliation of 1,000,000 orders and events vs a plain SQL join [--orders N]",
     load: async () => (await import("./reconcile.ts")).runReconcileBench,

@@ -98,7 +98,9 @@ if (simulator) {
     ADYEN_WEBHOOK_USERNAME: secrets.simWebhookUsername,
     ADYEN_WEBHOOK_PASSWORD: secrets.simWebhookPassword,
     ADYEN_API_BASE_URL: sim.url,
-    ADYEN_STATUS_URL: `${sim.url}/status/api/v2/summary.json`,
+    // The simulator's copy of status.adyen.com (Adyen's real format); a URL the user set wins, so a demo can
+    // show the real page.
+    ADYEN_STATUS_URL: e.ADYEN_STATUS_URL ?? `${sim.url}/status`,
   });
   const seeded = await seedDemoIfEmpty(db());
   if (seeded)

@@ -44,11 +44,29 @@ for (const step of steps) {
     process.stderr.write(`[test] ${step.name} FAILED after ${secs}s\n`);
     process.exit(res.status ?? 1);
   }
+  // Vitest has been seen to exit 0 when a whole file failed in its setup (its tests then count as skipped):
+  // the JSON report says so.
+  if (step.name === "unit tests" && unitSuitesFailed() > 0) {
+    process.stderr.write(`[test] ${step.name} FAILED: ${unitSuitesFailed()} test file(s) failed (see above)\n`);
+    process.exit(1);
+  }
   process.stdout.write(`[test] ${step.name} ok (${secs}s)\n`);
 }
 process.stdout.write("\n[test] all steps passed\n");
 const counts = summarize();
 if (counts) process.stdout.write(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
+
+function unitSuitesFailed(): number {
+  try {
+    const unit = JSON.parse(readFileSync(`${REPORT_DIR}/unit.json`, "utf8")) as {
+      numFailedTestSuites?: number;
+      numFailedTests?: number;
+    };
+    return (unit.numFailedTestSuites ?? 0) + (unit.numFailedTests ?? 0);
+  } catch {
+    return 1; // no report: something went wrong before any test ran
+  }
+}
 
 /** One closing line over unit and end-to-end tests, from the runners' JSON reports. */
 function summarize(): { passed: number; failed: number; skipped: number } | undefined {
