@@ -1,8 +1,9 @@
 // Runs the Playwright suite against a fresh data folder (a new embedded PostgreSQL, the simulator, demo data).
 import { spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { removeEmbeddedDatabase } from "../lib/db/embedded.ts";
 import { E2E_DATA_DIR } from "./config.ts";
 
-rmSync(E2E_DATA_DIR, { recursive: true, force: true });
+// With the folder goes its cluster, also when that lives outside the checkout (see lib/db/embedded.ts).
+await removeEmbeddedDatabase(E2E_DATA_DIR);
 const res = spawnSync("npx", ["--no-install", "playwright", "test", ...process.argv.slice(2)], { stdio: "inherit" });
 process.exit(res.status ?? 1);
