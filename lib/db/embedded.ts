@@ -26,13 +26,18 @@ const connectionFile = z.object({
 type Connection = z.infer<typeof connectionFile>;
 
 export type EmbeddedDatabase = { url: string; startedHere: boolean; location: string; stop: () => Promise<void> };
-export type EmbeddedOptions = { privateRoot?: string };
+export type EmbeddedOptions = {
+  privateRoot?: string;
+  /** For clusters deleted after use (tests, scripts): no fsync, so a crash may lose them; much faster. */
+  throwaway?: boolean;
+};
 
 // TCP on loopback only; no unix socket in a shared directory. Larger buffers and WAL than the defaults:
 // reconciliation rewrites a million rows at a time, and checkpoints every few seconds would dominate.
 const SERVER_FLAGS = ["listen_addresses=127.0.0.1", "unix_socket_directories=", "max_connections=200"]
   .concat(["shared_buffers=256MB", "max_wal_size=4GB", "wal_compression=on"])
   .flatMap((setting) => ["-c", setting]);
+const THROWAWAY_FLAGS = ["fsync=off", "synchronous_commit=off", "full_page_writes=off"].flatMap((s) => ["-c", s]);
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -137,7 +142,7 @@ export async function ensureEmbeddedDatabase(
   };
   if (isNew) {
     log(`initialising the embedded PostgreSQL under ${location}`);
-    await initCluster(cluster, conn.password);
+    await initCluster(cluster, conn.password, { noSync: opts.throwaway ?? false });
   }
   const already = await runningPort(location);
   if (already && (await canConnect(urlOf({ ...conn, port: already }, "postgres")))) {
@@ -147,17 +152,18 @@ export async function ensureEmbeddedDatabase(
     await writeFile(file, JSON.stringify(conn), { mode: 0o600 });
     return { url: urlOf(conn), startedHere: false, location, stop: async () => undefined };
   }
-  const server = await startOnFreePort(cluster, conn);
+  const flags = opts.throwaway ? [...SERVER_FLAGS, ...THROWAWAY_FLAGS] : SERVER_FLAGS;
+  const server = await startOnFreePort(cluster, conn, flags);
   await ensureDatabase(conn);
   await writeFile(file, JSON.stringify(conn), { mode: 0o600 });
   return { url: urlOf(conn), startedHere: true, location, stop: server.stop };
 }
 
-async function startOnFreePort(cluster: Cluster, conn: Connection) {
+async function startOnFreePort(cluster: Cluster, conn: Connection, flags: string[]) {
   for (let attempt = 1; ; attempt++) {
     conn.port = await freePort();
     try {
-      return await startCluster(cluster, conn.port, SERVER_FLAGS, urlOf(conn, "postgres"));
+      return await startCluster(cluster, conn.port, flags, urlOf(conn, "postgres"));
     } catch (err) {
       // Another program took the port between our check and the server's bind: pick another.
       if (!(err instanceof PortInUseError) || attempt >= 3) throw err;

@@ -29,7 +29,7 @@ async function prepareDir(c: Cluster): Promise<void> {
   if (c.user) await chown(c.dir, c.user.uid, c.user.gid);
 }
 
-export async function initCluster(c: Cluster, password: string): Promise<void> {
+export async function initCluster(c: Cluster, password: string, opts: { noSync: boolean }): Promise<void> {
   await prepareDir(c);
   // The superuser password travels in a file only the server's user can read, never on a command line.
   const tmp = await mkdtemp(path.join(os.tmpdir(), "ops-initdb-"));
@@ -48,6 +48,7 @@ export async function initCluster(c: Cluster, password: string): Promise<void> {
       "--builtin-locale=C.UTF-8",
       "--no-locale",
       "--no-instructions",
+      ...(opts.noSync ? ["--no-sync"] : []),
     ];
     const { code, output } = await runToEnd(c.bin.initdb, args, c.user);
     if (code !== 0) {
@@ -130,7 +131,8 @@ export async function startCluster(c: Cluster, port: number, flags: string[], ur
       exited.then(() => "exited" as const),
       new Promise<"tick">((r) => setTimeout(() => r("tick"), 150)),
     ]);
-    if (outcome === "exited") throw spawnErr ? spawnError(c.bin.postgres, c.user, spawnErr) : await startFailure(c);
+    if (outcome === "exited")
+      throw spawnErr ? spawnError(c.bin.postgres, c.user, spawnErr) : await startFailure(c, child.pid);
     if (await acceptsConnections(url)) break;
     if (Date.now() > deadline) {
       child.kill("SIGQUIT");
@@ -143,7 +145,7 @@ export async function startCluster(c: Cluster, port: number, flags: string[], ur
   return { pid: child.pid!, stop: () => stopChild(child, exited) };
 }
 
-async function startFailure(c: Cluster): Promise<Error> {
+async function startFailure(c: Cluster, pid: number | undefined): Promise<Error> {
   const log = await readFile(c.logFile, "utf8").catch(() => "");
   const tail = log.split("\n").slice(-30).join("\n");
   if (/could not bind|Address already in use/.test(tail)) return new PortInUseError(lastMeaningfulLine(tail));
@@ -155,9 +157,19 @@ async function startFailure(c: Cluster): Promise<Error> {
     );
   }
   return new EmbeddedDatabaseError(
-    `PostgreSQL stopped while starting: ${lastMeaningfulLine(tail) ?? "no message"}`,
+    `PostgreSQL stopped while starting: ${whatItSaid(tail, pid) ?? "no message"}`,
     `see ${c.logFile}`,
   );
+}
+
+/** The failed server's own last words, without timestamps and routine lines (e.g. a bad setting, then FATAL). */
+function whatItSaid(tail: string, pid: number | undefined): string | undefined {
+  const own = tail
+    .split("\n")
+    .filter((l) => pid !== undefined && l.includes(`[${pid}]`))
+    .map((l) => l.replace(/^.*?\[\d+\]\s+/, "").replace(/^LOG:\s+/, ""))
+    .filter((l) => !/^(starting PostgreSQL|listening on|database system is shut down)/.test(l));
+  return own.length > 0 ? own.slice(-2).join(" — ") : lastMeaningfulLine(tail);
 }
 
 async function acceptsConnections(url: string): Promise<boolean> {
