@@ -42,6 +42,9 @@ export class Lifecycle {
   async exit(code: number, message?: string): Promise<never> {
     if (this.exiting) return new Promise<never>(() => undefined);
     this.exiting = true;
+    // From here on, errors are fallout of the stopping itself (a query cut off by its stopped server): not news.
+    process.on("uncaughtException", () => undefined);
+    process.on("unhandledRejection", () => undefined);
     if (message) process.stderr.write(`${message}\n`);
     await Promise.allSettled([...this.pending]);
     for (const stop of this.cleanups.splice(0).reverse()) await stop().catch(() => undefined);
