@@ -37,6 +37,9 @@ export default defineConfig({
     command: "node node_modules/tsx/dist/cli.mjs e2e/serve.ts",
     url: `${E2E_BASE_URL}/api/health`,
     reuseExistingServer: false,
+    // SIGTERM first, so npm start stops what it started (its embedded PostgreSQL runs in a session of its own and
+    // would outlive the SIGKILL Playwright sends otherwise).
+    gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
     timeout: 240_000,
     stdout: "pipe",
     stderr: "pipe",

@@ -51,15 +51,17 @@ export class Lifecycle {
     process.exit(code);
   }
 
-  /** SIGINT and SIGTERM stop everything (exit 0: stopping is what was asked); a third signal exits at once. */
+  /**
+   * SIGINT, SIGTERM and SIGHUP (the terminal closed) stop everything (exit 0: stopping is what was asked); a third
+   * signal exits at once.
+   */
   handleSignals(): void {
     let signals = 0;
     const onSignal = () => {
       if (++signals >= 3) process.exit(130);
       void this.exit(0);
     };
-    process.on("SIGINT", onSignal);
-    process.on("SIGTERM", onSignal);
+    for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, onSignal);
   }
 
   /** For `main().catch(…)`: one line, never a stack trace (LOG_LEVEL=debug adds it). */
