@@ -9,8 +9,10 @@ import path from "node:path";
 import pg from "pg";
 import { z } from "zod";
 import { EmbeddedDatabaseError } from "@/lib/db/embedded-error";
+import { databaseAnswers } from "@/lib/db/probe";
 import { reachableBinaries } from "@/lib/db/postgres-install";
-import { initCluster, PortInUseError, runningPort, startCluster, type Cluster } from "@/lib/db/postgres-server";
+import { PortInUseError } from "@/lib/db/postgres-log";
+import { initCluster, runningPort, startCluster, type Cluster } from "@/lib/db/postgres-server";
 import { serverUser, userCan, type ServerUser } from "@/lib/db/server-user";
 
 /** Where clusters live when the server's user cannot reach DATA_DIR (a checkout under /root, run as root). */
@@ -57,20 +59,6 @@ function urlOf(c: Connection, database = c.database): string {
   return `postgresql://postgres:${encodeURIComponent(c.password)}@127.0.0.1:${c.port}/${database}`;
 }
 
-async function canConnect(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 });
-  client.on("error", () => undefined);
-  try {
-    await client.connect();
-    await client.query("select 1");
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
 async function readConnection(file: string): Promise<Connection | undefined> {
   if (!existsSync(file)) return undefined;
   const parsed = connectionFile.safeParse(JSON.parse(await readFile(file, "utf8")));
@@ -111,7 +99,7 @@ export async function ensureEmbeddedDatabase(
   await mkdir(root, { recursive: true });
   const known = await readConnection(file);
   const inPlace = path.join(root, "postgres");
-  if (known && (await canConnect(urlOf(known)))) {
+  if (known && (await databaseAnswers(urlOf(known)))) {
     return { url: urlOf(known), startedHere: false, location: known.location ?? inPlace, stop: async () => undefined };
   }
 
@@ -145,7 +133,7 @@ export async function ensureEmbeddedDatabase(
     await initCluster(cluster, conn.password, { noSync: opts.throwaway ?? false });
   }
   const already = await runningPort(location);
-  if (already && (await canConnect(urlOf({ ...conn, port: already }, "postgres")))) {
+  if (already && (await databaseAnswers(urlOf({ ...conn, port: already }, "postgres")))) {
     // Running, but postgres.json named another port (a start that crashed before writing it): adopt it.
     conn.port = already;
     await ensureDatabase(conn);

@@ -3,11 +3,12 @@
 // which stops it after the app), as `user` when we are root.
 import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, existsSync, openSync } from "node:fs";
-import { chown, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { chown, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { EmbeddedDatabaseError } from "@/lib/db/embedded-error";
+import { lastMeaningfulLine, rotateLog, startFailure } from "@/lib/db/postgres-log";
+import { databaseAnswers } from "@/lib/db/probe";
 import type { PostgresBinaries } from "@/lib/db/postgres-install";
 import { SERVER_ENV, type ServerUser } from "@/lib/db/server-user";
 
@@ -15,9 +16,6 @@ export type Cluster = { bin: PostgresBinaries; dir: string; user: ServerUser; lo
 export type RunningServer = { pid: number; stop: () => Promise<void> };
 
 const READY_TIMEOUT_MS = 120_000; // crash recovery after a hard stop replays WAL first
-const LOG_ROTATE_BYTES = 5 * 1024 * 1024;
-
-export class PortInUseError extends Error {}
 
 function asUser(user: ServerUser): { uid?: number; gid?: number } {
   return user ? { uid: user.uid, gid: user.gid } : {};
@@ -80,11 +78,6 @@ function spawnError(file: string, user: ServerUser, err: Error): EmbeddedDatabas
   );
 }
 
-function lastMeaningfulLine(text: string): string | undefined {
-  const lines = text.split("\n").map((l) => l.trim());
-  return lines.reverse().find((l) => /FATAL|ERROR|PANIC|error|could not|cannot/.test(l)) ?? lines.find(Boolean);
-}
-
 /** The port of a server already running on this cluster (its postmaster.pid says so), if any. */
 export async function runningPort(dir: string): Promise<number | undefined> {
   const file = path.join(dir, "postmaster.pid");
@@ -132,8 +125,8 @@ export async function startCluster(c: Cluster, port: number, flags: string[], ur
       new Promise<"tick">((r) => setTimeout(() => r("tick"), 150)),
     ]);
     if (outcome === "exited")
-      throw spawnErr ? spawnError(c.bin.postgres, c.user, spawnErr) : await startFailure(c, child.pid);
-    if (await acceptsConnections(url)) break;
+      throw spawnErr ? spawnError(c.bin.postgres, c.user, spawnErr) : await startFailure(c.logFile, c.dir, child.pid);
+    if (await databaseAnswers(url, 1000)) break;
     if (Date.now() > deadline) {
       child.kill("SIGQUIT");
       throw new EmbeddedDatabaseError(
@@ -143,46 +136,6 @@ export async function startCluster(c: Cluster, port: number, flags: string[], ur
     }
   }
   return { pid: child.pid!, stop: () => stopChild(child, exited) };
-}
-
-async function startFailure(c: Cluster, pid: number | undefined): Promise<Error> {
-  const log = await readFile(c.logFile, "utf8").catch(() => "");
-  const tail = log.split("\n").slice(-30).join("\n");
-  if (/could not bind|Address already in use/.test(tail)) return new PortInUseError(lastMeaningfulLine(tail));
-  const running = tail.match(/Is another postmaster \(PID (\d+)\) running/);
-  if (running) {
-    return new EmbeddedDatabaseError(
-      `another PostgreSQL (pid ${running[1]}) runs on ${c.dir} and does not answer with the settings in postgres.json`,
-      `stop it (kill ${running[1]}) and start again`,
-    );
-  }
-  return new EmbeddedDatabaseError(
-    `PostgreSQL stopped while starting: ${whatItSaid(tail, pid) ?? "no message"}`,
-    `see ${c.logFile}`,
-  );
-}
-
-/** The failed server's own last words, without timestamps and routine lines (e.g. a bad setting, then FATAL). */
-function whatItSaid(tail: string, pid: number | undefined): string | undefined {
-  const own = tail
-    .split("\n")
-    .filter((l) => pid !== undefined && l.includes(`[${pid}]`))
-    .map((l) => l.replace(/^.*?\[\d+\]\s+/, "").replace(/^LOG:\s+/, ""))
-    .filter((l) => !/^(starting PostgreSQL|listening on|database system is shut down)/.test(l));
-  return own.length > 0 ? own.slice(-2).join(" — ") : lastMeaningfulLine(tail);
-}
-
-async function acceptsConnections(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
-  client.on("error", () => undefined);
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
 }
 
 /** Fast shutdown (clients disconnected, a checkpoint written); immediate shutdown if that hangs. */
@@ -201,12 +154,4 @@ async function stopChild(child: ChildProcess, exited: Promise<unknown>): Promise
   if (await waitFor(10_000)) return;
   child.kill("SIGKILL");
   await waitFor(5_000);
-}
-
-async function rotateLog(file: string): Promise<void> {
-  const size = await stat(file).then(
-    (s) => s.size,
-    () => 0,
-  );
-  if (size > LOG_ROTATE_BYTES) await rename(file, `${file}.1`);
 }
