@@ -14,6 +14,7 @@ import { ensureLocalSecrets, type LocalSecrets } from "../lib/secrets.ts";
 import { freePort } from "../lib/db/embedded.ts";
 import { seedDemoIfEmpty } from "../prisma/seed/demo.ts";
 import { DEMO_USERS } from "../prisma/seed/demo-users.ts";
+import { countDemoUsers } from "../lib/auth/users.ts";
 import { DEMO_CATALOG } from "../sim/catalog.ts";
 import { errorText, Lifecycle, StartError } from "./lifecycle.ts";
 import { ROOT, startNextBuild, startNextServer, startSimulatorProcess, waitForHealthy } from "./processes.ts";
@@ -84,10 +85,14 @@ async function main(life: Lifecycle, e: Env): Promise<void> {
     migrate(database.url),
   );
   say(`migrations: ${migrated.applied.length} applied, ${migrated.alreadyApplied} already in place`);
+  const simulator = !e.ADYEN_API_KEY;
+  if (!simulator && (await countDemoUsers()) > 0) {
+    say("demo accounts are in this database; they cannot sign in with real Adyen credentials. Remove them with:");
+    say("  npx ops user remove-demo");
+  }
 
   const appEnv: Record<string, string> = { DATABASE_URL: database.url, NEXTAUTH_SECRET: nextauthSecret };
   Object.assign(appEnv, { NEXTAUTH_URL: appUrl, NODE_ENV: "production" });
-  const simulator = !e.ADYEN_API_KEY;
   if (simulator) {
     Object.assign(appEnv, await startSimulator(life, e, secrets));
     const seeded = await step("demo data could not be written", "see the message above", () => seedDemoIfEmpty(db()));

@@ -3,3 +3,9 @@ import { registerJob } from "@/lib/jobs/queue";
 import { reconcileJob } from "@/lib/reconciliation/trigger";
 
 registerJob(reconcileJob);
+
+// Housekeeping of the security work (sign-in throttle, abandoned import staging).
+import { pruneSignInThrottleJob } from "@/lib/auth/throttle-job";
+import { pruneStagedRowsJob } from "@/lib/reconciliation/imports/staging-job";
+registerJob(pruneSignInThrottleJob);
+registerJob(pruneStagedRowsJob);
