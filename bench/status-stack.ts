@@ -35,12 +35,13 @@ export async function startStack(name: string, simArgs: string[] = []): Promise<
   const hmacKey = randomBytes(32).toString("hex");
   const secretsFile = path.join(dir, "sim-secrets.json");
   await writeFile(secretsFile, JSON.stringify({ apiKey: simApiKey, hmacKey }), { mode: 0o600 });
-  const sim = await startSimulatorProcess(
+  const sim = startSimulatorProcess(
     ["--port", "0", "--secrets-file", secretsFile, "--quiet", ...simArgs],
     () => undefined,
   );
   cleanups.push(sim.stop);
-  return { dir, databaseUrl: server.url, simUrl: sim.url, simApiKey, hmacKey, cleanups, cleanUp };
+  const simUrl = await sim.ready;
+  return { dir, databaseUrl: server.url, simUrl, simApiKey, hmacKey, cleanups, cleanUp };
 }
 
 export async function simControl(stack: Stack, pathname: string, body?: unknown): Promise<unknown> {

@@ -109,6 +109,8 @@ export const envSchema = z
     SIM_PORT: port(undefined),
     // Port of the app the end-to-end suite starts (several checkouts on one machine each pick their own).
     E2E_PORT: port(3217).transform((v) => v ?? 3217),
+    // Where `npm test` and the end-to-end suite write the runners' JSON reports (the runner self-test uses its own).
+    TEST_REPORT_DIR: optionalString.transform((v) => v ?? ".test-report"),
     // Set by `npm start` for the processes it runs when no ADYEN_API_KEY was given: Adyen is the simulator.
     SIMULATOR_MODE: optionalString.transform((v) => v === "true" || v === "1"),
     JOBS_IN_PROCESS: optionalString

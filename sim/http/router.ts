@@ -32,6 +32,11 @@ export class Router<R> {
     return this;
   }
 
+  /** Every route as method and pattern (":param" segments), in the order added. */
+  list(): { method: string; pattern: string }[] {
+    return this.routes.map((r) => ({ method: r.method, pattern: `/${r.segments.join("/")}` }));
+  }
+
   match(method: string, path: string): RouteMatch<R> {
     const parts = splitPath(path);
     let pathMatched = false;
