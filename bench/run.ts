@@ -11,13 +11,32 @@ const BENCHES: Record<string, Bench> = {
       "POST /api/webhooks/adyen on the production server vs a bare node:http + pg baseline [--rate --seconds --connections]",
     load: async () => (await import("./webhooks.ts")).runWebhooksBench,
   },
+  freshness: {
+    about:
+      "lag from a webhook's [accepted] to its order matched, at 1,000/s for 60 s with a full run in the middle and the page read every second [--rate --seconds --background]",
+    load: async () => (await import("./freshness.ts")).runFreshnessBench,
+  },
+  faults: {
+    about:
+      "PostgreSQL stopped under webhooks, two instances on one database, SIGKILL during a full run, a fuzzer of malformed requests [--rate --seconds --orders]",
+    load: async () => (await import("./faults.ts")).runFaultsBench,
+  },
+  "status-detect": {
+    about: "time from a cut store link to `outage` in /api/v1/status and back, and a single dropped call [--runs N]",
+    load: async () => (await import("./status-detect.ts")).runStatusDetectBench,
+  },
+  probes: {
+    about:
+      "one probe cycle over 2,000 stores / 20,000 terminals: calls, time, writes, 30-day storage [--stores --terminals --cycles]",
+    load: async () => (await import("./probes.ts")).runProbesBench,
+  },
   idempotency: {
     about:
       "HAR and NDJSON logs of ~100 MB and ~1 GB through the idempotency checker vs wc -l and gzip -dc [--sizes --formats | --sample FILE]",
     load: async () => (await import("./idempotency.ts")).runIdempotencyBench,
   },
   reconcile: {
-    about: "full reconciliation of 1,000,000 orders and events vs a plain SQL join [--orders N]",
+    about: "full reconciliation of 1,000,000 and 5,000,000 orders and events vs a plain SQL join [--orders N,N]",
     load: async () => (await import("./reconcile.ts")).runReconcileBench,
   },
 };

@@ -1,5 +1,6 @@
 // The only reader of process.env: every configuration value is parsed and checked here, once.
 import { existsSync } from "node:fs";
+import { isIP } from "node:net";
 import { z } from "zod";
 
 const HEX_KEY = /^(?:[0-9a-fA-F]{2})+$/;
@@ -36,10 +37,36 @@ const hmacKeys = optionalString
     message: "every key must be an even-length hexadecimal string (comma-separated for rotation)",
   });
 
+// Addresses or CIDR ranges (IPv4/IPv6) of the reverse proxies in front of the app, comma-separated.
+const proxyList = optionalString
+  .transform((v) =>
+    v === undefined
+      ? []
+      : v
+          .split(",")
+          .map((p) => p.trim())
+          .filter(Boolean),
+  )
+  .refine(
+    (entries) =>
+      entries.every((entry) => {
+        const [address = "", bits, extra] = entry.split("/");
+        const family = isIP(address);
+        const max = family === 6 ? 128 : 32;
+        return (
+          family !== 0 && extra === undefined && (bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= max))
+        );
+      }),
+    { message: "must be IP addresses or CIDR ranges, comma-separated (e.g. 10.0.0.0/8,127.0.0.1)" },
+  );
+
 const positiveInt = (fallback: number) =>
   optionalString
     .refine((v) => v === undefined || /^\d+$/.test(v), { message: "must be a whole number" })
     .transform((v) => (v === undefined ? fallback : Number(v)));
+
+const positiveIntIn = (fallback: number, min: number, max: number) =>
+  positiveInt(fallback).refine((v) => v >= min && v <= max, { message: `must be between ${min} and ${max}` });
 
 export const envSchema = z
   .object({
@@ -69,14 +96,21 @@ export const envSchema = z
     ADYEN_WEBHOOK_USERNAME: optionalString,
     ADYEN_WEBHOOK_PASSWORD: optionalString,
     ADYEN_API_BASE_URL: optionalUrl("where every Adyen API call is sent instead of Adyen's hosts"),
-    ADYEN_STATUS_URL: optionalUrl("Adyen status page: Statuspage v2 summary.json or an RSS/Atom feed"),
+    // Unset: https://status.adyen.com (the simulator's page in simulator mode). Any provider's page or feed works.
+    ADYEN_STATUS_URL: optionalUrl("status page: Adyen's site, a Statuspage v2 page or JSON, or an RSS/Atom feed"),
     ADYEN_TIMEOUT_MS: positiveInt(15_000),
+    // Status panel: how often the probes run and Adyen's status page is read, and how long history is kept.
+    STATUS_PROBE_INTERVAL_S: positiveIntIn(15, 2, 3600),
+    STATUS_PAGE_POLL_S: positiveIntIn(120, 10, 86_400),
+    STATUS_RETENTION_DAYS: positiveIntIn(30, 2, 3650),
     OIDC_ISSUER: optionalUrl("OpenID Connect issuer"),
     OIDC_CLIENT_ID: optionalString,
     OIDC_CLIENT_SECRET: optionalString,
     SIM_PORT: port(undefined),
     // Port of the app the end-to-end suite starts (several checkouts on one machine each pick their own).
     E2E_PORT: port(3217).transform((v) => v ?? 3217),
+    // Where `npm test` and the end-to-end suite write the runners' JSON reports (the runner self-test uses its own).
+    TEST_REPORT_DIR: optionalString.transform((v) => v ?? ".test-report"),
     // Set by `npm start` for the processes it runs when no ADYEN_API_KEY was given: Adyen is the simulator.
     SIMULATOR_MODE: optionalString.transform((v) => v === "true" || v === "1"),
     JOBS_IN_PROCESS: optionalString
@@ -89,6 +123,10 @@ export const envSchema = z
         z.enum(["debug", "info", "warn", "error", "silent"], { message: "must be debug, info, warn, error or silent" }),
       ),
     OPS_PASSWORD: optionalString,
+    // Security (see README "Security"): whose X-Forwarded-For / -Proto to believe.
+    TRUSTED_PROXIES: proxyList,
+    // Largest file accepted by POST /api/reconciliation/upload (a year of settlement details is ~400 MB).
+    IMPORT_MAX_UPLOAD_MB: positiveInt(512),
     CHROMIUM_PATH: optionalString,
     CI: optionalString.transform((v) => v !== undefined && v !== "false" && v !== "0"),
     // Idempotency checker: largest upload as sent (MB), and largest content once decompressed (MB).
@@ -124,6 +162,32 @@ export const envSchema = z
         message: "is required when ADYEN_API_KEY is set (webhooks are verified)",
       });
     }
+    // Real credentials outside npm start's simulator: sessions must survive restarts and work on every instance.
+    if (e.ADYEN_API_KEY && !e.SIMULATOR_MODE && !e.NEXTAUTH_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["NEXTAUTH_SECRET"],
+        message:
+          "is required with real Adyen credentials (the same value on every instance; e.g. openssl rand -hex 32)",
+      });
+    }
+    if (e.ADYEN_API_KEY && !e.SIMULATOR_MODE && !isSecureAppUrl(e.NEXTAUTH_URL)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["NEXTAUTH_URL"],
+        message: e.NEXTAUTH_URL
+          ? "must be an https:// URL with real Adyen credentials (session cookies are then Secure); http only for localhost"
+          : "is required with real Adyen credentials: the public https:// URL of this app",
+      });
+    }
+    if (e.ADYEN_ENVIRONMENT === "LIVE" && e.ADYEN_API_KEY && !e.ADYEN_WEBHOOK_USERNAME) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["ADYEN_WEBHOOK_USERNAME"],
+        message:
+          "is required when ADYEN_ENVIRONMENT=LIVE: Adyen's webhook calls must carry basic auth (with ADYEN_WEBHOOK_PASSWORD)",
+      });
+    }
     const oidc = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].filter(Boolean).length;
     if (oidc > 0 && oidc < 3) {
       ctx.addIssue({
@@ -135,6 +199,13 @@ export const envSchema = z
   });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** https, or plain http on this machine only (trying real TEST credentials locally). */
+export function isSecureAppUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  const { protocol, hostname } = new URL(url);
+  return protocol === "https:" || ["localhost", "127.0.0.1", "[::1]"].includes(hostname);
+}
 
 export class EnvError extends Error {
   constructor(

@@ -1,5 +1,5 @@
 // Adyen standard notifications: the envelope, and each NotificationRequestItem read tolerantly into the
-// columns we keep. Tolerant of what Adyen really sends (see ../shared/adyen-fixtures): lower-case keys,
+// columns we keep. Tolerant of what Adyen really sends (see test-fixtures/adyen): lower-case keys,
 // `success` as a JSON boolean, a missing merchantReference or additionalData, amount 0.
 import { z } from "zod";
 import { AppError, type FieldProblem } from "@/lib/errors";
@@ -121,7 +121,12 @@ const itemSchema = z.object({
   amount: amountSchema.nullish(),
   paymentMethod: optionalVerbatim(256),
   reason: optionalVerbatim(4096),
-  additionalData: plainObject.nullish(),
+  // Adyen sends flat string values; nested structures (a fuzzer's deep nesting) are refused, not stored.
+  additionalData: z
+    .record(z.string(), z.union([z.string().max(65_536), z.number(), z.boolean(), z.null()]), {
+      error: "must be an object of text values",
+    })
+    .nullish(),
 });
 
 /** One distinct event as stored in payment_events. */

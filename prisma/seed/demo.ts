@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit";
 import { DEMO_CATALOG } from "@/sim/catalog";
 import { DEMO_USERS } from "./demo-users";
 import { seedDemoReconciliation } from "./demo-reconciliation";
+import { seedDemoTerminals } from "./demo-terminals";
 import { reconcile } from "@/lib/reconciliation/engine/run";
 import { ADYEN_RETIREMENT, RETIREMENT_SETTING } from "@/lib/idempotency/trend";
 
@@ -25,6 +26,7 @@ export async function seedDemo(client: PrismaClient): Promise<SeedResult> {
       };
       await tx.store.upsert({ where: { id: s.id }, create: { id: s.id, ...data }, update: data });
     }
+    await seedDemoTerminals(tx);
     let usersCreated = 0;
     for (const u of DEMO_USERS) {
       if (await tx.user.findUnique({ where: { email: u.email } })) continue;
@@ -34,6 +36,7 @@ export async function seedDemo(client: PrismaClient): Promise<SeedResult> {
           email: u.email,
           name: u.name,
           role: u.role,
+          demo: true,
           passwordHash: hashes.get(u.email) ?? null,
           stores: { create: storeIds.map((storeId) => ({ storeId })) },
         },
