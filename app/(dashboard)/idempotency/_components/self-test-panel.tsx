@@ -61,7 +61,7 @@ export function SelfTestPanel({
               when: format.dateTime(new Date(result.ranAt), { dateStyle: "short", timeStyle: "medium" }),
             })}
           </p>
-          <ol className="grid gap-2">
+          <ol aria-label={t("stepsLabel")} className="grid gap-2">
             {result.steps.map((s, i) => (
               <Step key={s.id} step={s} n={i + 1} />
             ))}
