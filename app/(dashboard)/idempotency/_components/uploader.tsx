@@ -52,7 +52,7 @@ export function Uploader({ maxBytes }: { maxBytes: number }) {
             accept=".har,.ndjson,.jsonl,.json,.log,.gz,application/json,application/gzip"
             required
             aria-describedby={`${fileId}-hint`}
-            className="min-h-11 min-w-0 rounded-md border border-slate-300 bg-white px-3 py-2 text-base file:mr-3 file:rounded file:border-0 file:bg-slate-100 file:px-3 file:py-1"
+            className="min-h-11 w-full min-w-0 rounded-md border border-slate-300 bg-white px-3 py-2 text-base file:mr-3 file:rounded file:border-0 file:bg-slate-100 file:px-3 file:py-1"
           />
           <p id={`${fileId}-hint`} className="text-xs font-normal text-slate-600">
             {t("filesHint", { mb: Math.round(maxBytes / 1024 / 1024) })}
