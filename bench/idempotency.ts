@@ -64,9 +64,10 @@ export async function runIdempotencyBench(args: string[]): Promise<void> {
   const sizes = (values.sizes ?? "100,1000").split(",").map(Number);
   const formats = (values.formats ?? "ndjson,har").split(",") as TrafficOptions["format"][];
   const dir = await mkdtemp(path.join(os.tmpdir(), "ops-bench-idem-"));
-  const database = await ensureEmbeddedDatabase(dir, () => undefined);
+  let database: Awaited<ReturnType<typeof ensureEmbeddedDatabase>> | undefined;
   const rows: string[][] = [];
   try {
+    database = await ensureEmbeddedDatabase(dir, () => undefined);
     await migrate(database.url);
     const env = childEnv({ DATABASE_URL: database.url, LOG_LEVEL: "warn" });
     for (const format of formats) {
@@ -116,7 +117,7 @@ export async function runIdempotencyBench(args: string[]): Promise<void> {
       }
     }
   } finally {
-    await database.stop();
+    await database?.stop().catch(() => undefined);
     await rm(dir, { recursive: true, force: true });
   }
   const head = [

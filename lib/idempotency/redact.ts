@@ -14,9 +14,10 @@ const SECRET_FIELD =
 const SECRET_PARAM = /key|token|secret|password|signature|auth|session|email|cvc|card/i;
 
 // 13–19 digits, optionally grouped by single spaces or dashes, starting with a card network's digit (2–6).
-const PAN_CANDIDATE = /(?<![\d.])[2-6](?:[ -]?\d){12,18}(?![\d.])/g;
-// Four digits in a row: nothing shorter can be part of a card number, even when grouped.
-const DIGIT_RUN = /\d{4}/;
+// Not inside a longer number or a decimal fraction; a full stop after it is fine.
+const PAN_CANDIDATE = /(?<!\d|\d\.)[2-6](?:[ -]?\d){12,18}(?!\d|\.\d)/g;
+// Twelve digits, optionally grouped by four: every card number contains such a run (UUIDs rarely do).
+const DIGIT_RUN = /\d{4}[ -]?\d{4}[ -]?\d{4}/;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 // Adyen's client-side encryption output and similar blobs.
 const ENCRYPTED = /adyenjs_[0-9_]+\$[A-Za-z0-9+/=$_-]+|eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9._-]{10,}/g;
@@ -73,7 +74,8 @@ export function redactHeaders(headers: HeaderMap): HeaderMap {
 export function redactUrl(url: string): string {
   try {
     const u = new URL(url);
-    u.username = u.username ? REDACTED : "";
+    // Credentials in the URL are dropped altogether.
+    u.username = "";
     u.password = "";
     for (const name of [...new Set(u.searchParams.keys())]) {
       if (SECRET_PARAM.test(name)) u.searchParams.set(name, REDACTED);

@@ -11,8 +11,18 @@ import type { Finding } from "@/lib/idempotency/types";
 
 const MAX_TEXT = 500;
 
-const clean = (v: string | null): string | null =>
-  v === null ? null : redactText(v.length > MAX_TEXT ? v.slice(0, MAX_TEXT) : v);
+// Endpoints, accounts and clients repeat on nearly every row: each distinct value is redacted once.
+const cleaned = new Map<string, string>();
+const clean = (v: string | null): string | null => {
+  if (v === null) return null;
+  let out = cleaned.get(v);
+  if (out === undefined) {
+    out = redactText(v.length > MAX_TEXT ? v.slice(0, MAX_TEXT) : v);
+    if (cleaned.size >= 10_000) cleaned.clear();
+    cleaned.set(v, out);
+  }
+  return out;
+};
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
 // One JSON document per batch, unpacked by PostgreSQL: a single native JSON.stringify here instead of
