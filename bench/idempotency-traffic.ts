@@ -220,10 +220,11 @@ function harEntry(x: Exchange): string {
 export type Written = { bytes: number; exchanges: number; operations: number };
 
 async function write(out: WriteStream, gz: Gzip | null, text: string): Promise<void> {
-  const ok = out.write(text);
-  const gzOk = gz ? gz.write(text) : true;
-  if (!ok) await once(out, "drain");
-  if (!gzOk && gz) await once(gz, "drain");
+  // Both waits are registered at once: a drain that happens while the other is awaited must not be missed.
+  const waits: Promise<unknown>[] = [];
+  if (!out.write(text)) waits.push(once(out, "drain"));
+  if (gz && !gz.write(text)) waits.push(once(gz, "drain"));
+  if (waits.length) await Promise.all(waits);
 }
 
 /** Writes one log file (and, when `gzFile` is given, the same content gzip-compressed beside it). */
