@@ -90,6 +90,7 @@ export async function analyzeTraffic(
       entries: analyzer.entries,
       adyenRequests: analyzer.adyenRequests,
       lateAttempts: totals.lateAttempts,
+      distinctKeys: totals.distinctKeys,
       ms: Math.round(performance.now() - started),
     });
     return summary;
