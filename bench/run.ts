@@ -30,6 +30,11 @@ const BENCHES: Record<string, Bench> = {
       "one probe cycle over 2,000 stores / 20,000 terminals: calls, time, writes, 30-day storage [--stores --terminals --cycles]",
     load: async () => (await import("./probes.ts")).runProbesBench,
   },
+  idempotency: {
+    about:
+      "HAR and NDJSON logs of ~100 MB and ~1 GB through the idempotency checker vs wc -l and gzip -dc [--sizes --formats | --sample FILE]",
+    load: async () => (await import("./idempotency.ts")).runIdempotencyBench,
+  },
   reconcile: {
     about: "full reconciliation of 1,000,000 and 5,000,000 orders and events vs a plain SQL join [--orders N,N]",
     load: async () => (await import("./reconcile.ts")).runReconcileBench,

@@ -129,6 +129,9 @@ export const envSchema = z
     IMPORT_MAX_UPLOAD_MB: positiveInt(512),
     CHROMIUM_PATH: optionalString,
     CI: optionalString.transform((v) => v !== undefined && v !== "false" && v !== "0"),
+    // Idempotency checker: largest upload as sent (MB), and largest content once decompressed (MB).
+    IDEMPOTENCY_MAX_UPLOAD_MB: positiveInt(2_048),
+    IDEMPOTENCY_MAX_CONTENT_MB: positiveInt(20_480),
   })
   .superRefine((e, ctx) => {
     if (e.ADYEN_ENVIRONMENT === "LIVE" && !e.ADYEN_LIVE_URL_PREFIX && !e.ADYEN_API_BASE_URL) {

@@ -15,6 +15,7 @@ export const USAGE = `Usage: tsx sim/main.ts --api-key KEY --hmac-key HEX [optio
   --webhook-password P   basic auth password for webhook delivery
   --time-scale N         divide webhook retry delays by N (default 1)
   --public-url URL       base of payment-link URLs (default: the server's own URL)
+  --checkout-processing-ms N  time a Checkout write takes (default 100; a concurrent duplicate gets 704)
   --secrets-file FILE    JSON {apiKey, hmacKey, webhookPassword}: keeps secrets off the command line,
                          where every local user can read them (flags given as well win)
   --fleet SxT            serve a synthetic fleet of S stores with T terminals each instead of the demo
@@ -70,6 +71,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       "webhook-password": { type: "string" },
       "time-scale": { type: "string" },
       "public-url": { type: "string" },
+      "checkout-processing-ms": { type: "string" },
       "secrets-file": { type: "string" },
       quiet: { type: "boolean" },
       fleet: { type: "string" },
@@ -84,12 +86,14 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   if (!hmacKey) throw new Error("--hmac-key is required");
   const port = toNumber("port", values.port, (n) => Number.isInteger(n) && n >= 0 && n < 65536);
   const timeScale = toNumber("time-scale", values["time-scale"], (n) => n > 0);
+  const checkoutProcessingMs = toNumber("checkout-processing-ms", values["checkout-processing-ms"], (n) => n >= 0);
   const fleet = values.fleet === undefined ? undefined : /^(\d{1,5})x(\d{1,3})$/.exec(values.fleet);
   if (fleet === null) throw new Error(`--fleet: invalid value "${values.fleet ?? ""}" (e.g. 2000x10)`);
   const catalog = fleet ? fleetCatalog(Number(fleet[1]), Number(fleet[2])) : undefined;
   const optional = {
     port,
     timeScale,
+    checkoutProcessingMs,
     host: values.host,
     merchantAccount: values["merchant-account"],
     companyId: values["company-id"],

@@ -56,6 +56,7 @@ export function createRequestHandler(rt: SimRuntime): (req: IncomingMessage, res
     const family = familyOf(ctx.path);
     // Latency sits inside processing, so an idempotent request stays "in flight" for its whole duration.
     if (family !== null) await sleep(rt.state.faults.latencyMs[family]);
+    if (family === "checkout" && ctx.method === "POST") await sleep(rt.config.checkoutProcessingMs);
     return match.handler({ ...ctx, params: match.params }, rt);
   }
 

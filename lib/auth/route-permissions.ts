@@ -56,6 +56,11 @@ export const ROUTE_GUARDS: Record<string, Partial<Record<HttpMethod, Guard>>> = 
     POST: guard("status.maintenance.write", "body"),
   },
   "/api/status/banner": { GET: guard("status.read") },
+  // Idempotency migration checker
+  "/api/v1/idempotency/analyses": { GET: guard("idempotency.read"), POST: guard("idempotency.analyze") },
+  "/api/v1/idempotency/analyses/[id]": { GET: guard("idempotency.read") },
+  "/api/v1/idempotency/findings": { GET: guard("idempotency.read") },
+  "/api/idempotency/upload": { POST: guard("idempotency.analyze") },
 };
 
 /** Server actions by `<file>#<export>` (the file relative to the repository root). */
@@ -76,6 +81,8 @@ export const SERVER_ACTION_GUARDS: Record<string, Guard> = {
   "app/(dashboard)/status/actions.ts#createAlertEndpointAction": guard("status.alerts.manage"),
   "app/(dashboard)/status/actions.ts#deleteAlertEndpointAction": guard("status.alerts.manage"),
   "app/(dashboard)/status/actions.ts#sendTestAlertAction": guard("status.alerts.manage"),
+  "app/(dashboard)/idempotency/actions.ts#runSelfTestAction": guard("idempotency.self_test"),
+  "app/(dashboard)/idempotency/actions.ts#auditDashboardAction": guard("idempotency.analyze"),
 };
 
 export function isPublic(g: Guard): g is { public: string } {

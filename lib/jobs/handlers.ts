@@ -13,3 +13,7 @@ import { pruneSignInThrottleJob } from "@/lib/auth/throttle-job";
 import { pruneStagedRowsJob } from "@/lib/reconciliation/imports/staging-job";
 registerJob(pruneSignInThrottleJob);
 registerJob(pruneStagedRowsJob);
+
+// Idempotency checker: the scheduled audit of this dashboard's own Adyen calls.
+import { dashboardAuditJob } from "@/lib/idempotency/dashboard";
+registerJob(dashboardAuditJob);

@@ -7,6 +7,7 @@ import { DEMO_USERS } from "./demo-users";
 import { seedDemoReconciliation } from "./demo-reconciliation";
 import { seedDemoTerminals } from "./demo-terminals";
 import { reconcile } from "@/lib/reconciliation/engine/run";
+import { ADYEN_RETIREMENT, RETIREMENT_SETTING } from "@/lib/idempotency/trend";
 
 export type SeedResult = { stores: number; usersCreated: number };
 
@@ -48,6 +49,12 @@ export async function seedDemo(client: PrismaClient): Promise<SeedResult> {
       });
       usersCreated++;
     }
+    // Adyen's retirement dates of the legacy idempotency framework, marked on the checker's trend.
+    await tx.appSetting.upsert({
+      where: { key: RETIREMENT_SETTING },
+      create: { key: RETIREMENT_SETTING, value: { ...ADYEN_RETIREMENT } },
+      update: {},
+    });
     return { stores: DEMO_CATALOG.stores.length, usersCreated };
   });
 }
