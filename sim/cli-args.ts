@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { generateFleet, parseFleetSize } from "./fleet";
 import type { SimulatorOptions } from "./options";
 
 export const USAGE = `Usage: tsx sim/main.ts --api-key KEY --hmac-key HEX [options]
@@ -16,6 +17,8 @@ export const USAGE = `Usage: tsx sim/main.ts --api-key KEY --hmac-key HEX [optio
   --public-url URL       base of payment-link URLs (default: the server's own URL)
   --secrets-file FILE    JSON {apiKey, hmacKey, webhookPassword}: keeps secrets off the command line,
                          where every local user can read them (flags given as well win)
+  --fleet SxT            serve a generated fleet of S stores with T terminals each (e.g. 2000x10) instead
+                         of the demo catalog
   --quiet                no per-request log lines`;
 
 export interface CliOptions {
@@ -68,6 +71,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       "time-scale": { type: "string" },
       "public-url": { type: "string" },
       "secrets-file": { type: "string" },
+      fleet: { type: "string" },
       quiet: { type: "boolean" },
     },
   });
@@ -90,6 +94,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     webhookUsername: values["webhook-username"],
     webhookPassword: values["webhook-password"] ?? secrets.webhookPassword,
     publicUrl: values["public-url"],
+    catalog: values.fleet ? generateFleet(parseFleetSize(values.fleet)) : undefined,
   };
   // exactOptionalPropertyTypes-safe: only pass what was given.
   const defined = Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined));
