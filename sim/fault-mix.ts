@@ -1,7 +1,6 @@
 // Two more ways Adyen can misbehave, for sync and link benchmarks: a rate limit per time window (429 with
 // Retry-After, as Adyen enforces on live Management API endpoints) and a random mix of faults on a share of calls
 // (processed but the connection dropped, transient 503, 704 "in flight", extra latency).
-import type { ApiFamily } from "./faults";
 
 /** Adyen's description: once a window's requests are used up, further requests are blocked until it ends. */
 export interface RateLimit {
