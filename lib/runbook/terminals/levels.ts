@@ -40,7 +40,9 @@ export function effectiveStandalone(chain: LevelChain): {
 }
 
 /** Reads `standalone` out of a TerminalSettings answer; missing parameters are null (inherited as absent). */
-export function standaloneValues(settings: { standalone?: { enableStandalone?: boolean; currencyCode?: string } }) {
+export function standaloneValues(settings: {
+  standalone?: { enableStandalone?: boolean; currencyCode?: string } | null;
+}) {
   const s = settings.standalone;
   return { enabled: s?.enableStandalone ?? null, currency: s?.currencyCode ?? null } satisfies StandaloneValues;
 }
