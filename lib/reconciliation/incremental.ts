@@ -29,8 +29,8 @@ export async function reconcileChanges(): Promise<ReconcileResult | null> {
       UNION ALL SELECT transacted_at, NULL FROM standalone_receipts WHERE created_at > ${since}
       UNION ALL SELECT created_at, reference FROM payment_links WHERE updated_at > ${since}
       UNION ALL SELECT o.ordered_at, o.merchant_reference FROM match_decisions d JOIN pos_orders o ON o.id = d.order_id WHERE d.decided_at > ${since}
-      UNION ALL SELECT starts_at, NULL FROM outage_windows WHERE created_at > ${since}
-      UNION ALL SELECT COALESCE(ends_at, now()), NULL FROM outage_windows WHERE created_at > ${since}
+      UNION ALL SELECT starts_at, NULL FROM outage_windows WHERE updated_at > ${since}
+      UNION ALL SELECT COALESCE(ends_at, now()), NULL FROM outage_windows WHERE updated_at > ${since}
       UNION ALL SELECT s.booked_at, s.merchant_reference FROM settlement_lines s JOIN import_batches b ON b.id = s.import_id WHERE b.created_at > ${since}
     ) changed`;
   if (!changes || changes.n === 0n) return null;

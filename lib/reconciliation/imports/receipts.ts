@@ -41,7 +41,7 @@ export function importReceipts(
           ),
         );
       },
-      write: (tx, rows) => insertReceipts(tx, rows, "api", actorLabel(options.actor)),
+      write: (tx, rows) => insertReceipts(tx, rows, options.source ?? "api", actorLabel(options.actor)),
       summarize: storeRowsTally("api"),
     },
     options,

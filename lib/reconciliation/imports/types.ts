@@ -40,6 +40,8 @@ export type ImportOptions = {
   /** Asks for matching after a successful import; defaults to the fire-and-forget job request. */
   reconcile?: (reason: string) => void | Promise<void>;
   requestId?: string;
+  /** Where API-shaped rows came from: the public API (default) or a form in the app (the runbook's receipt form). */
+  source?: "api" | "form";
 };
 
 type Counts = { kind: ImportKind; rows: number; rejected: number };
