@@ -5,11 +5,20 @@ export const ROLES = ["admin", "store_manager", "finance", "engineering"] as con
 export type Role = (typeof ROLES)[number];
 export const roleSchema = z.enum(ROLES, { message: `role must be one of ${ROLES.join(", ")}` });
 
-export type Area = "status" | "runbook" | "reconciliation" | "idempotency" | "admin";
+export type Area =
+  | "status"
+  | "runbook"
+  | "terminals"
+  | "payment-links"
+  | "reconciliation"
+  | "idempotency"
+  | "admin";
 
 export const AREA_ROLES: Record<Area, readonly Role[]> = {
   status: ["admin", "store_manager", "finance", "engineering"],
   runbook: ["admin", "store_manager"],
+  terminals: ["admin", "store_manager"],
+  "payment-links": ["admin", "store_manager", "finance"],
   reconciliation: ["admin", "finance"],
   idempotency: ["admin", "engineering"],
   admin: ["admin"],

@@ -45,7 +45,13 @@ export {
   TERMINAL_SORTS,
   type TerminalFilter,
 } from "@/lib/runbook/terminals/filters";
-export { listTerminals, terminalSyncState, type TerminalRow, type SyncState } from "@/lib/runbook/terminals/queries";
+export {
+  listTerminals,
+  storeTerminalCounts,
+  terminalSyncState,
+  type TerminalRow,
+  type SyncState,
+} from "@/lib/runbook/terminals/queries";
 export { setStandalone, type StandaloneChange } from "@/lib/runbook/terminals/set-standalone";
 export { requestTerminalSync } from "@/lib/runbook/terminals/jobs";
 export { runTerminalSync, defaultSyncDeps, type SyncReport, type SyncRequest } from "@/lib/runbook/terminals/sync";
@@ -55,3 +61,5 @@ export { hasPrinter, PRINTER_MODELS } from "@/lib/runbook/terminals/printers";
 export { recordTapToPay, type TapToPay } from "@/lib/runbook/tap-to-pay";
 export { captureReceipt, receiptsEnteredToday, type ReceiptEntry } from "@/lib/runbook/receipts";
 export { instantToWallTime, wallTimeToInstant } from "@/lib/runbook/zoned-time";
+export { terminalsCsvStream } from "@/lib/runbook/terminals/export";
+export { linkInputFromForm } from "@/lib/runbook/payment-links/form";

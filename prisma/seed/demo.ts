@@ -6,6 +6,7 @@ import { DEMO_CATALOG } from "@/sim/catalog";
 import { DEMO_USERS } from "./demo-users";
 import { seedDemoReconciliation } from "./demo-reconciliation";
 import { reconcile } from "@/lib/reconciliation/engine/run";
+import { seedDemoRunbook } from "./demo-runbook";
 
 export type SeedResult = { stores: number; usersCreated: number };
 
@@ -54,6 +55,7 @@ export async function seedDemoIfEmpty(client: PrismaClient): Promise<(SeedResult
   if ((await client.user.count()) > 0) return null;
   const result = await seedDemo(client);
   const orders = await seedDemoReconciliation(client);
+  await seedDemoRunbook(client);
   await reconcile({ kind: "full" });
   return { ...result, orders };
 }
