@@ -2,7 +2,7 @@
 // A created payment link for the customer: live status, QR code, the URL, copy, print and open. Polls the link
 // while it is open, so "paid" shows up here without a reload. Keyed by the link's id where it is rendered, so a new
 // link starts fresh.
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { formatMinor } from "@/lib/money";
 import type { PaymentLinkView } from "@/lib/runbook/payment-links/view";
@@ -18,6 +18,12 @@ export function LinkResult({ initial }: { initial: PaymentLinkView }) {
   const locale = useLocale();
   const [link, setLink] = useState(initial);
   const [copied, setCopied] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // A new link is what the manager came for: bring it into view (below the form on a phone) and announce it.
+  useEffect(() => {
+    heading.current?.scrollIntoView({ block: "start", behavior: "smooth" });
+    heading.current?.focus({ preventScroll: true });
+  }, []);
   const open = OPEN.has(link.status);
 
   useEffect(() => {
@@ -35,9 +41,9 @@ export function LinkResult({ initial }: { initial: PaymentLinkView }) {
   return (
     <section
       aria-labelledby={`link-${link.id}`}
-      className="print-area flex flex-col items-center gap-3 rounded-lg border border-slate-300 bg-white p-4"
+      className="print-area flex w-full flex-col items-center gap-3 rounded-lg border border-slate-300 bg-white p-4"
     >
-      <h3 id={`link-${link.id}`} className="text-center text-lg font-semibold">
+      <h3 ref={heading} tabIndex={-1} id={`link-${link.id}`} className="text-center text-lg font-semibold">
         {t("title", { amount, reference: link.reference })}
       </h3>
       <div role="status" aria-live="polite" className="flex items-center gap-2 text-sm">

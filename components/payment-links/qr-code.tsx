@@ -17,7 +17,7 @@ export function QrCode({ value, label }: { value: string; label: string }) {
     <div
       role="img"
       aria-label={label}
-      className="aspect-square w-full min-w-60 max-w-80 bg-white [&>svg]:h-full [&>svg]:w-full"
+      className="aspect-square w-full max-w-80 self-center bg-white [&>svg]:block [&>svg]:h-full [&>svg]:w-full"
       // The SVG comes from the qrcode library for our own link URL; it contains no user markup.
       dangerouslySetInnerHTML={svg ? { __html: svg } : undefined}
     />

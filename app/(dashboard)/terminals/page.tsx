@@ -39,6 +39,7 @@ export default async function TerminalsPage({ searchParams }: { searchParams: Se
   const canSwitch = can(p, "terminals.standalone.write");
   const store = stores.find((s) => s.id === filter.storeId);
   const f = q.params;
+  const filtered = ["storeId", "ready", "standalone", "connected", "printer", "level", "q"].some((k) => f.get(k));
   const sortLinks = Object.fromEntries(TERMINAL_SORTS.map((s) => [s, sortLink(q, s)]));
   const exportParams = new URLSearchParams(f);
   exportParams.delete("cursor");
@@ -52,7 +53,11 @@ export default async function TerminalsPage({ searchParams }: { searchParams: Se
       </div>
       <div className="flex flex-col gap-6">
         <SyncPanel state={sync} canSync={can(p, "terminals.sync")} />
-        <Card title={t("filters.title")}>
+        {/* Folded on a phone unless a filter is set: the table is what most visits are for. */}
+        <details open={filtered} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          <summary className="min-h-11 cursor-pointer py-2 text-base font-semibold">
+            {filtered ? t("filters.titleActive") : t("filters.title")}
+          </summary>
           <Form action={TERMINALS_PATH} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
             <SelectField
               label={t("filters.store")}
@@ -126,7 +131,7 @@ export default async function TerminalsPage({ searchParams }: { searchParams: Se
               </Link>
             </div>
           </Form>
-        </Card>
+        </details>
         {canSwitch && store ? (
           <Card title={t("storeSwitch.title", { store: store.name })}>
             <p className="mb-3 text-sm text-slate-700">{t("storeSwitch.intro")}</p>

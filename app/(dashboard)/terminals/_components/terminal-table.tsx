@@ -29,17 +29,6 @@ export function TerminalTable(props: {
         </span>
       ),
     },
-    { id: "store", header: t("col.store"), cell: ({ row }) => row.original.storeName ?? t("inventory") },
-    {
-      id: "model",
-      header: t("col.model"),
-      cell: ({ row }) => (
-        <span className="flex flex-col">
-          <span>{row.original.model}</span>
-          <span className="text-xs text-slate-600">{row.original.printer ? t("printer") : t("noPrinter")}</span>
-        </span>
-      ),
-    },
     {
       id: "standalone",
       header: t("col.standalone"),
@@ -95,6 +84,17 @@ export function TerminalTable(props: {
           </Badge>
         );
       },
+    },
+    { id: "store", header: t("col.store"), cell: ({ row }) => row.original.storeName ?? t("inventory") },
+    {
+      id: "model",
+      header: t("col.model"),
+      cell: ({ row }) => (
+        <span className="flex flex-col">
+          <span>{row.original.model}</span>
+          <span className="text-xs text-slate-600">{row.original.printer ? t("printer") : t("noPrinter")}</span>
+        </span>
+      ),
     },
     {
       id: "activity",
