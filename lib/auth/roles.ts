@@ -5,14 +5,7 @@ export const ROLES = ["admin", "store_manager", "finance", "engineering"] as con
 export type Role = (typeof ROLES)[number];
 export const roleSchema = z.enum(ROLES, { message: `role must be one of ${ROLES.join(", ")}` });
 
-export type Area =
-  | "status"
-  | "runbook"
-  | "terminals"
-  | "payment-links"
-  | "reconciliation"
-  | "idempotency"
-  | "admin";
+export type Area = "status" | "runbook" | "terminals" | "payment-links" | "reconciliation" | "idempotency" | "admin";
 
 export const AREA_ROLES: Record<Area, readonly Role[]> = {
   status: ["admin", "store_manager", "finance", "engineering"],
