@@ -11,6 +11,7 @@ import { ensureLocalSecrets } from "../lib/secrets.ts";
 import { freePort } from "../lib/db/embedded.ts";
 import { seedDemoIfEmpty } from "../prisma/seed/demo.ts";
 import { DEMO_USERS } from "../prisma/seed/demo-users.ts";
+import { countDemoUsers } from "../lib/auth/users.ts";
 import { DEMO_CATALOG } from "../sim/catalog.ts";
 import { ROOT, runNextBuild, startNextServer, startSimulatorProcess, waitForHealthy, type Child } from "./processes.ts";
 
@@ -50,6 +51,10 @@ const database = await resolveDatabase(e, (m) => (e.LOG_LEVEL === "debug" ? say(
 say(database.embedded ? `embedded PostgreSQL under ${e.DATA_DIR}/postgres` : "using DATABASE_URL");
 const migrated = await migrate(database.url);
 say(`migrations: ${migrated.applied.length} applied, ${migrated.alreadyApplied} already in place`);
+if (!simulator && (await countDemoUsers()) > 0) {
+  say("demo accounts are in this database; they cannot sign in with real Adyen credentials. Remove them with:");
+  say("  npx ops user remove-demo");
+}
 
 const appEnv: Record<string, string> = {
   DATABASE_URL: database.url,

@@ -1,14 +1,16 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { signIn } from "./helpers";
-import type { Role } from "../lib/auth/roles";
+import { NAV_ENTRIES } from "../lib/auth/navigation";
+import { roleCan } from "../lib/auth/permissions";
+import { ROLES } from "../lib/auth/roles";
 
-const NAV: Record<Role, string[]> = {
-  admin: ["Status", "Runbook", "Reconciliation", "Idempotency migration", "Admin"],
-  store_manager: ["Status", "Runbook"],
-  finance: ["Status", "Reconciliation"],
-  engineering: ["Status", "Idempotency migration"],
+// The menu is derived from the permission table: each role sees the entries whose action it may perform.
+const en = JSON.parse(readFileSync(new URL("../messages/en.json", import.meta.url), "utf8")) as {
+  nav: Record<string, string>;
 };
-const ALL = ["Status", "Runbook", "Reconciliation", "Idempotency migration", "Admin"];
+const label = (key: string) => en.nav[key] ?? key;
+const ALL = NAV_ENTRIES.map((e) => label(e.label));
 
 test("the health endpoint reports the database and the job queue", async ({ request }) => {
   const res = await request.get("/api/health");
@@ -40,14 +42,16 @@ test("a wrong password is refused with a clear message", async ({ page }) => {
   await expect(page).toHaveURL(/\/login/);
 });
 
-for (const role of Object.keys(NAV) as Role[]) {
+for (const role of ROLES) {
   test(`${role} signs in and sees exactly the navigation the role may use`, async ({ page }) => {
+    const mine = NAV_ENTRIES.filter((e) => roleCan(role, e.action)).map((e) => label(e.label));
+    expect(mine).toContain("Status");
     await signIn(page, role);
     await expect(page.getByText("Simulator", { exact: true }).first()).toBeVisible();
     const nav = page.getByRole("navigation", { name: "Menu" }).last();
-    for (const label of ALL) {
-      const link = nav.getByRole("link", { name: label, exact: true });
-      if (NAV[role].includes(label)) await expect(link).toBeVisible();
+    for (const name of ALL) {
+      const link = nav.getByRole("link", { name, exact: true });
+      if (mine.includes(name)) await expect(link).toBeVisible();
       else await expect(link).toHaveCount(0);
     }
   });

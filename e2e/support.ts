@@ -25,6 +25,15 @@ export function createToken(role: string, name: string): string {
   return out.trim().split("\n").at(-1) ?? "";
 }
 
+/** A user made with the real CLI (password through OPS_PASSWORD, as the README says). */
+export function createUser(email: string, role: string, password: string): void {
+  execFileSync(process.execPath, ["bin/ops.js", "user", "create", "--email", email, "--role", role], {
+    cwd: path.resolve(import.meta.dirname, ".."),
+    env: childEnv({ DATA_DIR: E2E_DATA_DIR, DATABASE_URL: "", LOG_LEVEL: "warn", OPS_PASSWORD: password }),
+    encoding: "utf8",
+  });
+}
+
 export async function api(token: string, method: string, url: string, body?: unknown): Promise<Response> {
   return fetch(`${E2E_BASE_URL}${url}`, {
     method,

@@ -10,7 +10,10 @@ export type AuditEntry = {
   entityId?: string | null;
   before?: unknown;
   after?: unknown;
+  /** Our id of the request that made the change (never one the caller chose). */
   requestId?: string;
+  /** What the caller sent as x-request-id, kept apart for correlation with their logs. */
+  callerRequestId?: string;
 };
 
 function asJson(value: unknown): Prisma.InputJsonValue | undefined {
@@ -35,6 +38,7 @@ export async function recordAudit(tx: Tx, actor: Principal | "system", entry: Au
       before: asJson(entry.before),
       after: asJson(entry.after),
       requestId: entry.requestId ?? null,
+      callerRequestId: entry.callerRequestId ?? null,
     },
   });
 }

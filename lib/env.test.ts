@@ -63,8 +63,50 @@ describe("parseEnv", () => {
       ADYEN_MERCHANT_ACCOUNT: "ShopCo",
       ADYEN_HMAC_KEYS: "00ff",
       ADYEN_REGION: "us",
+      ADYEN_WEBHOOK_USERNAME: "adyen",
+      ADYEN_WEBHOOK_PASSWORD: "a-long-webhook-password",
+      NEXTAUTH_SECRET: "x".repeat(32),
+      NEXTAUTH_URL: "https://ops.shop.example",
     });
     expect(e.ADYEN_ENVIRONMENT).toBe("LIVE");
     expect(e.ADYEN_REGION).toBe("US");
+  });
+
+  describe("with real Adyen credentials (not simulator mode)", () => {
+    const REAL = { ADYEN_API_KEY: "AQE…", ADYEN_MERCHANT_ACCOUNT: "ShopCo", ADYEN_HMAC_KEYS: "00ff" };
+    const SECRET = { NEXTAUTH_SECRET: "s".repeat(32), NEXTAUTH_URL: "https://ops.example.com" };
+
+    it("requires NEXTAUTH_SECRET, which every instance must share", () => {
+      expect(problem({ ...REAL, NEXTAUTH_URL: SECRET.NEXTAUTH_URL })).toMatch(/^NEXTAUTH_SECRET is required/);
+      expect(parseEnv({ ...REAL, ...SECRET }).NEXTAUTH_SECRET).toBe(SECRET.NEXTAUTH_SECRET);
+      // npm start's own children in simulator mode get a generated secret; nothing to require there.
+      expect(() => parseEnv({ ...REAL, SIMULATOR_MODE: "true" })).not.toThrow();
+    });
+
+    it("requires an https NEXTAUTH_URL (Secure cookies), except on this machine", () => {
+      expect(problem({ ...REAL, NEXTAUTH_SECRET: SECRET.NEXTAUTH_SECRET })).toMatch(/^NEXTAUTH_URL is required/);
+      expect(problem({ ...REAL, ...SECRET, NEXTAUTH_URL: "http://ops.example.com" })).toMatch(/^NEXTAUTH_URL .*https/);
+      expect(() => parseEnv({ ...REAL, ...SECRET, NEXTAUTH_URL: "https://ops.example.com" })).not.toThrow();
+      expect(() => parseEnv({ ...REAL, ...SECRET, NEXTAUTH_URL: "http://localhost:3000" })).not.toThrow();
+    });
+
+    it("requires basic auth on the webhook in LIVE", () => {
+      const live = { ...REAL, ...SECRET, ADYEN_ENVIRONMENT: "LIVE", ADYEN_LIVE_URL_PREFIX: "abc-Shop" };
+      expect(problem(live)).toMatch(/^ADYEN_WEBHOOK_USERNAME is required when ADYEN_ENVIRONMENT=LIVE/);
+      expect(() =>
+        parseEnv({ ...live, ADYEN_WEBHOOK_USERNAME: "adyen", ADYEN_WEBHOOK_PASSWORD: "a-long-webhook-password" }),
+      ).not.toThrow();
+    });
+  });
+
+  it("checks TRUSTED_PROXIES", () => {
+    expect(parseEnv({ TRUSTED_PROXIES: "10.0.0.0/8, 127.0.0.1,fd00::/8" }).TRUSTED_PROXIES).toEqual([
+      "10.0.0.0/8",
+      "127.0.0.1",
+      "fd00::/8",
+    ]);
+    expect(parseEnv({}).TRUSTED_PROXIES).toEqual([]);
+    for (const bad of ["10.0.0.0/33", "proxy.local", "10.0.0.1/8/1", "*"])
+      expect(problem({ TRUSTED_PROXIES: bad })).toMatch(/^TRUSTED_PROXIES must be IP addresses or CIDR/);
   });
 });

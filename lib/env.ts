@@ -1,5 +1,6 @@
 // The only reader of process.env: every configuration value is parsed and checked here, once.
 import { existsSync } from "node:fs";
+import { isIP } from "node:net";
 import { z } from "zod";
 
 const HEX_KEY = /^(?:[0-9a-fA-F]{2})+$/;
@@ -35,6 +36,29 @@ const hmacKeys = optionalString
   .refine((keys) => keys.every((k) => HEX_KEY.test(k)), {
     message: "every key must be an even-length hexadecimal string (comma-separated for rotation)",
   });
+
+// Addresses or CIDR ranges (IPv4/IPv6) of the reverse proxies in front of the app, comma-separated.
+const proxyList = optionalString
+  .transform((v) =>
+    v === undefined
+      ? []
+      : v
+          .split(",")
+          .map((p) => p.trim())
+          .filter(Boolean),
+  )
+  .refine(
+    (entries) =>
+      entries.every((entry) => {
+        const [address = "", bits, extra] = entry.split("/");
+        const family = isIP(address);
+        const max = family === 6 ? 128 : 32;
+        return (
+          family !== 0 && extra === undefined && (bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= max))
+        );
+      }),
+    { message: "must be IP addresses or CIDR ranges, comma-separated (e.g. 10.0.0.0/8,127.0.0.1)" },
+  );
 
 const positiveInt = (fallback: number) =>
   optionalString
@@ -89,6 +113,10 @@ export const envSchema = z
         z.enum(["debug", "info", "warn", "error", "silent"], { message: "must be debug, info, warn, error or silent" }),
       ),
     OPS_PASSWORD: optionalString,
+    // Security (see README "Security"): whose X-Forwarded-For / -Proto to believe.
+    TRUSTED_PROXIES: proxyList,
+    // Largest file accepted by POST /api/reconciliation/upload (a year of settlement details is ~400 MB).
+    IMPORT_MAX_UPLOAD_MB: positiveInt(512),
     CHROMIUM_PATH: optionalString,
     CI: optionalString.transform((v) => v !== undefined && v !== "false" && v !== "0"),
   })
@@ -121,6 +149,32 @@ export const envSchema = z
         message: "is required when ADYEN_API_KEY is set (webhooks are verified)",
       });
     }
+    // Real credentials outside npm start's simulator: sessions must survive restarts and work on every instance.
+    if (e.ADYEN_API_KEY && !e.SIMULATOR_MODE && !e.NEXTAUTH_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["NEXTAUTH_SECRET"],
+        message:
+          "is required with real Adyen credentials (the same value on every instance; e.g. openssl rand -hex 32)",
+      });
+    }
+    if (e.ADYEN_API_KEY && !e.SIMULATOR_MODE && !isSecureAppUrl(e.NEXTAUTH_URL)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["NEXTAUTH_URL"],
+        message: e.NEXTAUTH_URL
+          ? "must be an https:// URL with real Adyen credentials (session cookies are then Secure); http only for localhost"
+          : "is required with real Adyen credentials: the public https:// URL of this app",
+      });
+    }
+    if (e.ADYEN_ENVIRONMENT === "LIVE" && e.ADYEN_API_KEY && !e.ADYEN_WEBHOOK_USERNAME) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["ADYEN_WEBHOOK_USERNAME"],
+        message:
+          "is required when ADYEN_ENVIRONMENT=LIVE: Adyen's webhook calls must carry basic auth (with ADYEN_WEBHOOK_PASSWORD)",
+      });
+    }
     const oidc = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].filter(Boolean).length;
     if (oidc > 0 && oidc < 3) {
       ctx.addIssue({
@@ -132,6 +186,13 @@ export const envSchema = z
   });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** https, or plain http on this machine only (trying real TEST credentials locally). */
+export function isSecureAppUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  const { protocol, hostname } = new URL(url);
+  return protocol === "https:" || ["localhost", "127.0.0.1", "[::1]"].includes(hostname);
+}
 
 export class EnvError extends Error {
   constructor(

@@ -33,6 +33,11 @@ const STATUS: Record<AppErrorCode, number> = {
   INTERNAL: 500,
 };
 
+/** The one code → status table, for the few answers that are not thrown (health, import reports). */
+export function statusFor(code: AppErrorCode): number {
+  return STATUS[code];
+}
+
 export type FieldProblem = { path: string; message: string };
 
 export class AppError extends Error {
@@ -68,11 +73,14 @@ export function publicError(err: unknown): {
   }
   if (isDatabaseUnreachable(err)) {
     return {
-      status: 503,
+      status: STATUS.UNAVAILABLE,
       body: { error: { code: "UNAVAILABLE", message: "The database is unreachable; try again shortly." } },
     };
   }
-  return { status: 500, body: { error: { code: "INTERNAL", message: "Something went wrong on our side." } } };
+  return {
+    status: STATUS.INTERNAL,
+    body: { error: { code: "INTERNAL", message: "Something went wrong on our side." } },
+  };
 }
 
 const UNREACHABLE_CODES = new Set([

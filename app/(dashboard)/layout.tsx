@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { env } from "@/lib/env";
 import { currentPrincipal } from "@/lib/auth/session";
-import { areasFor } from "@/lib/auth/roles";
+import { navFor } from "@/lib/auth/navigation";
 import { AppShell } from "@/components/shell/app-shell";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
@@ -9,7 +9,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
   const p = await currentPrincipal();
   if (!p) redirect("/login");
   return (
-    <AppShell areas={areasFor(p.role)} email={p.label} role={p.role} simulator={env().SIMULATOR_MODE}>
+    <AppShell nav={navFor(p)} email={p.label} role={p.role} simulator={env().SIMULATOR_MODE}>
       {children}
     </AppShell>
   );

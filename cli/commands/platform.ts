@@ -4,7 +4,8 @@ import { promptSecret } from "../prompt.ts";
 import { list, str, type Command } from "./types.ts";
 import { migrate } from "../../lib/db/migrate.ts";
 import { db } from "../../lib/db.ts";
-import { createUser } from "../../lib/auth/users.ts";
+import { createUser, removeDemoUsers, setUserDisabled } from "../../lib/auth/users.ts";
+import { expiryFromDuration } from "../../lib/auth/token-expiry.ts";
 import { createApiToken } from "../../lib/auth/api-tokens.ts";
 import { upsertStore } from "../../lib/stores/stores.ts";
 import { seedDemo } from "../../prisma/seed/demo.ts";
@@ -68,15 +69,55 @@ export const platformCommands: Command[] = [
       await ctx.close();
     },
   },
+  ...(["disable", "enable"] as const).map((verb): Command => ({
+    words: ["user", verb],
+    usage: `user ${verb} --email <email>`,
+    summary:
+      verb === "disable"
+        ? "Disable a user: sign-in refused, open sessions end at once (audited)."
+        : "Enable a disabled user again (audited).",
+    options: { email: { type: "string" } },
+    run: async (v) => {
+      const email = (str(v, "email") ?? "").trim().toLowerCase();
+      if (!email) throw new UsageError(`user ${verb} needs --email`);
+      const ctx = await openContext();
+      const user = await db().user.findUnique({ where: { email }, select: { id: true } });
+      if (!user) {
+        await ctx.close();
+        throw new UsageError(`no user with email ${email}`);
+      }
+      await setUserDisabled("system", { userId: user.id, disabled: verb === "disable" });
+      process.stdout.write(`${email} ${verb}d\n`);
+      await ctx.close();
+    },
+  })),
+  {
+    words: ["user", "remove-demo"],
+    usage: "user remove-demo",
+    summary: "Delete the demo accounts (published passwords) and revoke their tokens: do this before going live.",
+    options: {},
+    run: async () => {
+      const ctx = await openContext();
+      const removed = await removeDemoUsers("system");
+      process.stdout.write(removed.length ? `removed ${removed.join(", ")}\n` : "no demo accounts\n");
+      await ctx.close();
+    },
+  },
   {
     words: ["token", "create"],
-    usage: "token create --role <role> [--store <id>…] --name <label>",
-    summary: "Create an API token for /api/v1 (printed once, stored hashed).",
-    options: { role: { type: "string" }, store: { type: "string", multiple: true }, name: { type: "string" } },
+    usage: "token create --role <role> [--store <id>…] --name <label> [--expires-in 90d]",
+    summary: "Create an API token for /api/v1 (printed once, stored hashed); optionally valid for 12h, 30d, 2w….",
+    options: {
+      role: { type: "string" },
+      store: { type: "string", multiple: true },
+      name: { type: "string" },
+      "expires-in": { type: "string" },
+    },
     run: async (v) => {
+      const expiresAt = expiryFromDuration(str(v, "expires-in"));
       const ctx = await openContext();
       const { token } = await createApiToken(
-        { name: str(v, "name") ?? "", role: str(v, "role") ?? "", storeIds: list(v, "store") },
+        { name: str(v, "name") ?? "", role: str(v, "role") ?? "", storeIds: list(v, "store"), expiresAt },
         "system",
       );
       process.stdout.write(`${token}\n`);

@@ -1,13 +1,14 @@
 // The signed-in frame: navigation for what the role may use, the global status banner slot, language and
 // simulator badge. It only renders what it is given; the layout did the checks.
 import { getTranslations } from "next-intl/server";
-import type { Area, Role } from "@/lib/auth/roles";
+import type { NavEntry } from "@/lib/auth/navigation";
+import type { Role } from "@/lib/auth/roles";
 import { LocaleSwitch } from "@/components/locale-switch";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
 export async function AppShell(props: {
-  areas: Area[];
+  nav: readonly NavEntry[];
   email: string;
   role: Role;
   simulator: boolean;
@@ -15,7 +16,7 @@ export async function AppShell(props: {
   children: React.ReactNode;
 }) {
   const t = await getTranslations();
-  const items = props.areas.map((a) => ({ href: `/${a}`, label: t(`nav.${a}`) }));
+  const items = props.nav.map((e) => ({ href: e.href, label: t(`nav.${e.label}`) }));
   const who = t("nav.signedInAs", { email: props.email, role: t(`roles.${props.role}`) });
   const badge = props.simulator ? (
     <span

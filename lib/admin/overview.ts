@@ -1,8 +1,11 @@
 // What the admin page shows: users with their stores, API tokens and the recent audit log.
 import { db } from "@/lib/db";
 import { listApiTokens } from "@/lib/auth/api-tokens";
+import { assertCan } from "@/lib/auth/permissions";
+import type { Principal } from "@/lib/auth/principal";
 
-export async function loadAdminOverview() {
+export async function loadAdminOverview(actor: Principal) {
+  assertCan(actor, "admin.read");
   const [users, tokens, audit] = await Promise.all([
     db().user.findMany({
       orderBy: { email: "asc" },
@@ -12,10 +15,11 @@ export async function loadAdminOverview() {
         name: true,
         role: true,
         disabledAt: true,
+        demo: true,
         stores: { select: { storeId: true } },
       },
     }),
-    listApiTokens(),
+    listApiTokens(actor),
     db().auditLog.findMany({
       orderBy: { id: "desc" },
       take: 50,

@@ -4,7 +4,9 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit";
+import { assertCan } from "@/lib/auth/permissions";
 import { roleSchema } from "@/lib/auth/roles";
+import { isAccountUsable } from "@/lib/auth/users";
 import { storeScope, type Principal } from "@/lib/auth/principal";
 
 const PREFIX = "ops_";
@@ -14,6 +16,11 @@ export const newTokenSchema = z
     name: z.string().trim().min(1, { message: "is required" }).max(80),
     role: roleSchema,
     storeIds: z.array(z.string().trim().min(1)).default([]),
+    /** Optional: the token stops working at this time. */
+    expiresAt: z.coerce
+      .date({ message: "must be a date" })
+      .refine((d) => d.getTime() > Date.now(), { message: "must lie in the future" })
+      .optional(),
   })
   .superRefine((t, ctx) => {
     if (t.role === "store_manager" && t.storeIds.length === 0) {
@@ -33,6 +40,7 @@ export async function createApiToken(
   input: unknown,
   actor: Principal | "system",
 ): Promise<{ id: string; token: string }> {
+  assertCan(actor, "tokens.manage");
   const t = newTokenSchema.parse(input);
   const token = PREFIX + randomBytes(32).toString("base64url");
   return db().$transaction(async (tx) => {
@@ -45,6 +53,7 @@ export async function createApiToken(
         tokenHash: hashToken(token),
         prefix: token.slice(0, PREFIX.length + 6),
         createdById: actor !== "system" && actor.kind === "user" ? actor.id : null,
+        expiresAt: t.expiresAt ?? null,
         stores: { create: t.storeIds.map((storeId) => ({ storeId })) },
       },
     });
@@ -52,7 +61,7 @@ export async function createApiToken(
       action: "api_token.create",
       entityType: "api_token",
       entityId: row.id,
-      after: { name: t.name, role: t.role, storeIds: t.storeIds, prefix: row.prefix },
+      after: { name: t.name, role: t.role, storeIds: t.storeIds, prefix: row.prefix, expiresAt: row.expiresAt },
     });
     return { id: row.id, token };
   });
@@ -64,9 +73,17 @@ export async function authenticateBearer(header: string | null): Promise<Princip
   if (!match?.[1]) throw new AppError("UNAUTHENTICATED", "Send an API token as `Authorization: Bearer <token>`.");
   const row = await db().apiToken.findUnique({
     where: { tokenHash: hashToken(match[1]) },
-    include: { stores: { select: { storeId: true } } },
+    include: {
+      stores: { select: { storeId: true } },
+      createdBy: { select: { disabledAt: true, demo: true } },
+    },
   });
-  if (!row || row.revokedAt) throw new AppError("UNAUTHENTICATED", "The API token is unknown or revoked.");
+  const expired = row?.expiresAt && row.expiresAt.getTime() <= Date.now();
+  // A token a demo account made (published password) is worth no more than that account outside simulator mode.
+  const madeByDemo = row?.createdBy?.demo === true && !isAccountUsable({ disabledAt: null, demo: true });
+  if (!row || row.revokedAt || expired || madeByDemo) {
+    throw new AppError("UNAUTHENTICATED", "The API token is unknown, expired or revoked.");
+  }
   // Last use is informative only; don't make every request wait on it.
   void db()
     .apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } })
@@ -83,7 +100,8 @@ export async function authenticateBearer(header: string | null): Promise<Princip
   };
 }
 
-export async function listApiTokens() {
+export async function listApiTokens(actor: Principal | "system") {
+  assertCan(actor, "tokens.manage");
   return db().apiToken.findMany({
     orderBy: { createdAt: "desc" },
     select: {
@@ -94,12 +112,14 @@ export async function listApiTokens() {
       createdAt: true,
       lastUsedAt: true,
       revokedAt: true,
+      expiresAt: true,
       stores: { select: { storeId: true } },
     },
   });
 }
 
-export async function revokeApiToken(id: string, actor: Principal): Promise<void> {
+export async function revokeApiToken(id: string, actor: Principal | "system"): Promise<void> {
+  assertCan(actor, "tokens.manage");
   await db().$transaction(async (tx) => {
     const before = await tx.apiToken.findUnique({ where: { id } });
     if (!before) throw new AppError("NOT_FOUND", "No such API token.");

@@ -2,23 +2,10 @@
 // Sessions are JWTs carrying only the user id; role and stores are read from the database on every request.
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { z } from "zod";
 import { env } from "@/lib/env";
-import { log } from "@/lib/log";
-import { verifyPassword } from "@/lib/auth/password";
+import { safeRedirect } from "@/lib/auth/callback-url";
 import { findActiveUserByEmail } from "@/lib/auth/users";
-import { clearFailedSignIns, lockedUntil, recordFailedSignIn } from "@/lib/auth/throttle";
-
-const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().max(320), password: z.string().max(200) });
-
-export const THROTTLED = "throttled";
-export const INVALID = "invalid";
-
-function clientAddress(headers: Record<string, unknown> | undefined): string {
-  const fwd = headers?.["x-forwarded-for"];
-  const first = typeof fwd === "string" ? fwd.split(",")[0]?.trim() : undefined;
-  return first || "unknown";
-}
+import { clientAddress, isSsoSignInAllowed, signInWithPassword } from "@/lib/auth/sign-in";
 
 function oidcProvider(): NextAuthOptions["providers"] {
   const e = env();
@@ -46,6 +33,8 @@ function oidcProvider(): NextAuthOptions["providers"] {
 export function authOptions(): NextAuthOptions {
   return {
     secret: env().NEXTAUTH_SECRET,
+    // Secure (and __Secure-/__Host- prefixed) cookies whenever the public URL is https, said here, not inferred.
+    useSecureCookies: env().NEXTAUTH_URL?.startsWith("https://") ?? false,
     session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
     pages: { signIn: "/login", error: "/login" },
     providers: [
@@ -53,34 +42,20 @@ export function authOptions(): NextAuthOptions {
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(raw, req) {
-          const parsed = credentialsSchema.safeParse(raw);
-          if (!parsed.success) throw new Error(INVALID);
-          const { email, password } = parsed.data;
-          const address = clientAddress(req?.headers);
-          if ((await lockedUntil("email", email)) || (await lockedUntil("address", address))) {
-            log.warn("auth.sign_in.throttled", { email });
-            throw new Error(THROTTLED);
-          }
-          const user = await findActiveUserByEmail(email);
-          if (!(await verifyPassword(password, user?.passwordHash)) || !user) {
-            await recordFailedSignIn("email", email);
-            await recordFailedSignIn("address", address);
-            log.info("auth.sign_in.failed", { email });
-            throw new Error(INVALID);
-          }
-          await clearFailedSignIns("email", email);
-          log.info("auth.sign_in.ok", { userId: user.id });
+          const user = await signInWithPassword(raw, clientAddress(req?.headers));
           return { id: user.id, email: user.email, name: user.name };
         },
       }),
       ...oidcProvider(),
     ],
     callbacks: {
-      async signIn({ user, account }) {
+      async signIn({ user, account, profile }) {
         if (account?.provider !== "oidc") return true;
-        // SSO only lets in people an admin already created here: the role comes from this app, not the IdP.
-        const known = user.email ? await findActiveUserByEmail(user.email) : null;
-        return Boolean(known);
+        // The role comes from this app, not the IdP; and an unverified email at the IdP proves nothing.
+        return isSsoSignInAllowed(user.email, profile);
+      },
+      redirect({ url, baseUrl }) {
+        return safeRedirect(url, baseUrl);
       },
       async jwt({ token, user, account }) {
         if (user && account?.provider === "oidc" && user.email) {

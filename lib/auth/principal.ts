@@ -13,7 +13,3 @@ export type Principal = {
 export function storeScope(role: Role, assigned: string[]): string[] | "all" {
   return role === "store_manager" ? assigned : "all";
 }
-
-export function canSeeStore(p: Principal, storeId: string): boolean {
-  return p.storeIds === "all" || p.storeIds.includes(storeId);
-}

@@ -1,7 +1,9 @@
 // Users: creation (CLI, admin UI, demo seed) and the lookups sign-in needs.
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { assertCan } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit";
 import { hashPassword, checkPasswordStrength } from "@/lib/auth/password";
 import { roleSchema, type Role } from "@/lib/auth/roles";
@@ -38,6 +40,7 @@ export async function createUser(
   input: unknown,
   actor: Principal | "system",
 ): Promise<{ id: string; email: string; role: Role }> {
+  assertCan(actor, "users.manage");
   const u = newUserSchema.parse(input);
   const passwordHash = await hashPassword(u.password);
   return db().$transaction(async (tx) => {
@@ -63,9 +66,17 @@ export async function createUser(
 
 export type SignInUser = { id: string; email: string; name: string; role: Role; passwordHash: string | null };
 
+/**
+ * Whether an account may act now: not disabled, and not a demo account (published password) unless Adyen is the
+ * simulator. Checked at sign-in and on every request, so disabling or going live ends existing sessions too.
+ */
+export function isAccountUsable(user: { disabledAt: Date | null; demo: boolean }): boolean {
+  return !user.disabledAt && (!user.demo || env().SIMULATOR_MODE);
+}
+
 export async function findActiveUserByEmail(email: string): Promise<SignInUser | null> {
   const user = await db().user.findUnique({ where: { email: email.trim().toLowerCase() } });
-  if (!user || user.disabledAt) return null;
+  if (!user || !isAccountUsable(user)) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role, passwordHash: user.passwordHash };
 }
 
@@ -75,7 +86,7 @@ export async function principalForUser(userId: string): Promise<Principal | null
     where: { id: userId },
     include: { stores: { select: { storeId: true } } },
   });
-  if (!user || user.disabledAt) return null;
+  if (!user || !isAccountUsable(user)) return null;
   return {
     kind: "user",
     id: user.id,
@@ -86,4 +97,54 @@ export async function principalForUser(userId: string): Promise<Principal | null
       user.stores.map((s) => s.storeId),
     ),
   };
+}
+
+const disableSchema = z.object({ userId: z.uuid({ message: "must be a user id" }), disabled: z.boolean() });
+
+/** Disables (or enables again) an account: its sign-ins are refused and its current sessions end at once. */
+export async function setUserDisabled(
+  actor: Principal | "system",
+  input: z.input<typeof disableSchema>,
+): Promise<void> {
+  assertCan(actor, "users.manage");
+  const { userId, disabled } = disableSchema.parse(input);
+  if (disabled && actor !== "system" && actor.kind === "user" && actor.id === userId) {
+    throw new AppError("CONFLICT", "You cannot disable your own account; ask another admin.");
+  }
+  await db().$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: userId }, select: { email: true, disabledAt: true } });
+    if (!before) throw new AppError("NOT_FOUND", "No such user.");
+    if (Boolean(before.disabledAt) === disabled) return;
+    const after = await tx.user.update({ where: { id: userId }, data: { disabledAt: disabled ? new Date() : null } });
+    await recordAudit(tx, actor, {
+      action: disabled ? "user.disable" : "user.enable",
+      entityType: "user",
+      entityId: userId,
+      before: { email: before.email, disabledAt: before.disabledAt },
+      after: { email: after.email, disabledAt: after.disabledAt },
+    });
+  });
+}
+
+/** Removes every demo account (the one step before the same data runs against real Adyen). */
+export async function removeDemoUsers(actor: Principal | "system"): Promise<string[]> {
+  assertCan(actor, "users.manage");
+  return db().$transaction(async (tx) => {
+    const demo = await tx.user.findMany({ where: { demo: true }, select: { id: true, email: true } });
+    // Their tokens were made with a published password: revoked, not orphaned (deleting the user unlinks them).
+    await tx.apiToken.updateMany({
+      where: { createdById: { in: demo.map((u) => u.id) }, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    await tx.user.deleteMany({ where: { id: { in: demo.map((u) => u.id) } } });
+    for (const u of demo) {
+      await recordAudit(tx, actor, { action: "user.delete", entityType: "user", entityId: u.id, before: u });
+    }
+    return demo.map((u) => u.email);
+  });
+}
+
+/** How many demo accounts exist (the start warns about them outside simulator mode). */
+export async function countDemoUsers(): Promise<number> {
+  return db().user.count({ where: { demo: true } });
 }

@@ -1,16 +1,17 @@
 // Server actions return a result object instead of throwing across the network boundary.
 import { randomUUID } from "node:crypto";
-import type { FieldProblem } from "@/lib/errors";
+import type { AppErrorCode, FieldProblem } from "@/lib/errors";
 import { mapError } from "@/lib/http/route";
 
+/** A failure carries the error code, so a form can tell "sign in again" or "not allowed" from a bad input. */
 export type ActionResult<T = undefined> =
-  { ok: true; data: T } | { ok: false; error: string; problems?: FieldProblem[] };
+  { ok: true; data: T } | { ok: false; code: AppErrorCode; error: string; problems?: FieldProblem[] };
 
 export async function runAction<T>(name: string, fn: () => Promise<T>): Promise<ActionResult<T>> {
   try {
     return { ok: true, data: await fn() };
   } catch (err) {
     const { body } = mapError(err, `${name}:${randomUUID()}`, "input");
-    return { ok: false, error: body.error.message, problems: body.error.problems };
+    return { ok: false, code: body.error.code, error: body.error.message, problems: body.error.problems };
   }
 }

@@ -28,21 +28,57 @@ export function errorResponse(err: unknown, requestId: string): Response {
   return Response.json(body, { status, headers: { "x-request-id": requestId } });
 }
 
-/** A caller's x-request-id (bounded), or a new one. */
-export function requestIdFrom(header: string | string[] | null | undefined): string {
-  return (typeof header === "string" && header.slice(0, 64)) || randomUUID();
+/**
+ * What a caller sent as x-request-id, for correlating with their logs: printable, bounded, and never used as our
+ * request id (anyone can send anything; two requests could claim the same id).
+ */
+export function callerRequestIdFrom(header: string | string[] | null | undefined): string | undefined {
+  const value = typeof header === "string" ? header.trim().slice(0, 64) : "";
+  return /^[\x21-\x7e]+$/.test(value) ? value : undefined;
 }
 
-export function handle<C>(name: string, fn: (req: Request, ctx: C, requestId: string) => Promise<Response>) {
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * A state change that rides on the session cookie must come from our own pages: a browser sends Origin with
+ * every such request, and a forged one from another site carries that site's origin (or "null"). Bearer-token
+ * callers and callers without cookies have nothing a forged request could borrow. (Server actions get the same
+ * check from Next; next-auth's own routes use its CSRF token.)
+ */
+export function assertSameOrigin(req: Request): void {
+  if (SAFE_METHODS.has(req.method) || req.headers.get("authorization") || !req.headers.get("cookie")) return;
+  const origin = req.headers.get("origin");
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  let originHost: string | undefined;
+  try {
+    originHost = origin ? new URL(origin).host : undefined;
+  } catch {
+    originHost = undefined;
+  }
+  if (!originHost || !host || originHost !== host) {
+    throw new AppError(
+      "FORBIDDEN",
+      "Cross-site request refused: a change sent with a session cookie must come from this site's pages (Origin).",
+    );
+  }
+}
+
+export function handle<C>(
+  name: string,
+  fn: (req: Request, ctx: C, requestId: string, callerRequestId: string | undefined) => Promise<Response>,
+) {
   return async (req: Request, ctx: C): Promise<Response> => {
-    const requestId = requestIdFrom(req.headers.get("x-request-id"));
+    const requestId = randomUUID();
+    const callerRequestId = callerRequestIdFrom(req.headers.get("x-request-id"));
     const started = performance.now();
     try {
-      const res = await fn(req, ctx, requestId);
+      assertSameOrigin(req);
+      const res = await fn(req, ctx, requestId, callerRequestId);
       res.headers.set("x-request-id", requestId);
       log.debug("http.request", {
         route: name,
         requestId,
+        callerRequestId,
         status: res.status,
         ms: Math.round(performance.now() - started),
       });
@@ -51,16 +87,6 @@ export function handle<C>(name: string, fn: (req: Request, ctx: C, requestId: st
       return errorResponse(err, requestId);
     }
   };
-}
-
-/** Reads a JSON body, with a clear 400 for malformed JSON. */
-export async function readJson(req: Request): Promise<unknown> {
-  const text = await req.text();
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new AppError("VALIDATION", "The request body is not valid JSON.");
-  }
 }
 
 export { AppError };

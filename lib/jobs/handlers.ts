@@ -4,6 +4,12 @@ import { reconcileJob } from "@/lib/reconciliation/trigger";
 
 registerJob(reconcileJob);
 
+// Housekeeping of the security work (sign-in throttle, abandoned import staging).
+import { pruneSignInThrottleJob } from "@/lib/auth/throttle-job";
+import { pruneStagedRowsJob } from "@/lib/reconciliation/imports/staging-job";
+registerJob(pruneSignInThrottleJob);
+registerJob(pruneStagedRowsJob);
+
 // Outage runbook: terminal sync, payment link creation and status, outage windows that follow the status panel.
 import { closeRecoveredOutagesJob, refreshLinksJob, resumeLinksJob, terminalSyncJob } from "@/lib/runbook/jobs";
 registerJob(terminalSyncJob);

@@ -117,14 +117,28 @@ describe("queries", () => {
     expect(() => parseReconFilter({ status: "paid" })).toThrow(/status must be one of/);
   });
 
-  it("scopes a store manager to their stores", async () => {
+  it("returns only the stores the actor may see, and refuses a filter on another store", async () => {
     const a = await makeStore("STA");
     const b = await makeStore("STB");
     await makeOrder({ storeId: a.id, ref: "A", value: 1, at: T });
     await makeOrder({ storeId: b.id, ref: "B", value: 1, at: T });
     await reconcile();
-    const page = await listReconItems({ ...finance, role: "store_manager", storeIds: ["STA"] }, parseReconFilter({}));
+    // A principal limited to one store (the table scopes reconciliation reads by store).
+    const scoped: Principal = { ...finance, storeIds: ["STA"] };
+    const page = await listReconItems(scoped, parseReconFilter({}));
     expect(page.items.map((i) => i.merchantReference)).toEqual(["A"]);
+    await expect(listReconItems(scoped, parseReconFilter({ store: "STB" }))).rejects.toThrow(
+      "You may not reconciliation.read for store STB.",
+    );
+    const all = await listReconItems(finance, parseReconFilter({}));
+    expect(all.items.map((i) => i.merchantReference).sort()).toEqual(["A", "B"]);
+  });
+
+  it("refuses store managers, whose role has no reconciliation", async () => {
+    const manager: Principal = { ...finance, role: "store_manager", storeIds: ["STA"] };
+    await expect(listReconItems(manager, parseReconFilter({}))).rejects.toThrow(
+      "The role store_manager may not reconciliation.read.",
+    );
   });
 });
 

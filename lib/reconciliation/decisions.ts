@@ -1,9 +1,11 @@
 // Finance's decisions: confirm or reject a suggested pair, match by hand, undo. Each is audited, kept apart from
-// computed results (so re-runs remember it), and re-matches the affected order at once.
+// computed results (so re-runs remember it), and re-matches the affected order at once. Each checks
+// `reconciliation.decide` first, then the store of the order it changes.
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit";
+import { assertCan } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
 import { reconcile } from "@/lib/reconciliation/engine/run";
 import { SCOPE_MARGIN_MS } from "@/lib/reconciliation/engine/scope";
@@ -16,13 +18,16 @@ export type EvidenceInput = z.infer<typeof evidenceRefSchema>;
 
 type Decision = "confirmed" | "rejected" | "manual";
 
-async function orderOf(itemId: string) {
-  const item = await db().reconItem.findUnique({ where: { id: BigInt(itemId) } });
+const itemIdSchema = z.string().regex(/^\d{1,18}$/, { message: "item id must be a number" });
+
+async function orderOf(actor: Principal, itemId: string) {
+  const item = await db().reconItem.findUnique({ where: { id: BigInt(itemIdSchema.parse(itemId)) } });
   if (!item) throw new AppError("NOT_FOUND", "No such reconciliation item.");
   if (!item.orderId)
     throw new AppError("VALIDATION", "This payment has no order: match it from the order's row instead.");
   const order = await db().posOrder.findUnique({ where: { id: item.orderId } });
   if (!order) throw new AppError("NOT_FOUND", "The order behind this item no longer exists.");
+  assertCan(actor, "reconciliation.decide", { storeId: order.storeId });
   return { item, order };
 }
 
@@ -37,8 +42,9 @@ async function rematch(order: { merchantReference: string; orderedAt: Date }): P
 }
 
 async function decide(actor: Principal, itemId: string, evidence: EvidenceInput, decision: Decision): Promise<void> {
+  assertCan(actor, "reconciliation.decide");
   const ev = evidenceRefSchema.parse(evidence);
-  const { item, order } = await orderOf(itemId);
+  const { item, order } = await orderOf(actor, itemId);
   const evidenceId = BigInt(ev.id);
   if (decision !== "rejected") {
     const exists =
@@ -88,9 +94,11 @@ export const matchManually = (actor: Principal, itemId: string, evidence: Eviden
   decide(actor, itemId, evidence, "manual");
 
 export async function undoDecision(actor: Principal, decisionId: string): Promise<void> {
+  assertCan(actor, "reconciliation.decide");
   const d = await db().matchDecision.findUnique({ where: { id: BigInt(z.string().regex(/^\d+$/).parse(decisionId)) } });
   if (!d || !d.active) throw new AppError("NOT_FOUND", "No active decision with that id.");
   const order = await db().posOrder.findUnique({ where: { id: d.orderId } });
+  if (order) assertCan(actor, "reconciliation.decide", { storeId: order.storeId });
   await db().$transaction(async (tx) => {
     await tx.matchDecision.update({ where: { id: d.id }, data: { active: false, decidedAt: new Date() } });
     await recordAudit(tx, actor, {
@@ -109,6 +117,7 @@ export async function bulkConfirm(
   actor: Principal,
   itemIds: string[],
 ): Promise<{ confirmed: number; skipped: number }> {
+  assertCan(actor, "reconciliation.decide");
   let confirmed = 0;
   let skipped = 0;
   for (const id of z.array(z.string().regex(/^\d+$/)).max(500).parse(itemIds)) {

@@ -1,8 +1,9 @@
 // One reconciliation item with its order and every piece of evidence, for the side-by-side detail panel.
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { canSeeStore, type Principal } from "@/lib/auth/principal";
-import { toRow, type ReconRow } from "@/lib/reconciliation/queries";
+import { storesFor } from "@/lib/auth/permissions";
+import type { Principal } from "@/lib/auth/principal";
+import { isVisible, toRow, type ReconRow } from "@/lib/reconciliation/queries";
 
 export type EvidenceDetail = {
   kind: string;
@@ -42,10 +43,11 @@ export type ReconDetail = {
 
 const money = (v: bigint | null, c: string | null) => (v !== null && c ? { value: Number(v), currency: c } : null);
 
+// An item of a store the caller may not see answers like a missing one: its existence is not theirs to know.
 export async function loadReconDetail(p: Principal, id: string): Promise<ReconDetail> {
-  const raw = await db().reconItem.findUnique({ where: { id: BigInt(id) } });
-  if (!raw || (raw.storeId && !canSeeStore(p, raw.storeId)))
-    throw new AppError("NOT_FOUND", "No such reconciliation item.");
+  const stores = storesFor(p, "reconciliation.read");
+  const raw = /^\d{1,18}$/.test(id) ? await db().reconItem.findUnique({ where: { id: BigInt(id) } }) : null;
+  if (!raw || !isVisible(stores, raw.storeId)) throw new AppError("NOT_FOUND", "No such reconciliation item.");
   const item = toRow({
     id: raw.id,
     merchant_reference: raw.merchantReference,
@@ -145,9 +147,10 @@ export async function loadReconDetail(p: Principal, id: string): Promise<ReconDe
  * find the item standing for the same order by its merchant reference (the item key is `order:<reference>`).
  */
 export async function findOrderItemId(p: Principal, merchantReference: string): Promise<string | null> {
+  const stores = storesFor(p, "reconciliation.read");
   const raw = await db().reconItem.findUnique({
     where: { itemKey: `order:${merchantReference}` },
     select: { id: true, storeId: true },
   });
-  return raw && (!raw.storeId || canSeeStore(p, raw.storeId)) ? raw.id.toString() : null;
+  return raw && isVisible(stores, raw.storeId) ? raw.id.toString() : null;
 }

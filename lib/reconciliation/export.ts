@@ -2,7 +2,7 @@
 import type { Principal } from "@/lib/auth/principal";
 import { minorToMajorString } from "@/lib/money";
 import type { ReconFilter } from "@/lib/reconciliation/filters";
-import { listReconItems, type ReconRow } from "@/lib/reconciliation/queries";
+import { listReconItems, visibleStores, type ReconRow } from "@/lib/reconciliation/queries";
 
 const HEADER = [
   "merchant_reference",
@@ -47,7 +47,9 @@ function line(r: ReconRow): string {
   );
 }
 
+/** Checks the permission before the stream exists, so a refusal is a 403 and never a broken download. */
 export function reconCsvStream(p: Principal, filter: ReconFilter): ReadableStream<Uint8Array> {
+  visibleStores(p, filter, "reconciliation.export");
   const enc = new TextEncoder();
   let cursor: string | undefined;
   let started = false;

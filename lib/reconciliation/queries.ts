@@ -3,6 +3,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { assertCan, storesFor, type Action } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
 import type { ReconFilter } from "@/lib/reconciliation/filters";
 
@@ -22,12 +23,25 @@ export type ReconRow = {
   paidValue: number | null;
 };
 
-const SORT_SQL: Record<ReconFilter["sort"], { expr: Prisma.Sql; cast: (v: unknown) => unknown }> = {
-  occurred_at: { expr: Prisma.sql`r.occurred_at`, cast: (v) => new Date(String(v)) },
-  amount: { expr: Prisma.sql`COALESCE(r.amount_value, -1)`, cast: (v) => BigInt(String(v)) },
-  status: { expr: Prisma.sql`r.status::text`, cast: (v) => String(v) },
-  confidence: { expr: Prisma.sql`r.confidence`, cast: (v) => Number(v) },
-  reference: { expr: Prisma.sql`COALESCE(r.merchant_reference, '')`, cast: (v) => String(v) },
+// `parse` checks a cursor's sort value before it reaches SQL: a value PostgreSQL cannot cast would be a 500.
+const SORT_SQL: Record<ReconFilter["sort"], { expr: Prisma.Sql; parse: (v: unknown) => unknown }> = {
+  occurred_at: {
+    expr: Prisma.sql`r.occurred_at`,
+    parse: (v) => (typeof v === "string" && !Number.isNaN(Date.parse(v)) ? new Date(v) : undefined),
+  },
+  amount: {
+    expr: Prisma.sql`COALESCE(r.amount_value, -1)`,
+    parse: (v) => (typeof v === "string" && /^-?\d{1,19}$/.test(v) ? BigInt(v) : undefined),
+  },
+  status: { expr: Prisma.sql`r.status::text`, parse: (v) => (typeof v === "string" ? v : undefined) },
+  confidence: {
+    expr: Prisma.sql`r.confidence`,
+    parse: (v) => (typeof v === "number" && Number.isFinite(v) ? v : undefined),
+  },
+  reference: {
+    expr: Prisma.sql`COALESCE(r.merchant_reference, '')`,
+    parse: (v) => (typeof v === "string" ? v : undefined),
+  },
 };
 
 type Raw = {
@@ -51,18 +65,40 @@ function encodeCursor(value: unknown, id: bigint): string {
   return Buffer.from(JSON.stringify([v, id.toString()])).toString("base64url");
 }
 
-function decodeCursor(cursor: string): [unknown, bigint] {
+/** The keyset position of a cursor made for this sort, or a 400 for anything else (edited, truncated, other sort). */
+function decodeCursor(cursor: string, sort: ReconFilter["sort"]): [unknown, bigint] {
+  let decoded: unknown;
   try {
-    const [v, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [unknown, string];
-    return [v, BigInt(id)];
+    decoded = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
   } catch {
-    throw new AppError("VALIDATION", "Invalid cursor: pass back the nextCursor value unchanged.");
+    decoded = undefined;
   }
+  const [raw, id] = Array.isArray(decoded) && decoded.length === 2 ? decoded : [];
+  const value = SORT_SQL[sort].parse(raw);
+  if (value === undefined || typeof id !== "string" || !/^\d{1,19}$/.test(id)) {
+    throw new AppError("VALIDATION", "Invalid cursor: pass back the nextCursor value unchanged, with the same sort.");
+  }
+  return [value, BigInt(id)];
 }
 
-export function whereFor(f: ReconFilter, p: Principal): Prisma.Sql {
+/**
+ * The stores the actor may read items of through `action`; a filter naming another store is refused (FORBIDDEN)
+ * rather than silently answered with nothing.
+ */
+export function visibleStores(p: Principal, f: ReconFilter, action: Action = "reconciliation.read"): string[] | "all" {
+  const stores = storesFor(p, action);
+  if (f.store) assertCan(p, action, { storeId: f.store });
+  return stores;
+}
+
+/** Whether an item of this store (null: a payment not tied to a store) is among the visible stores. */
+export function isVisible(stores: string[] | "all", storeId: string | null): boolean {
+  return stores === "all" || (storeId !== null && stores.includes(storeId));
+}
+
+export function whereFor(f: ReconFilter, stores: string[] | "all"): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`TRUE`];
-  if (p.storeIds !== "all") parts.push(Prisma.sql`r.store_id = ANY(${p.storeIds})`);
+  if (stores !== "all") parts.push(Prisma.sql`r.store_id = ANY(${stores})`);
   // Compare as the enum, not as text, so the (status, occurred_at) index applies.
   if (f.status?.length) parts.push(Prisma.sql`r.status = ANY(${f.status}::"ReconStatus"[])`);
   if (f.store) parts.push(Prisma.sql`r.store_id = ${f.store}`);
@@ -104,20 +140,19 @@ export async function listReconItems(
   p: Principal,
   f: ReconFilter,
 ): Promise<{ items: ReconRow[]; nextCursor: string | null }> {
+  const stores = visibleStores(p, f);
   const sort = SORT_SQL[f.sort];
   const desc = f.dir === "desc";
   let keyset = Prisma.sql`TRUE`;
   if (f.cursor) {
-    const [v, id] = decodeCursor(f.cursor);
-    keyset = desc
-      ? Prisma.sql`(${sort.expr}, r.id) < (${sort.cast(v)}, ${id})`
-      : Prisma.sql`(${sort.expr}, r.id) > (${sort.cast(v)}, ${id})`;
+    const [v, id] = decodeCursor(f.cursor, f.sort);
+    keyset = desc ? Prisma.sql`(${sort.expr}, r.id) < (${v}, ${id})` : Prisma.sql`(${sort.expr}, r.id) > (${v}, ${id})`;
   }
   const order = desc ? Prisma.sql`${sort.expr} DESC, r.id DESC` : Prisma.sql`${sort.expr} ASC, r.id ASC`;
   const rows = await db().$queryRaw<Raw[]>`
     SELECT r.id, r.merchant_reference, r.store_id, r.amount_value, r.currency, r.status::text AS status, r.method::text AS method,
            r.confidence, r.reason, r.evidence, r.occurred_at, r.paid_value, ${sort.expr} AS sort_value
-    FROM recon_items r WHERE ${whereFor(f, p)} AND ${keyset} ORDER BY ${order} LIMIT ${f.limit + 1}`;
+    FROM recon_items r WHERE ${whereFor(f, stores)} AND ${keyset} ORDER BY ${order} LIMIT ${f.limit + 1}`;
   const page = rows.slice(0, f.limit);
   const last = page.at(-1);
   return {

@@ -2,7 +2,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { Principal } from "@/lib/auth/principal";
-import { whereFor } from "@/lib/reconciliation/queries";
+import { visibleStores, whereFor } from "@/lib/reconciliation/queries";
 import type { ReconFilter } from "@/lib/reconciliation/filters";
 
 const OPEN = ["suggested", "mismatched", "expected", "missing", "unexpected", "duplicate"];
@@ -27,7 +27,8 @@ type Row = {
 };
 
 export async function reconSummary(p: Principal, f: ReconFilter): Promise<ReconSummary> {
-  const base = whereFor({ ...f, status: undefined, cursor: undefined }, p);
+  const stores = visibleStores(p, f);
+  const base = whereFor({ ...f, status: undefined, cursor: undefined }, stores);
   const rows = await db().$queryRaw<Row[]>(Prisma.sql`
     SELECT to_char((r.occurred_at AT TIME ZONE COALESCE(s.timezone, 'UTC'))::date, 'YYYY-MM-DD') AS day, r.store_id,
            r.status::text AS status, r.currency, count(*) AS n, sum(r.amount_value) AS amount

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
-import type { Principal } from "@/lib/auth/principal";
+import { assertCan, storesFor, type Actor } from "@/lib/auth/permissions";
 
 export const storeInputSchema = z.object({
   id: z
@@ -31,7 +31,8 @@ export const storeInputSchema = z.object({
 });
 export type StoreInput = z.input<typeof storeInputSchema>;
 
-export async function upsertStore(input: StoreInput, actor: Principal | "system") {
+export async function upsertStore(input: StoreInput, actor: Actor) {
+  assertCan(actor, "stores.manage");
   const s = storeInputSchema.parse(input);
   return db().$transaction(async (tx) => {
     const before = await tx.store.findUnique({ where: { id: s.id } });
@@ -55,9 +56,11 @@ export async function upsertStore(input: StoreInput, actor: Principal | "system"
   });
 }
 
-export async function listStoresFor(p: Principal) {
+/** The stores the actor may see, by name. */
+export async function listStoresFor(actor: Actor) {
+  const visible = storesFor(actor, "stores.read");
   return db().store.findMany({
-    where: p.storeIds === "all" ? {} : { id: { in: p.storeIds } },
+    where: visible === "all" ? {} : { id: { in: visible } },
     orderBy: { name: "asc" },
     select: { id: true, name: true, reference: true, timezone: true, country: true, defaultCurrency: true },
   });

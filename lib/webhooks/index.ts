@@ -1,5 +1,8 @@
 // Adyen standard notifications: receiving (auth, HMAC, durable storage), follow-up jobs, and reading them back.
 export {
+  authenticateWebhookCaller,
+  logRefusal as logWebhookRefusal,
+  receiveAuthenticatedBody,
   receiveNotifications,
   webhookSettings,
   type ReceiveOptions,
@@ -11,7 +14,6 @@ export { INSERT_EVENTS_SQL, type SqlRunner } from "@/lib/webhooks/store-events";
 export { normalizeItem, parseEnvelope, dedupeKeyOf, type PaymentEventRow } from "@/lib/webhooks/notification-schema";
 export { ADDITIONAL_DATA_KEYS } from "@/lib/webhooks/additional-data";
 export {
-  PAYMENT_EVENT_ROLES,
   listPaymentEvents,
   paymentEventsQuerySchema,
   type PaymentEventView,

@@ -1,13 +1,9 @@
 // Stored notifications of one payment: the events whose pspReference is the payment's, plus its modifications
 // (captures, refunds, chargebacks…), which carry the payment's pspReference as originalReference.
 import { z } from "zod";
+import { assertCan } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
-import type { Role } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
-
-/** Engineering reads these too (debugging deliveries), although it has no access to reconciliation. */
-export const PAYMENT_EVENT_ROLES: readonly Role[] = ["admin", "finance", "engineering"];
 
 /** More events than this for one payment is not a real payment; the cap keeps the response bounded. */
 const MAX_EVENTS = 500;
@@ -34,8 +30,7 @@ export type PaymentEventView = {
 };
 
 export async function listPaymentEvents(p: Principal, pspReference: string): Promise<PaymentEventView[]> {
-  if (!PAYMENT_EVENT_ROLES.includes(p.role))
-    throw new AppError("FORBIDDEN", `The role ${p.role} may not read payment events.`);
+  assertCan(p, "payment_events.read");
   const rows = await db().paymentEvent.findMany({
     where: { OR: [{ pspReference }, { originalReference: pspReference }] },
     orderBy: [{ eventDate: { sort: "asc", nulls: "last" } }, { id: "asc" }],

@@ -32,15 +32,14 @@ function parseJson(body: string): unknown {
   }
 }
 
-async function receive(
-  body: string,
-  authorization: string | null,
-  settings: WebhookSettings,
-  run: SqlRunner,
-): Promise<ReceiveResult> {
+/** Step one, before the body is read: a caller without the configured basic auth learns nothing more. */
+export function authenticateWebhookCaller(authorization: string | null, settings: WebhookSettings): void {
   if (settings.basicAuth && !isBasicAuthValid(authorization, settings.basicAuth)) {
     throw new AppError("UNAUTHENTICATED", "Basic authentication failed.");
   }
+}
+
+async function receiveBody(body: string, settings: WebhookSettings, run: SqlRunner): Promise<ReceiveResult> {
   // Unsigned notifications are never accepted: without keys nothing can be verified.
   if (settings.hmacKeys.length === 0) {
     throw new AppError(
@@ -61,20 +60,11 @@ async function receive(
   return { received: items.length, ...stored };
 }
 
-/**
- * The whole webhook request minus HTTP: resolves once every item is durably stored (new or counted as a
- * redelivery); throws AppError UNAUTHENTICATED (401), VALIDATION (400) or UNAVAILABLE (503) otherwise.
- * Writes one log line per call, without credentials or signatures.
- */
-export async function receiveNotifications(
-  body: string,
-  authorization: string | null,
-  opts: ReceiveOptions = {},
-): Promise<ReceiveResult> {
+/** One log line per call, refused or stored, without credentials or signatures. */
+async function logged<T extends ReceiveResult>(requestId: string | undefined, work: () => Promise<T>): Promise<T> {
   const started = performance.now();
-  const requestId = opts.requestId;
   try {
-    const result = await receive(body, authorization, opts.settings ?? webhookSettings(), opts.run ?? pgRunner);
+    const result = await work();
     const { received, stored, duplicates } = result;
     log.info("webhooks.received", {
       requestId,
@@ -85,9 +75,38 @@ export async function receiveNotifications(
     });
     return result;
   } catch (err) {
-    const status = err instanceof AppError ? err.status : 500;
-    const reason = err instanceof AppError ? err.message : "internal error";
-    log.warn("webhooks.refused", { requestId, status, reason, ms: Math.round(performance.now() - started) });
+    logRefusal(requestId, err, started);
     throw err;
   }
+}
+
+export function logRefusal(requestId: string | undefined, err: unknown, started = performance.now()): void {
+  const status = err instanceof AppError ? err.status : 500;
+  const reason = err instanceof AppError ? err.message : "internal error";
+  log.warn("webhooks.refused", { requestId, status, reason, ms: Math.round(performance.now() - started) });
+}
+
+/**
+ * Step two, for a caller `authenticateWebhookCaller` let through: resolves once every item is durably stored
+ * (new or counted as a redelivery); throws AppError UNAUTHENTICATED, VALIDATION or UNAVAILABLE otherwise.
+ */
+export function receiveAuthenticatedBody(body: string, opts: ReceiveOptions = {}): Promise<ReceiveResult> {
+  return logged(opts.requestId, () => receiveBody(body, opts.settings ?? webhookSettings(), opts.run ?? pgRunner));
+}
+
+/**
+ * The whole webhook request minus HTTP: resolves once every item is durably stored (new or counted as a
+ * redelivery); throws AppError UNAUTHENTICATED (401), VALIDATION (400) or UNAVAILABLE (503) otherwise.
+ * Writes one log line per call, without credentials or signatures.
+ */
+export async function receiveNotifications(
+  body: string,
+  authorization: string | null,
+  opts: ReceiveOptions = {},
+): Promise<ReceiveResult> {
+  const settings = opts.settings ?? webhookSettings();
+  return logged(opts.requestId, async () => {
+    authenticateWebhookCaller(authorization, settings);
+    return receiveBody(body, settings, opts.run ?? pgRunner);
+  });
 }

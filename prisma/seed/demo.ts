@@ -34,6 +34,7 @@ export async function seedDemo(client: PrismaClient): Promise<SeedResult> {
           email: u.email,
           name: u.name,
           role: u.role,
+          demo: true,
           passwordHash: hashes.get(u.email) ?? null,
           stores: { create: storeIds.map((storeId) => ({ storeId })) },
         },

@@ -3,7 +3,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireAction } from "@/lib/auth/session";
 import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
-import { createUser } from "@/lib/auth/users";
+import { expiryFromDuration } from "@/lib/auth/token-expiry";
+import { createUser, setUserDisabled } from "@/lib/auth/users";
 import { runAction, type ActionResult } from "@/lib/http/action-result";
 
 function storeList(form: FormData): string[] {
@@ -14,7 +15,12 @@ export async function createTokenAction(_prev: unknown, form: FormData): Promise
   return runAction("admin.createToken", async () => {
     const actor = await requireAction("tokens.manage");
     const { token } = await createApiToken(
-      { name: String(form.get("name") ?? ""), role: String(form.get("role") ?? ""), storeIds: storeList(form) },
+      {
+        name: String(form.get("name") ?? ""),
+        role: String(form.get("role") ?? ""),
+        storeIds: storeList(form),
+        expiresAt: expiryFromDuration(String(form.get("expiresIn") ?? "")),
+      },
       actor,
     );
     revalidatePath("/admin");
@@ -46,5 +52,14 @@ export async function createUserAction(_prev: unknown, form: FormData): Promise<
     );
     revalidatePath("/admin");
     return { email: user.email };
+  });
+}
+
+export async function setUserDisabledAction(id: string, disabled: boolean): Promise<ActionResult<undefined>> {
+  return runAction("admin.setUserDisabled", async () => {
+    const actor = await requireAction("users.manage");
+    await setUserDisabled(actor, { userId: id, disabled });
+    revalidatePath("/admin");
+    return undefined;
   });
 }

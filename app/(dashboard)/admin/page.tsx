@@ -9,6 +9,7 @@ import { Cell, Row, SimpleTable } from "@/components/ui/simple-table";
 import { TokenForm } from "./_components/token-form";
 import { UserForm } from "./_components/user-form";
 import { RevokeButton } from "./_components/revoke-button";
+import { UserStatusButton } from "./_components/user-status-button";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -16,7 +17,8 @@ export default async function AdminPage() {
   const p = await requirePage("admin.read");
   const t = await getTranslations();
   const format = await getFormatter();
-  const [{ users, tokens, audit }, stores] = await Promise.all([loadAdminOverview(), listStoresFor(p)]);
+  const [{ users, tokens, audit }, stores] = await Promise.all([loadAdminOverview(p), listStoresFor(p)]);
+  const now = new Date();
   const roleOptions = ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }));
   const storeOptions = stores.map((s) => ({ value: s.id, label: s.name }));
   const when = (d: Date | null) =>
@@ -28,7 +30,13 @@ export default async function AdminPage() {
         <Card title={t("admin.users")}>
           <SimpleTable
             caption={t("admin.users")}
-            columns={[{ label: t("admin.email") }, { label: t("admin.role") }, { label: t("admin.storesCol") }]}
+            columns={[
+              { label: t("admin.email") },
+              { label: t("admin.role") },
+              { label: t("admin.storesCol") },
+              { label: t("admin.statusCol") },
+              { label: t("admin.disable"), hidden: true },
+            ]}
           >
             {users.map((u) => (
               <Row key={u.id}>
@@ -36,6 +44,15 @@ export default async function AdminPage() {
                 <Cell>{t(`roles.${u.role}`)}</Cell>
                 <Cell>
                   {u.stores.map((s) => stores.find((x) => x.id === s.storeId)?.name ?? s.storeId).join(", ") || "—"}
+                </Cell>
+                <Cell>
+                  {u.disabledAt ? t("admin.disabled") : t("admin.active")}
+                  {u.demo ? ` · ${t("admin.demo")}` : ""}
+                </Cell>
+                <Cell>
+                  {u.id === p.id ? null : (
+                    <UserStatusButton id={u.id} email={u.email} disabled={Boolean(u.disabledAt)} />
+                  )}
                 </Cell>
               </Row>
             ))}
@@ -51,6 +68,7 @@ export default async function AdminPage() {
               { label: t("admin.role") },
               { label: t("admin.created") },
               { label: t("admin.lastUsed") },
+              { label: t("admin.expires") },
               { label: t("admin.revoke"), hidden: true },
             ]}
           >
@@ -67,6 +85,10 @@ export default async function AdminPage() {
                 <Cell>{t(`roles.${tk.role}`)}</Cell>
                 <Cell>{when(tk.createdAt)}</Cell>
                 <Cell>{when(tk.lastUsedAt)}</Cell>
+                <Cell>
+                  {tk.expiresAt ? when(tk.expiresAt) : t("admin.expiryNever")}
+                  {tk.expiresAt && tk.expiresAt <= now ? ` (${t("admin.expired")})` : ""}
+                </Cell>
                 <Cell>{tk.revokedAt ? t("admin.revoked") : <RevokeButton id={tk.id} name={tk.name} />}</Cell>
               </Row>
             ))}

@@ -23,6 +23,7 @@ const field = (form: FormData, name: string) => {
 /** Declares an outage for the store starting now (or at the time given), from the runbook page. */
 export async function declareOutageAction(_prev: unknown, form: FormData): Promise<ActionResult<OutageView>> {
   return runAction("outages.declare", async () => {
+    await requireAction("outages.declare");
     const storeId = storeIdSchema.parse(field(form, "storeId"));
     const actor = await requireAction("outages.declare", { storeId });
     const outage = await declareOutage(actor, {
@@ -38,6 +39,7 @@ export async function declareOutageAction(_prev: unknown, form: FormData): Promi
 /** Confirms the outage the status panel proposes: from its verdict's start until the store recovers. */
 export async function confirmOutageAction(storeId: string): Promise<ActionResult<OutageView>> {
   return runAction("outages.confirm", async () => {
+    await requireAction("outages.declare");
     const id = storeIdSchema.parse(storeId);
     const actor = await requireAction("outages.declare", { storeId: id });
     const outage = await confirmProposedOutage(actor, id, await storeVerdict(actor, id));
@@ -48,6 +50,7 @@ export async function confirmOutageAction(storeId: string): Promise<ActionResult
 
 export async function closeOutageAction(id: string, storeId: string): Promise<ActionResult<OutageView>> {
   return runAction("outages.close", async () => {
+    await requireAction("outages.declare");
     const actor = await requireAction("outages.declare", { storeId: storeIdSchema.parse(storeId) });
     const outage = await closeOutage(actor, z.uuid().parse(id));
     revalidatePath(`/runbook/${outage.storeId}`);
@@ -74,6 +77,7 @@ export async function captureReceiptAction(
   form: FormData,
 ): Promise<ActionResult<{ saved: boolean; duplicate: boolean }>> {
   return runAction("receipts.capture", async () => {
+    await requireAction("receipts.create");
     const storeId = storeIdSchema.parse(field(form, "storeId"));
     const actor = await requireAction("receipts.create", { storeId });
     const names = [

@@ -2,6 +2,7 @@
 // Unauthenticated on purpose, so it says nothing that is not safe to say to anyone.
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { statusFor } from "@/lib/errors";
 import { handle } from "@/lib/http/route";
 import { jobQueueState, type JobQueueState } from "@/lib/jobs/queue";
 
@@ -19,7 +20,7 @@ export const GET = handle("health", async () => {
   try {
     await db().$queryRaw`SELECT 1`;
   } catch {
-    return Response.json({ status: "unavailable", database: { ok: false } }, { status: 503 });
+    return Response.json({ status: "unavailable", database: { ok: false } }, { status: statusFor("UNAVAILABLE") });
   }
   const latencyMs = Math.round(performance.now() - started);
   const jobs = await jobQueueState().catch(() => null);

@@ -19,7 +19,7 @@ describe("import HTTP edge", () => {
     expect(res.status).toBe(422);
     expect(await res.json()).toEqual({
       error: {
-        code: "VALIDATION",
+        code: "UNPROCESSABLE",
         message: expect.stringMatching(/^1 of 3 rows are invalid; nothing was imported/),
         problems: [{ index: 2, field: "storeId", reason: "store not allowed" }],
         problemCount: 1,
@@ -76,7 +76,8 @@ describe("import HTTP edge", () => {
       duplex: "half",
     } as RequestInit);
     let rows = 0;
-    for await (const item of parseSettlementReport(requestBodyChunks(req))) if (item.kind === "row") rows += 1;
+    for await (const item of parseSettlementReport(requestBodyChunks(req, 1024 * 1024)))
+      if (item.kind === "row") rows += 1;
     expect(rows).toBe(6);
     expect(skipInvalidParam(req.url)).toBe(true);
     expect(skipInvalidParam("http://x/upload?skipInvalid=no")).toBe(false);

@@ -13,8 +13,16 @@ export {
 } from "@/lib/reconciliation/imports/reports";
 export { importFile, type FileImportResult } from "@/lib/reconciliation/imports/import-file";
 export { receiptDedupeKey } from "@/lib/reconciliation/imports/receipt-key";
-export { assertMayImport, canImport, IMPORT_ROLES } from "@/lib/reconciliation/imports/permissions";
-export { importResponse, requestBodyChunks, skipInvalidParam } from "@/lib/reconciliation/imports/http";
+export { assertMayImport, IMPORT_ACTIONS } from "@/lib/reconciliation/imports/permissions";
+export {
+  assertRowLimit,
+  importResponse,
+  MAX_JSON_BODY_BYTES,
+  MAX_RECORD_BYTES,
+  readJsonBody,
+  requestBodyChunks,
+  skipInvalidParam,
+} from "@/lib/reconciliation/imports/http";
 export { listImportBatches, type ImportBatchRow } from "@/lib/reconciliation/imports/queries";
 export { MAX_PROBLEMS_KEPT } from "@/lib/reconciliation/imports/problem-log";
 export type { ReportSummary, StoreRowsSummary } from "@/lib/reconciliation/imports/tallies";

@@ -118,17 +118,35 @@ describe("POS orders from the API", () => {
     expect(await db().importBatch.findFirstOrThrow()).toMatchObject({ rows: 2, inserted: 1, rejected: 1 });
   });
 
-  it("limits store managers to their own stores, also against existing orders of other stores", async () => {
+  it("refuses a store manager's orders for another store as a whole, even when skipping invalid rows", async () => {
+    const manager = principal("store_manager", ["S1"]);
+    for (const skipInvalid of [false, true]) {
+      // Also a store that does not exist: a manager learns nothing about other stores' ids.
+      for (const other of ["S2", "NOPE"]) {
+        const call = importOrders(
+          [order("MINE"), order("OTHER", { storeId: other })],
+          testOptions(manager, { skipInvalid }),
+        );
+        await expect(call).rejects.toMatchObject({
+          code: "FORBIDDEN",
+          message: `You may not import orders for store ${other} (index 1); nothing was imported.`,
+        });
+      }
+    }
+    expect(await countRows("pos_orders")).toBe(0);
+    expect(await countRows("import_batches")).toBe(0);
+  });
+
+  it("never lets a store manager overwrite an existing order of another store by its reference", async () => {
     await importOrders([order("THEIRS", { storeId: "S2" })], testOptions(finance));
     const manager = principal("store_manager", ["S1"]);
     const result = await importOrders(
-      [order("MINE"), order("OTHER", { storeId: "S2" }), order("THEIRS", { amount: { value: 1, currency: "EUR" } })],
+      [order("MINE"), order("THEIRS", { amount: { value: 1, currency: "EUR" } })],
       testOptions(manager),
     );
     expect(result.ok).toBe(false);
     expect(result.problems).toEqual([
-      { index: 1, field: "storeId", reason: "store not allowed" },
-      { index: 2, field: "merchantReference", reason: "belongs to an order of a store you may not change" },
+      { index: 1, field: "merchantReference", reason: "belongs to an order of a store you may not change" },
     ]);
     const skipped = await importOrders(
       [order("MINE"), order("THEIRS", { amount: { value: 1, currency: "EUR" } })],
@@ -184,18 +202,31 @@ describe("POS orders from CSV", () => {
   it("checks a store manager's rows batch by batch while earlier batches are being written", async () => {
     await importOrders([order("S2-OWNED", { storeId: "S2" })], testOptions(finance));
     const lines = Array.from({ length: 2_500 }, (_, i) => `M-${i},S1,1.00,EUR,2024-03-14T10:21:03Z,`);
-    lines.push("S2-OWNED,S1,1.00,EUR,2024-03-14T10:21:03Z,", "M-X,S2,1.00,EUR,2024-03-14T10:21:03Z,");
+    lines.push("S2-OWNED,S1,1.00,EUR,2024-03-14T10:21:03Z,");
     const manager = principal("store_manager", ["S1"]);
     const result = await importOrdersCsv(
       csvStream([header, ...lines].join("\n")),
       testOptions(manager, { skipInvalid: true }),
     );
-    expect(result).toMatchObject({ ok: true, rows: 2_502, inserted: 2_500, rejected: 2 });
+    expect(result).toMatchObject({ ok: true, rows: 2_501, inserted: 2_500, rejected: 1 });
     expect(result.problems).toEqual([
       { line: 2_502, field: "merchantReference", reason: "belongs to an order of a store you may not change" },
-      { line: 2_503, field: "storeId", reason: "store not allowed" },
     ]);
     expect(await countRows("pos_orders")).toBe(2_501);
+  });
+
+  it("rolls back a store manager's file at the first row of another store, after earlier batches were written", async () => {
+    const lines = Array.from({ length: 2_500 }, (_, i) => `M-${i},S1,1.00,EUR,2024-03-14T10:21:03Z,`);
+    lines.push("M-X,S2,1.00,EUR,2024-03-14T10:21:03Z,");
+    const call = importOrdersCsv(
+      csvStream(["Merchant Reference,Store ID,Amount,Currency,Created At,Description", ...lines].join("\n")),
+      testOptions(principal("store_manager", ["S1"]), { skipInvalid: true }),
+    );
+    await expect(call).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "You may not import orders for store S2 (line 2502); nothing was imported.",
+    });
+    expect(await countRows("pos_orders")).toBe(0);
   });
 
   it("refuses a file without the needed columns as a whole", async () => {

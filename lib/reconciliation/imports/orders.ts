@@ -8,7 +8,7 @@ import type { ReportInput } from "@/lib/reconciliation/reports";
 import { invalidFirst, rejectWhere, toItems } from "@/lib/reconciliation/imports/batch-items";
 import { readCsvChunks } from "@/lib/reconciliation/imports/csv-chunks";
 import { BATCH_SIZE, runImport } from "@/lib/reconciliation/imports/run-import";
-import { loadStoreIds, rejectOtherStores } from "@/lib/reconciliation/imports/store-scope";
+import { assertApiRowStores, assertCsvRowStores, loadStoreIds } from "@/lib/reconciliation/imports/store-scope";
 import { storeRowsTally, type StoreRowsSummary } from "@/lib/reconciliation/imports/tallies";
 import type { ImportItem, ImportOptions, ImportResult, Tx } from "@/lib/reconciliation/imports/types";
 import { foreignOrderReferences, upsertOrders } from "@/lib/reconciliation/imports/write-orders";
@@ -24,6 +24,7 @@ export function importOrders(
     {
       kind: "orders",
       items: async function* (tx) {
+        assertApiRowStores(options.actor, "orders", orders);
         const result = validateBatch(orders, posOrderSchema, {
           knownStoreIds: await loadStoreIds(tx),
           unique: UNIQUE_REFERENCE,
@@ -52,6 +53,7 @@ export function importOrdersCsv(input: ReportInput, options: ImportOptions): Pro
         // Chunks are validated one by one, so a reference repeated across chunks is caught here.
         const firstLine = new Map<string, number | undefined>();
         for await (const chunk of readCsvChunks(input, "orders", BATCH_SIZE)) {
+          assertCsvRowStores(options.actor, "orders", chunk);
           const result = validateOrderCsvRows(chunk, { knownStoreIds });
           const items = await scopeOrders(
             tx,
@@ -77,17 +79,16 @@ export function importOrdersCsv(input: ReportInput, options: ImportOptions): Pro
   );
 }
 
-/** Store managers: only their stores, and never an existing order of another store with the same reference. */
+/** Store managers (whose rows' stores were checked already) never overwrite another store's order by reference. */
 async function scopeOrders(
   tx: Tx,
   items: ImportItem<PosOrder>[],
   actor: Principal | "system",
 ): Promise<ImportItem<PosOrder>[]> {
-  const scoped = rejectOtherStores(items, actor);
-  const refs = scoped.flatMap((item) => (item.kind === "row" ? [item.row.merchantReference] : []));
+  const refs = items.flatMap((item) => (item.kind === "row" ? [item.row.merchantReference] : []));
   const foreign = await foreignOrderReferences(tx, refs, actor);
-  if (foreign.size === 0) return scoped;
-  return rejectWhere(scoped, (order) =>
+  if (foreign.size === 0) return items;
+  return rejectWhere(items, (order) =>
     foreign.has(order.merchantReference)
       ? { field: "merchantReference", reason: "belongs to an order of a store you may not change" }
       : undefined,

@@ -1,40 +1,45 @@
-// Who may import what. Orders and receipts come from stores, so store managers may send them for their own
-// stores; Adyen reports cover the whole merchant account and are finance's.
-import { canSeeStore, type Principal } from "@/lib/auth/principal";
-import type { Role } from "@/lib/auth/roles";
+// Which action of the permission table each import kind needs. Orders and receipts come from stores, so store
+// managers may send them for their own stores (every row's store is checked); Adyen reports cover the whole
+// merchant account and need `reports.import`.
+import { assertCan, can, storesFor, type Action, type Actor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import type { ImportKind } from "@/lib/reconciliation/imports/types";
 
-/**
- * No area in lib/auth/roles.ts fits orders and receipts: "reconciliation" leaves out store managers and
- * "runbook" leaves out finance (and areas also drive the navigation). The routes pass these lists to
- * requireApi, and every import checks them again itself.
- */
-export const IMPORT_ROLES: Readonly<Record<ImportKind, readonly Role[]>> = {
-  orders: ["admin", "finance", "store_manager"],
-  receipts: ["admin", "finance", "store_manager"],
-  settlement_details: ["admin", "finance"],
-  payment_accounting: ["admin", "finance"],
+export const IMPORT_ACTIONS: Readonly<Record<ImportKind, Action>> = {
+  orders: "orders.write",
+  receipts: "receipts.create",
+  settlement_details: "reports.import",
+  payment_accounting: "reports.import",
 };
 
-export function canImport(actor: Principal | "system", kind: ImportKind): boolean {
-  return actor === "system" || IMPORT_ROLES[kind].includes(actor.role);
+export function assertMayImport(actor: Actor, kind: ImportKind): void {
+  assertCan(actor, IMPORT_ACTIONS[kind]);
 }
 
-export function assertMayImport(actor: Principal | "system", kind: ImportKind): void {
-  if (canImport(actor, kind)) return;
-  throw new AppError(
-    "FORBIDDEN",
-    `The role ${actor === "system" ? "system" : actor.role} may not import ${kind.replace("_", " ")}.`,
-  );
-}
-
-/** True when the actor may write rows for this store (store managers: only their assigned stores). */
-export function mayWriteStore(actor: Principal | "system", storeId: string): boolean {
-  return actor === "system" || canSeeStore(actor, storeId);
+/**
+ * Refuses the whole import (FORBIDDEN, nothing written) when a row names a store the actor may not write: a
+ * caller without the right to a store is not a data-quality problem that "skip invalid rows" could pass over.
+ * Checked on the raw rows before validation, so a store manager learns nothing about other stores' ids.
+ */
+export function assertRowStores(
+  actor: Actor,
+  kind: ImportKind,
+  rows: Iterable<{ storeId: unknown; where: string }>,
+): void {
+  const action = IMPORT_ACTIONS[kind];
+  if (storesFor(actor, action) === "all") return;
+  for (const { storeId, where } of rows) {
+    if (typeof storeId !== "string" || !storeId.trim()) continue; // validation reports it
+    if (!can(actor, action, { storeId: storeId.trim() })) {
+      throw new AppError(
+        "FORBIDDEN",
+        `You may not import ${kind} for store ${storeId.trim()} (${where}); nothing was imported.`,
+      );
+    }
+  }
 }
 
 /** The label stored in import_batches.created_by. */
-export function actorLabel(actor: Principal | "system"): string {
+export function actorLabel(actor: Actor): string {
   return actor === "system" ? "system (ops CLI)" : actor.label;
 }

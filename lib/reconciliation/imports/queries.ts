@@ -1,8 +1,7 @@
 // Recent import batches for the imports page (finance and admin only: batches span all stores).
+import { assertCan } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
-import { canUseArea } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { isImportKind, type ImportKind } from "@/lib/reconciliation/imports/types";
 
 export type ImportBatchRow = {
@@ -19,7 +18,7 @@ export type ImportBatchRow = {
 };
 
 export async function listImportBatches(p: Principal, limit = 20): Promise<ImportBatchRow[]> {
-  if (!canUseArea(p.role, "reconciliation")) throw new AppError("FORBIDDEN", "Your role may not see import batches.");
+  assertCan(p, "imports.read");
   const rows = await db().importBatch.findMany({
     orderBy: { createdAt: "desc" },
     take: Math.min(Math.max(limit, 1), 100),

@@ -89,17 +89,16 @@ describe("standalone receipts", () => {
     expect(await countRows("standalone_receipts")).toBe(0);
   });
 
-  it("reports rows of another store as not allowed for a store manager", async () => {
-    const result = await importReceipts(
-      [receipt(), receipt({ storeId: "S2" })],
-      testOptions(principal("store_manager", ["S1"]), { skipInvalid: true }),
-    );
-    expect(result).toMatchObject({
-      ok: true,
-      inserted: 1,
-      rejected: 1,
-      problems: [{ index: 1, field: "storeId", reason: "store not allowed" }],
+  it("refuses a store manager's receipts for another store as a whole, and takes their own", async () => {
+    const manager = principal("store_manager", ["S1"]);
+    await expect(
+      importReceipts([receipt(), receipt({ storeId: "S2" })], testOptions(manager, { skipInvalid: true })),
+    ).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "You may not import receipts for store S2 (index 1); nothing was imported.",
     });
+    expect(await countRows("standalone_receipts")).toBe(0);
+    expect(await importReceipts([receipt()], testOptions(manager))).toMatchObject({ ok: true, inserted: 1 });
   });
 });
 

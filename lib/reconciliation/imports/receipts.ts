@@ -9,7 +9,7 @@ import { invalidFirst, toItems } from "@/lib/reconciliation/imports/batch-items"
 import { readCsvChunks } from "@/lib/reconciliation/imports/csv-chunks";
 import { actorLabel } from "@/lib/reconciliation/imports/permissions";
 import { BATCH_SIZE, runImport } from "@/lib/reconciliation/imports/run-import";
-import { loadStoreIds, rejectOtherStores } from "@/lib/reconciliation/imports/store-scope";
+import { assertApiRowStores, assertCsvRowStores, loadStoreIds } from "@/lib/reconciliation/imports/store-scope";
 import { storeRowsTally, type StoreRowsSummary } from "@/lib/reconciliation/imports/tallies";
 import type { ImportOptions, ImportResult } from "@/lib/reconciliation/imports/types";
 import { insertReceipts } from "@/lib/reconciliation/imports/write-receipts";
@@ -33,13 +33,9 @@ export function importReceipts(
     {
       kind: "receipts",
       items: async function* (tx) {
+        assertApiRowStores(options.actor, "receipts", receipts);
         const result = validateBatch(receipts, standaloneReceiptSchema, { knownStoreIds: await loadStoreIds(tx) });
-        yield* invalidFirst(
-          rejectOtherStores(
-            toItems(receipts.length, result, (index) => ({ index })),
-            options.actor,
-          ),
-        );
+        yield* invalidFirst(toItems(receipts.length, result, (index) => ({ index })));
       },
       write: (tx, rows) => insertReceipts(tx, rows, options.source ?? "api", actorLabel(options.actor)),
       summarize: storeRowsTally("api"),
@@ -56,11 +52,9 @@ export function importReceiptsCsv(input: ReportInput, options: ImportOptions): P
       items: async function* (tx) {
         const knownStoreIds = await loadStoreIds(tx);
         for await (const chunk of readCsvChunks(input, "receipts", BATCH_SIZE)) {
+          assertCsvRowStores(options.actor, "receipts", chunk);
           const result = validateReceiptCsvRows(chunk, { knownStoreIds });
-          yield* rejectOtherStores(
-            toItems(chunk.length, result, (i) => ({ line: chunk[i]?.line })),
-            options.actor,
-          );
+          yield* toItems(chunk.length, result, (i) => ({ line: chunk[i]?.line }));
         }
       },
       write: (tx, rows) => insertReceipts(tx, rows, "csv", actorLabel(options.actor)),

@@ -140,7 +140,7 @@ describe("settlement details report", () => {
   it("is for finance and admins only", async () => {
     await expect(
       importSettlementReport(fixtureStream("settlement-gen2.csv"), testOptions(principal("store_manager", ["S1"]))),
-    ).rejects.toThrow(/may not import/);
+    ).rejects.toThrow("The role store_manager may not reports.import.");
   });
 });
 

@@ -40,6 +40,8 @@ export type ImportOptions = {
   /** Asks for matching after a successful import; defaults to the fire-and-forget job request. */
   reconcile?: (reason: string) => void | Promise<void>;
   requestId?: string;
+  /** The caller's own x-request-id, recorded beside ours in the audit log. */
+  callerRequestId?: string;
   /** Where API-shaped rows came from: the public API (default) or a form in the app (the runbook's receipt form). */
   source?: "api" | "form";
 };

@@ -1,5 +1,5 @@
 // Writes POS orders: one multi-row upsert per batch (unnest over column arrays), never a statement per order.
-import type { Principal } from "@/lib/auth/principal";
+import { storesFor, type Actor } from "@/lib/auth/permissions";
 import type { PosOrder } from "@/lib/validation/pos-order";
 import type { Tx, WriteCounts } from "@/lib/reconciliation/imports/types";
 
@@ -39,9 +39,10 @@ export async function upsertOrders(
   tx: Tx,
   orders: readonly PosOrder[],
   source: "api" | "csv",
-  actor: Principal | "system",
+  actor: Actor,
 ): Promise<WriteCounts> {
-  const scope = actor === "system" || actor.storeIds === "all" ? null : actor.storeIds;
+  const stores = storesFor(actor, "orders.write");
+  const scope = stores === "all" ? null : stores;
   const [counts] = await tx.$queryRawUnsafe<{ inserted: number; updated: number }[]>(
     UPSERT_SQL,
     orders.map((o) => o.merchantReference),
@@ -61,16 +62,13 @@ export async function upsertOrders(
 }
 
 /** Merchant references among `refs` that already belong to an order of a store outside the actor's scope. */
-export async function foreignOrderReferences(
-  tx: Tx,
-  refs: readonly string[],
-  actor: Principal | "system",
-): Promise<Set<string>> {
-  if (actor === "system" || actor.storeIds === "all" || refs.length === 0) return new Set();
+export async function foreignOrderReferences(tx: Tx, refs: readonly string[], actor: Actor): Promise<Set<string>> {
+  const stores = storesFor(actor, "orders.write");
+  if (stores === "all" || refs.length === 0) return new Set();
   const rows = await tx.$queryRawUnsafe<{ merchant_reference: string }[]>(
     "SELECT merchant_reference FROM pos_orders WHERE merchant_reference = ANY($1::text[]) AND NOT (store_id = ANY($2::text[]))",
     refs,
-    actor.storeIds,
+    stores,
   );
   return new Set(rows.map((r) => r.merchant_reference));
 }

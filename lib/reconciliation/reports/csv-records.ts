@@ -6,6 +6,9 @@ import type { ReportInput } from "@/lib/reconciliation/reports/types";
 
 export type CsvRecord = { line: number; cells: string[] };
 
+/** One CSV record (a line, or several inside quotes) may not be longer than this: Adyen's lines are < 4 KiB. */
+export const MAX_RECORD_BYTES = 64 * 1024;
+
 type ParsedRecord = { record: string[]; info: Info };
 
 export async function* readCsvRecords(input: ReportInput): AsyncGenerator<CsvRecord> {
@@ -17,6 +20,8 @@ export async function* readCsvRecords(input: ReportInput): AsyncGenerator<CsvRec
     relax_column_count: true,
     skip_empty_lines: true,
     skip_records_with_empty_values: true,
+    // Without a bound, one unterminated quote makes the parser buffer the rest of the upload as a single field.
+    max_record_size: MAX_RECORD_BYTES,
   });
   // pipeline (not pipe) so that a failing source fails the iteration instead of hanging it.
   pipeline(source, parser, () => undefined);
@@ -39,8 +44,14 @@ export async function* readCsvRecords(input: ReportInput): AsyncGenerator<CsvRec
     // Only csv-parse's own errors (codes CSV_*) describe the file; a failing upload stream is not a CSV problem.
     const code = (err as { code?: unknown }).code;
     if (typeof code !== "string" || !code.startsWith("CSV_")) throw err;
-    const where =
-      typeof (err as { lines?: unknown }).lines === "number" ? ` near line ${(err as { lines: number }).lines}` : "";
+    const lines = (err as { lines?: unknown }).lines;
+    if (code === "CSV_MAX_RECORD_SIZE") {
+      throw new AppError(
+        "UNPROCESSABLE",
+        `The file cannot be imported: line ${typeof lines === "number" ? lines : "?"} is longer than ${MAX_RECORD_BYTES / 1024} KiB (an unclosed quote?).`,
+      );
+    }
+    const where = typeof lines === "number" ? ` near line ${lines}` : "";
     throw new AppError("VALIDATION", `The file is not valid CSV${where}: ${(err as Error).message}`);
   }
 }

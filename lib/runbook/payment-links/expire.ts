@@ -1,4 +1,5 @@
 // Expiring a link (PATCH /v72/paymentLinks/{id} {status: "expired"}, the only change Adyen allows), audited.
+import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit";
@@ -17,7 +18,7 @@ export async function expirePaymentLink(
   deps: LinkDeps = defaultLinkDeps(),
 ): Promise<PaymentLinkView> {
   assertCan(actor, "links.expire");
-  const row = await db().paymentLink.findUnique({ where: { id } });
+  const row = z.uuid().safeParse(id).success ? await db().paymentLink.findUnique({ where: { id } }) : null;
   if (!row) throw new AppError("NOT_FOUND", `No payment link ${id}.`);
   assertCan(actor, "links.expire", { storeId: row.storeId });
   if (row.status === "expired") return toLinkView(row);

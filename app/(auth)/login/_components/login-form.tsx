@@ -5,6 +5,7 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 
 const noSubscription = () => () => undefined;
 
@@ -33,17 +34,18 @@ export function LoginForm({ hasSso }: { hasSso: boolean }) {
     });
     setPending(false);
     if (res?.ok) {
-      const next = params?.get("callbackUrl");
-      router.replace(next && next.startsWith("/") && !next.startsWith("//") ? next : "/status");
+      router.replace(safeCallbackPath(params?.get("callbackUrl")));
       router.refresh();
       return;
     }
     setError(
       res?.error === "throttled"
         ? t("throttled")
-        : res?.error === "invalid" || res?.error === "CredentialsSignin"
-          ? t("invalid")
-          : t("failed"),
+        : res?.error === "busy"
+          ? t("busy")
+          : res?.error === "invalid" || res?.error === "CredentialsSignin"
+            ? t("invalid")
+            : t("failed"),
     );
   }
 
@@ -75,7 +77,11 @@ export function LoginForm({ hasSso }: { hasSso: boolean }) {
         {pending ? t("submitting") : t("submit")}
       </Button>
       {hasSso ? (
-        <Button type="button" variant="secondary" onClick={() => void signIn("oidc", { callbackUrl: "/status" })}>
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={() => void signIn("oidc", { callbackUrl: safeCallbackPath(params?.get("callbackUrl")) })}
+        >
           {t("sso")}
         </Button>
       ) : null}

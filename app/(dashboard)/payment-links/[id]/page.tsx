@@ -1,6 +1,8 @@
 // One payment link: the QR code and URL for the customer, its live status, and expiring it.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { forbidden, notFound } from "next/navigation";
+import { isAppError } from "@/lib/errors";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/session";
@@ -17,12 +19,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PaymentLinkPage({ params }: { params: Promise<{ id: string }> }) {
   const p = await requirePage("links.read");
   const { id } = await params;
-  const [t, format, locale, link] = await Promise.all([
-    getTranslations("links"),
-    getFormatter(),
-    getLocale(),
-    getPaymentLinkView(p, id),
-  ]);
+  const link = await getPaymentLinkView(p, id).catch((err: unknown) => {
+    if (isAppError(err) && err.code === "NOT_FOUND") notFound();
+    if (isAppError(err) && err.code === "FORBIDDEN") forbidden();
+    throw err;
+  });
+  const [t, format, locale] = await Promise.all([getTranslations("links"), getFormatter(), getLocale()]);
   const rows: [string, string][] = [
     [t("fields.reference"), link.reference],
     [t("fields.amount"), formatMinor(link.amount.value, link.amount.currency, locale)],

@@ -6,8 +6,9 @@ import { parseTerminalFilter, terminalsCsvStream } from "@/lib/runbook";
 export const dynamic = "force-dynamic";
 
 export const GET = handle("terminals.export", async (req) => {
-  const p = await requireApi("terminals.read");
   const f = parseTerminalFilter(new URL(req.url).searchParams);
+  // Checked before the first byte: a refusal inside the stream would arrive after a 200.
+  const p = await requireApi("terminals.read", { storeId: f.storeId });
   const stamp = new Date().toISOString().slice(0, 10);
   return new Response(terminalsCsvStream(p, { ...f, cursor: undefined }), {
     headers: {

@@ -4,14 +4,17 @@
 // GET /api/v1/payment-links?storeId=&status=&q=&cursor=&limit= — newest first, keyset-paginated.
 import { requireApi } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { handle, readJson } from "@/lib/http/route";
+import { handle } from "@/lib/http/route";
+import { readJsonBody } from "@/lib/reconciliation/imports";
 import { createPaymentLink, listPaymentLinks, toLinkView } from "@/lib/runbook";
 
 export const dynamic = "force-dynamic";
 
 export const POST = handle("v1.payment-links.create", async (req) => {
   const p = await requireApi("links.create");
-  const outcome = await createPaymentLink(p, await readJson(req), { clientKey: req.headers.get("idempotency-key") });
+  const outcome = await createPaymentLink(p, await readJsonBody(req), {
+    clientKey: req.headers.get("idempotency-key"),
+  });
   const link = toLinkView(outcome.link);
   if (outcome.kind === "failed") {
     // Refused by Adyen: credentials or account (its fault or ours) are 502, the request itself 422.

@@ -8,8 +8,8 @@ import { listTerminals, parseTerminalFilter, terminalSyncState } from "@/lib/run
 export const dynamic = "force-dynamic";
 
 export const GET = handle("v1.terminals", async (req) => {
-  const p = await requireApi("terminals.read");
   const f = parseTerminalFilter(new URL(req.url).searchParams);
+  const p = await requireApi("terminals.read", { storeId: f.storeId });
   const [page, sync] = await Promise.all([listTerminals(p, f), terminalSyncState(p)]);
   return Response.json({
     items: page.items.map((t) => ({

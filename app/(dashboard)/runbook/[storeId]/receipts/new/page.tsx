@@ -20,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewReceiptPage({ params }: { params: Promise<{ storeId: string }> }) {
   const { storeId } = await params;
-  await requirePage("receipts.create", { storeId });
+  // Store staff's page (runbook.read); saving checks receipts.create as well.
   const p = await requirePage("runbook.read", { storeId });
   const [t, format, locale, rb, today, terminals] = await Promise.all([
     getTranslations("runbook.receipts"),

@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { setEnvForTests } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { authenticateBearer, createApiToken, listApiTokens } from "@/lib/auth/api-tokens";
+import type { Principal } from "@/lib/auth/principal";
+import { signInWithPassword } from "@/lib/auth/sign-in";
+import { createUser, principalForUser, setUserDisabled } from "@/lib/auth/users";
+import { withTestDatabase } from "@/lib/testing/database";
+import { DEMO_USERS } from "@/prisma/seed/demo-users";
+import { seedDemo } from "@/prisma/seed/demo";
+
+withTestDatabase();
+const SIMULATOR = { LOG_LEVEL: "silent", SIMULATOR_MODE: "true" };
+const LIVE_DATA = {
+  LOG_LEVEL: "silent",
+  ADYEN_API_KEY: "k",
+  ADYEN_MERCHANT_ACCOUNT: "M",
+  ADYEN_HMAC_KEYS: "AB",
+  NEXTAUTH_SECRET: "s".repeat(32),
+  NEXTAUTH_URL: "https://ops.example.com",
+};
+afterAll(() => setEnvForTests({}));
+
+let address = 0;
+// A fresh address per attempt keeps these tests clear of the throttle.
+const signIn = (email: string, password: string) => signInWithPassword({ email, password }, `192.0.2.${++address}`);
+const admin = DEMO_USERS.find((u) => u.role === "admin");
+
+describe("demo accounts", () => {
+  beforeAll(async () => {
+    setEnvForTests(SIMULATOR);
+    await seedDemo(db());
+  });
+
+  it("sign in in simulator mode", async () => {
+    setEnvForTests(SIMULATOR);
+    await expect(signIn(admin?.email ?? "", admin?.password ?? "")).resolves.toMatchObject({ email: admin?.email });
+  });
+
+  it("are refused once the same data runs with real Adyen credentials, and their sessions end", async () => {
+    setEnvForTests(SIMULATOR);
+    const user = await db().user.findUniqueOrThrow({ where: { email: admin?.email } });
+    expect(await principalForUser(user.id)).not.toBeNull();
+    setEnvForTests(LIVE_DATA);
+    for (const u of DEMO_USERS) await expect(signIn(u.email, u.password)).rejects.toThrow("invalid");
+    expect(await principalForUser(user.id)).toBeNull();
+  });
+
+  it("API tokens a demo account created stop working outside simulator mode", async () => {
+    setEnvForTests(SIMULATOR);
+    const user = await db().user.findUniqueOrThrow({ where: { email: admin?.email } });
+    const actor = await principalForUser(user.id);
+    const { token } = await createApiToken({ name: "made in the demo", role: "finance" }, actor ?? "system");
+    await expect(authenticateBearer(`Bearer ${token}`)).resolves.toMatchObject({ role: "finance" });
+    setEnvForTests(LIVE_DATA);
+    await expect(authenticateBearer(`Bearer ${token}`)).rejects.toThrow(/unknown, expired or revoked/);
+  });
+});
+
+describe("disabling a user", () => {
+  let admin: Principal;
+  beforeAll(async () => {
+    setEnvForTests({ LOG_LEVEL: "silent" });
+    const a = await createUser({ email: "boss@example.com", role: "admin", password: "a-long-password-1" }, "system");
+    admin = (await principalForUser(a.id)) as Principal;
+  });
+
+  it("refuses their sign-in and ends the session they have, audited; enabling brings them back", async () => {
+    setEnvForTests({ LOG_LEVEL: "silent" });
+    const u = await createUser(
+      { email: "leaver@example.com", role: "finance", password: "a-long-password-1" },
+      "system",
+    );
+    expect(await principalForUser(u.id)).not.toBeNull();
+    await setUserDisabled(admin, { userId: u.id, disabled: true });
+    expect(await principalForUser(u.id)).toBeNull();
+    await expect(signIn("leaver@example.com", "a-long-password-1")).rejects.toThrow("invalid");
+    const audit = await db().auditLog.findFirst({ where: { entityId: u.id, action: "user.disable" } });
+    expect(audit).toMatchObject({ actorId: admin.id, actorType: "user" });
+    await setUserDisabled(admin, { userId: u.id, disabled: false });
+    await expect(signIn("leaver@example.com", "a-long-password-1")).resolves.toMatchObject({ id: u.id });
+    expect(await db().auditLog.count({ where: { entityId: u.id, action: "user.enable" } })).toBe(1);
+  });
+
+  it("is for admins only, and an admin cannot lock themselves out", async () => {
+    const f = await createUser({ email: "fin@example.com", role: "finance", password: "a-long-password-1" }, "system");
+    const finance = (await principalForUser(f.id)) as Principal;
+    await expect(setUserDisabled(finance, { userId: admin.id, disabled: true })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(setUserDisabled(admin, { userId: admin.id, disabled: true })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    await expect(
+      setUserDisabled(admin, { userId: "00000000-0000-4000-8000-000000000000", disabled: true }),
+    ).rejects.toBeInstanceOf(AppError);
+  });
+});
+
+describe("API token expiry", () => {
+  it("is optional, enforced on use and shown in the list", async () => {
+    setEnvForTests({ LOG_LEVEL: "silent" });
+    const soon = new Date(Date.now() + 60_000);
+    const forever = await createApiToken({ name: "no expiry", role: "finance" }, "system");
+    const shortLived = await createApiToken({ name: "short", role: "finance", expiresAt: soon }, "system");
+    await expect(authenticateBearer(`Bearer ${shortLived.token}`)).resolves.toMatchObject({ kind: "token" });
+    const listed = await listApiTokens("system");
+    expect(listed.find((t) => t.id === shortLived.id)?.expiresAt?.getTime()).toBe(soon.getTime());
+    expect(listed.find((t) => t.id === forever.id)?.expiresAt).toBeNull();
+    await db().apiToken.update({ where: { id: shortLived.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await expect(authenticateBearer(`Bearer ${shortLived.token}`)).rejects.toThrow(/unknown, expired or revoked/);
+    await expect(authenticateBearer(`Bearer ${forever.token}`)).resolves.toMatchObject({ kind: "token" });
+  });
+
+  it("must lie in the future", async () => {
+    await expect(
+      createApiToken({ name: "past", role: "finance", expiresAt: new Date(Date.now() - 1000) }, "system"),
+    ).rejects.toThrow(/future/);
+  });
+});

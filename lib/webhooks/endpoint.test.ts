@@ -1,0 +1,105 @@
+// The webhook endpoint over real HTTP: the Pages API handler on Node's own server, as `next start` runs it.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import type { NextApiRequest, NextApiResponse } from "next";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setEnvForTests } from "@/lib/env";
+import { withTestDatabase } from "@/lib/testing/database";
+import { closeWebhookPool } from "@/lib/webhooks/pg-runner";
+import { basicAuth, body, KEY_A, paymentItem, sign } from "@/lib/webhooks/test-support";
+import handler from "@/pages/api/webhooks/adyen";
+
+withTestDatabase({ beforeDrop: closeWebhookPool });
+const AUTH = basicAuth("adyen", "s3cret-webhook-pass");
+let server: http.Server;
+let port = 0;
+
+beforeAll(async () => {
+  setEnvForTests({
+    LOG_LEVEL: "silent",
+    ADYEN_HMAC_KEYS: KEY_A,
+    ADYEN_WEBHOOK_USERNAME: "adyen",
+    ADYEN_WEBHOOK_PASSWORD: "s3cret-webhook-pass",
+  });
+  server = http.createServer((req, res) => void handler(req as NextApiRequest, res as NextApiResponse));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  port = (server.address() as AddressInfo).port;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  setEnvForTests({});
+});
+
+type Reply = { status: number; headers: http.IncomingHttpHeaders; text: string };
+
+/** Sends the headers and the first part of a body and, unless `end`, keeps the request open. */
+function send(opts: {
+  method?: string;
+  headers?: Record<string, string>;
+  chunk?: string;
+  end?: boolean;
+}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({
+      port,
+      method: opts.method ?? "POST",
+      path: "/api/webhooks/adyen",
+      headers: opts.headers,
+    });
+    req.on("error", reject);
+    req.on("response", (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (c: string) => (text += c));
+      res.on("end", () => {
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, text });
+        req.destroy();
+      });
+    });
+    if (opts.chunk) req.write(opts.chunk);
+    if (opts.end !== false) req.end();
+  });
+}
+
+describe("POST /api/webhooks/adyen over HTTP", () => {
+  it("accepts a signed notification with the right basic auth", async () => {
+    const reply = await send({
+      headers: { authorization: AUTH, "content-type": "application/json" },
+      chunk: body([sign(paymentItem())]),
+    });
+    expect(reply).toMatchObject({ status: 200, text: "[accepted]" });
+  });
+
+  it("refuses wrong credentials before reading the body (the body is still being sent)", async () => {
+    const reply = await send({
+      headers: { authorization: basicAuth("adyen", "guess"), "content-type": "application/json" },
+      chunk: '{"live":"false","notificationItems":[',
+      end: false,
+    });
+    expect(reply.status).toBe(401);
+    expect(JSON.parse(reply.text)).toMatchObject({ error: { code: "UNAUTHENTICATED" } });
+  });
+
+  it("answers 405 with Allow: POST to other methods", async () => {
+    const reply = await send({ method: "GET" });
+    expect(reply.status).toBe(405);
+    expect(reply.headers.allow).toBe("POST");
+    expect(JSON.parse(reply.text)).toMatchObject({ error: { code: "METHOD_NOT_ALLOWED" } });
+  });
+
+  it("answers 413 to a body over 5 MB, declared or streamed", async () => {
+    const declared = await send({
+      headers: { authorization: AUTH, "content-length": String(6 * 1024 * 1024) },
+      chunk: "{",
+      end: false,
+    });
+    expect(declared.status).toBe(413);
+    expect(JSON.parse(declared.text)).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE" } });
+    const streamed = await send({
+      headers: { authorization: AUTH, "transfer-encoding": "chunked" },
+      chunk: " ".repeat(5 * 1024 * 1024 + 1),
+    });
+    expect(streamed.status).toBe(413);
+  });
+});
