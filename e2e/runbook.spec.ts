@@ -85,6 +85,7 @@ test("an admin switches standalone on for a store and the terminal list shows it
   await page.goto(`/terminals?storeId=${DEMO_STORE_IDS.HAMBURG}`);
   const table = page.getByRole("table", { name: "Terminals" });
   const rows = table.getByRole("row").filter({ hasText: "Hamburg Altona" });
+  await expect(rows.first()).toBeVisible();
   const count = await rows.count();
   expect(count).toBeGreaterThan(0);
   await expect(rows.filter({ hasText: "Off" })).not.toHaveCount(0);

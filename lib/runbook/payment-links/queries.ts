@@ -78,14 +78,15 @@ export async function getPaymentLinkView(actor: Principal, id: string): Promise<
 export type PayByLinkState = "works" | "untested" | "failing" | "unconfigured";
 
 /**
- * Whether Pay by Link works for the account, as far as this app has seen: a link Adyen created in the last 30
- * days → works; the last three settled creations all refused → failing; no merchant account → unconfigured.
+ * Whether Pay by Link works for this store, as far as this app has seen: a link Adyen created for it in the last 30
+ * days → works; its last three settled creations all refused → failing; no merchant account → unconfigured. Per
+ * store, because Adyen can refuse one store (not set up for Pay by Link there) and accept the others.
  */
 export async function payByLinkState(storeId: string): Promise<PayByLinkState> {
   const store = await db().store.findUnique({ where: { id: storeId }, select: { merchantAccount: true } });
   if (!store?.merchantAccount && !env().ADYEN_MERCHANT_ACCOUNT) return "unconfigured";
   const recent = await db().paymentLink.findMany({
-    where: { status: { not: "creating" }, createdAt: { gt: new Date(Date.now() - 30 * 24 * 3600 * 1000) } },
+    where: { storeId, status: { not: "creating" }, createdAt: { gt: new Date(Date.now() - 30 * 24 * 3600 * 1000) } },
     orderBy: { createdAt: "desc" },
     take: 3,
     select: { status: true },

@@ -7,7 +7,7 @@ import { startTestSim, type TestSim } from "@/sim/test-support/sim-harness";
 import { createPaymentLink } from "@/lib/runbook/payment-links/create";
 import { expirePaymentLink } from "@/lib/runbook/payment-links/expire";
 import { refreshLinkStatuses } from "@/lib/runbook/payment-links/refresh";
-import { listPaymentLinks } from "@/lib/runbook/payment-links/queries";
+import { listPaymentLinks, payByLinkState } from "@/lib/runbook/payment-links/queries";
 import { linkDepsFor, principal, simLinks } from "@/lib/runbook/test-support";
 
 withTestDatabase();
@@ -87,6 +87,30 @@ describe("live link status", () => {
     const other = principal("store_manager", [DEMO_STORE_IDS.HAMBURG]);
     expect((await listPaymentLinks(other, {})).items).toEqual([]);
     await expect(listPaymentLinks(other, { storeId: STORE })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("whether Pay by Link works for a store", () => {
+  it("is judged per store, from the links made for it", async () => {
+    const other = DEMO_STORE_IDS.AMSTERDAM;
+    await db().store.upsert({
+      where: { id: other },
+      create: { id: other, name: "Amsterdam", timezone: "Europe/Amsterdam", merchantAccount: "NotOurAccount" },
+      update: { merchantAccount: "NotOurAccount" },
+    });
+    expect(await payByLinkState(STORE)).toBe("untested");
+    await newLink();
+    expect(await payByLinkState(STORE)).toBe("works");
+    for (let i = 0; i < 3; i++) {
+      await createPaymentLink(
+        admin,
+        { storeId: other, reference: `X-${i}`, amount: { value: 1, currency: "EUR" } },
+        {},
+        linkDepsFor(t),
+      );
+    }
+    expect(await payByLinkState(other)).toBe("failing");
+    expect(await payByLinkState(STORE)).toBe("works");
   });
 });
 

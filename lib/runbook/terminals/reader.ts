@@ -12,6 +12,7 @@ import {
   type TerminalSettings,
   type TerminalSettingsScope,
 } from "@/lib/adyen/management";
+import { isAdyenApiError } from "@/lib/adyen/errors";
 import { withAdyenReadRetry, type AdyenReadRetryOptions } from "@/lib/adyen/retry";
 import { Pool, mapLimited } from "@/lib/runbook/terminals/pool";
 
@@ -70,8 +71,15 @@ export class ManagementReader {
     return this.allPages((pageNumber) => listStores(this.adyen, { pageNumber, pageSize: MAX_PAGE_SIZE }));
   }
 
-  getStores(storeIds: readonly string[]): Promise<ManagementStore[]> {
-    return mapLimited(storeIds, this.pool.limit, (id) => this.call(() => getStore(this.adyen, id)));
+  /** The given stores; one Adyen does not know (any more) is left out, as the full list would leave it out. */
+  async getStores(storeIds: readonly string[]): Promise<ManagementStore[]> {
+    const stores = await mapLimited(storeIds, this.pool.limit, (id) =>
+      this.call(() => getStore(this.adyen, id)).catch((err: unknown) => {
+        if (isAdyenApiError(err) && err.httpStatus === 404) return null;
+        throw err;
+      }),
+    );
+    return stores.filter((s): s is ManagementStore => s !== null);
   }
 
   listAllTerminals(storeIds?: readonly string[]): Promise<ManagementTerminal[]> {

@@ -121,6 +121,15 @@ describe("terminal sync of the demo catalog", () => {
     expect(runs[1]?.error).toMatch(/503/);
   });
 
+  it("a sync of some stores (a manager's sync now) skips a store Adyen does not know", async () => {
+    const report = await runTerminalSync(
+      { mode: "full", storeIds: ["STNOTATADYEN0000000000000", DEMO_STORE_IDS.MUENCHEN], requestedBy: "test" },
+      deps(t),
+    );
+    expect(report).toMatchObject({ status: "succeeded", stores: 1 });
+    expect(report.terminals).toBe(DEMO_CATALOG.terminals.filter((x) => x.storeId === DEMO_STORE_IDS.MUENCHEN).length);
+  });
+
   it("runs one sync at a time", async () => {
     await t.control("POST", "/_sim/faults/latency", { family: "management", ms: 50 });
     const [a, b] = await Promise.all([runTerminalSync(full, deps(t)), runTerminalSync(full, deps(t))]);
