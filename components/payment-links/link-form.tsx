@@ -87,7 +87,7 @@ export function LinkForm(props: {
             </select>
           </label>
         )}
-        <div className="grid grid-cols-[1fr_auto] gap-2">
+        <div className="grid grid-cols-[minmax(0,1fr)_auto] gap-2">
           <TextField
             label={t("amount")}
             name="amount"

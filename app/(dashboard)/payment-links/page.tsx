@@ -41,7 +41,7 @@ export default async function PaymentLinksPage({ searchParams }: { searchParams:
     <>
       <PageHeader title={t("title")} intro={t("intro")} />
       <LiveRefresh active={page.items.some((l) => isOpenStatus(l.status))} />
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,24rem)_1fr]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,24rem)_minmax(0,1fr)]">
         {creatable.length > 0 ? (
           <Card title={t("newLink")}>
             <LinkForm action={createLinkAction} stores={creatable} currencies={KNOWN_CURRENCIES} />

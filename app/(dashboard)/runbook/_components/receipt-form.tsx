@@ -25,7 +25,7 @@ export function ReceiptForm(props: {
   return (
     <form ref={formRef} action={action} className="flex flex-col gap-3">
       <input type="hidden" name="storeId" value={props.storeId} />
-      <div className="grid grid-cols-[1fr_auto] gap-2">
+      <div className="grid grid-cols-[minmax(0,1fr)_auto] gap-2">
         <TextField
           label={t("amount")}
           name="amount"
