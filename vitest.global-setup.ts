@@ -17,7 +17,7 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject) {
   const dir = await mkdtemp(path.join(os.tmpdir(), "ops-unit-pg-"));
-  const server = await ensureEmbeddedDatabase(dir, () => undefined);
+  const server = await ensureEmbeddedDatabase(dir, () => undefined, { throwaway: true });
   const template = "ops_template";
   const admin = new pg.Client({ connectionString: server.url });
   await admin.connect();

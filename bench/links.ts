@@ -8,7 +8,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { runNextBuild, startNextServer, startSimulatorProcess, waitForHealthy, type Child } from "../cli/processes.ts";
+import { runNextBuild, startNextServer, startSimulatorProcess, waitForHealthy } from "../cli/processes.ts";
 import { ensureEmbeddedDatabase, freePort } from "../lib/db/embedded.ts";
 import { migrate } from "../lib/db/migrate.ts";
 import { db, disconnectDb, setDatabaseUrl } from "../lib/db.ts";
@@ -181,11 +181,12 @@ export async function runLinksBench(args: string[]): Promise<void> {
     const hmacKey = randomBytes(32).toString("hex");
     const secrets = path.join(dir, "sim-secrets.json");
     await writeFile(secrets, JSON.stringify({ apiKey, hmacKey }), { mode: 0o600 });
-    const sim: Child & { url: string } = await startSimulatorProcess(
+    const simProcess = startSimulatorProcess(
       ["--port", String(await freePort()), "--secrets-file", secrets, "--quiet"],
       (line) => say(`[sim] ${line}`),
     );
-    cleanups.push(() => sim.stop());
+    cleanups.push(() => simProcess.stop());
+    const sim = { url: await simProcess.ready };
     const port = await freePort();
     const appUrl = `http://127.0.0.1:${port}`;
     const next = startNextServer(

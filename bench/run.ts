@@ -21,6 +21,15 @@ const BENCHES: Record<string, Bench> = {
       "1,000 payment links through POST /api/v1/payment-links with 30% of Adyen calls faulted, the client retrying with its key, vs straight to the simulator [--links --concurrency --fault-rate]",
     load: async () => (await import("./links.ts")).runLinksBench,
   },
+  "status-detect": {
+    about: "time from a cut store link to `outage` in /api/v1/status and back, and a single dropped call [--runs N]",
+    load: async () => (await import("./status-detect.ts")).runStatusDetectBench,
+  },
+  probes: {
+    about:
+      "one probe cycle over 2,000 stores / 20,000 terminals: calls, time, writes, 30-day storage [--stores --terminals --cycles]",
+    load: async () => (await import("./probes.ts")).runProbesBench,
+  },
   reconcile: {
     about: "full reconciliation of 1,000,000 orders and events vs a plain SQL join [--orders N]",
     load: async () => (await import("./reconcile.ts")).runReconcileBench,

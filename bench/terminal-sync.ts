@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { startSimulatorProcess, type Child } from "../cli/processes.ts";
+import { startSimulatorProcess } from "../cli/processes.ts";
 import { createAdyen } from "../lib/adyen/client.ts";
 import { ensureEmbeddedDatabase, freePort } from "../lib/db/embedded.ts";
 import { migrate } from "../lib/db/migrate.ts";
@@ -104,7 +104,7 @@ export async function runTerminalSyncBench(args: string[]): Promise<void> {
     const apiKey = randomBytes(18).toString("base64url");
     const secrets = path.join(dir, "sim-secrets.json");
     await writeFile(secrets, JSON.stringify({ apiKey, hmacKey: randomBytes(32).toString("hex") }), { mode: 0o600 });
-    const sim: Child & { url: string } = await startSimulatorProcess(
+    const simProcess = startSimulatorProcess(
       [
         "--port",
         String(await freePort()),
@@ -116,7 +116,8 @@ export async function runTerminalSyncBench(args: string[]): Promise<void> {
       ],
       (line) => say(`[sim] ${line}`),
     );
-    cleanups.push(() => sim.stop());
+    cleanups.push(() => simProcess.stop());
+    const sim = { url: await simProcess.ready };
     if (o.rateLimit > 0) {
       await fetch(`${sim.url}/_sim/faults/rate-limit`, {
         method: "POST",

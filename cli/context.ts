@@ -1,25 +1,34 @@
 // What every `ops` command starts from: validated configuration and a migrated database (embedded or external).
 import { envOrExit, type Env } from "../lib/env.ts";
 import { resolveDatabase } from "../lib/db/resolve.ts";
-import { migrate } from "../lib/db/migrate.ts";
+import { migrate, type MigrateResult } from "../lib/db/migrate.ts";
 import { disconnectDb } from "../lib/db.ts";
 import { AppError } from "../lib/errors.ts";
 import { ZodError } from "zod";
 
-export type OpsContext = { env: Env; databaseUrl: string; close: () => Promise<void> };
+/** `migrated`: what this command's own migration step did (every command migrates first). */
+export type OpsContext = { env: Env; databaseUrl: string; migrated: MigrateResult; close: () => Promise<void> };
+
+const opened: (() => Promise<void>)[] = [];
 
 export async function openContext(): Promise<OpsContext> {
   const env = envOrExit();
   const database = await resolveDatabase(env, () => undefined);
-  await migrate(database.url);
-  return {
-    env,
-    databaseUrl: database.url,
-    close: async () => {
-      await disconnectDb();
-      await database.stop();
-    },
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await disconnectDb();
+    await database.stop(); // only a server this command started
   };
+  opened.push(close);
+  const migrated = await migrate(database.url);
+  return { env, databaseUrl: database.url, migrated, close };
+}
+
+/** Run by `ops` on every way out (success, failure, Ctrl-C), so no command leaves an embedded server behind. */
+export async function closeContexts(): Promise<void> {
+  for (const close of opened.splice(0).reverse()) await close().catch(() => undefined);
 }
 
 export class UsageError extends Error {}

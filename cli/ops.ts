@@ -1,6 +1,6 @@
 // The operations CLI. Works against the same database as the app, the embedded one included while it runs.
 import { parseArgs } from "node:util";
-import { reportAndExit, UsageError } from "./context.ts";
+import { closeContexts, reportAndExit, UsageError } from "./context.ts";
 import { COMMANDS } from "./commands/index.ts";
 
 const HELP = `Usage: npx ops <command> [options]
@@ -18,6 +18,11 @@ async function main(argv: string[]): Promise<void> {
   }
   const command = COMMANDS.find((c) => c.words.every((w, i) => argv[i] === w));
   if (!command) throw new UsageError(`unknown command: ${argv.slice(0, 2).join(" ")}`);
+  if (!command.handlesSignals) {
+    const interrupt = () => void closeContexts().then(() => process.exit(130));
+    process.once("SIGINT", interrupt);
+    process.once("SIGTERM", interrupt);
+  }
   const rest = argv.slice(command.words.length);
   if (rest.includes("--help")) {
     process.stdout.write(`Usage: npx ops ${command.usage}\n${command.summary}\n`);
@@ -38,6 +43,6 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).then(
-  () => process.exit(0),
-  (err: unknown) => reportAndExit(err),
+  () => closeContexts().then(() => process.exit(0)),
+  (err: unknown) => closeContexts().then(() => reportAndExit(err)),
 );

@@ -19,16 +19,21 @@ function stopper(child: ChildProcess): () => Promise<void> {
     });
 }
 
-/** Starts the simulator and resolves with its URL once it prints its listening line. */
-export async function startSimulatorProcess(
+/** Starts the simulator; `ready` resolves with its URL once it prints its listening line. */
+export function startSimulatorProcess(
   args: string[],
   onLine: (line: string) => void,
-): Promise<Child & { url: string }> {
+): Child & { ready: Promise<string> } {
   const child = spawn(process.execPath, [TSX, path.join(ROOT, "sim", "main.ts"), ...args], {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "pipe"],
   });
-  const url = await new Promise<string>((resolve, reject) => {
+  let last = ""; // what it said last: the reason when it exits early
+  const heard = (line: string) => {
+    if (line.trim()) last = line.trim();
+    onLine(line);
+  };
+  const ready = new Promise<string>((resolve, reject) => {
     const rl = createInterface({ input: child.stdout! });
     rl.on("line", (line) => {
       try {
@@ -37,12 +42,15 @@ export async function startSimulatorProcess(
       } catch {
         /* not JSON: plain output */
       }
-      onLine(line);
+      heard(line);
     });
-    child.stderr!.on("data", (d: Buffer) => onLine(d.toString().trimEnd()));
-    child.once("exit", (code) => reject(new Error(`the Adyen simulator exited early (code ${code})`)));
+    createInterface({ input: child.stderr! }).on("line", heard);
+    child.once("error", reject);
+    child.once("close", (code) =>
+      reject(new Error(`the Adyen simulator exited early (code ${code})${last ? `: ${last.slice(0, 200)}` : ""}`)),
+    );
   });
-  return { process: child, url, stop: stopper(child) };
+  return { process: child, ready, stop: stopper(child) };
 }
 
 /** `host` defaults to every interface (the app's use); benchmarks pass 127.0.0.1 to stay on loopback. */
@@ -57,11 +65,18 @@ export function startNextServer(port: number, env: NodeJS.ProcessEnv, host = "0.
   return { process: child, stop: stopper(child) };
 }
 
-export function runNextBuild(env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [NEXT, "build"], { cwd: ROOT, env, stdio: "inherit" });
+/** `next build`; `done` settles when it ends. */
+export function startNextBuild(env: NodeJS.ProcessEnv): Child & { done: Promise<void> } {
+  const child = spawn(process.execPath, [NEXT, "build"], { cwd: ROOT, env, stdio: "inherit" });
+  const done = new Promise<void>((resolve, reject) => {
+    child.once("error", reject);
     child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (exit ${code})`))));
   });
+  return { process: child, done, stop: stopper(child) };
+}
+
+export function runNextBuild(env: NodeJS.ProcessEnv): Promise<void> {
+  return startNextBuild(env).done;
 }
 
 export async function waitForHealthy(url: string, timeoutMs: number): Promise<void> {

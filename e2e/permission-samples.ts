@@ -101,7 +101,20 @@ export const ROUTE_SAMPLES: Record<string, (c: SampleContext) => RouteSample> = 
   },
   "GET /api/v1/outages": (c) => ({ path: `/api/v1/outages?storeId=${c.storeA}` }),
   "GET /api/terminals/export": (c) => ({ path: `/api/terminals/export?storeId=${c.storeA}` }),
+  "GET /api/v1/status/history": (c) => ({ path: `/api/v1/status/history?storeId=${c.storeA}` }),
+  // A window a month ahead: allowed callers create it, and it changes nothing the other tests see.
+  "POST /api/v1/maintenance-windows": (c) => ({ data: maintenanceSample(c) }),
 };
+
+function maintenanceSample(c: SampleContext): Record<string, string> {
+  const start = Date.now() + 30 * 86_400_000;
+  return {
+    storeId: c.storeA,
+    startsAt: new Date(start).toISOString(),
+    endsAt: new Date(start + 3_600_000).toISOString(),
+    reason: `matrix ${c.unique()}`,
+  };
+}
 
 export const ACTION_SAMPLES: Record<string, (c: SampleContext) => ActionArg[]> = {
   "app/locale-actions.ts#setLocale": () => ["en"],
@@ -135,4 +148,9 @@ export const ACTION_SAMPLES: Record<string, (c: SampleContext) => ActionArg[]> =
     null,
     { form: { storeId: c.storeA, amount: "0", currency: "EUR", time: "" } },
   ],
+  "app/(dashboard)/status/actions.ts#createMaintenanceAction": (c) => [null, { form: maintenanceSample(c) }],
+  "app/(dashboard)/status/actions.ts#cancelMaintenanceAction": () => ["00000000-0000-4000-8000-000000000000"],
+  "app/(dashboard)/status/actions.ts#createAlertEndpointAction": () => [null, { form: { name: "", url: "" } }],
+  "app/(dashboard)/status/actions.ts#deleteAlertEndpointAction": () => ["00000000-0000-4000-8000-000000000000"],
+  "app/(dashboard)/status/actions.ts#sendTestAlertAction": () => ["00000000-0000-4000-8000-000000000000"],
 };

@@ -20,27 +20,40 @@ async function reconciliationRow(page: Page, ref: string) {
   return page.getByRole("table", { name: "Reconciliation items" }).getByRole("row").filter({ hasText: ref });
 }
 
-test("during an outage a store manager takes the money by link: QR, shopper pays, paid without reload, matched", async ({
+test("during an outage a store manager goes from the banner to a paid link in three clicks, and the order is matched", async ({
   page,
   browser,
 }) => {
+  test.setTimeout(240_000);
   const finance = createToken("finance", unique("e2e-finance"));
+  const admin = createToken("admin", unique("e2e-admin"));
   const ref = unique("POS");
   await placeOrder(finance, ref, 4599, DEMO_STORE_IDS.BERLIN);
-  // The simulator cuts the Berlin store's cloud link: the till can no longer reach its terminals.
-  await sim("/_sim/outages", { storeId: DEMO_STORE_IDS.BERLIN, active: true });
+  await signIn(page, "store_manager");
+  let clicks = 0;
   try {
-    await signIn(page, "store_manager");
-    // The runbook of the manager's only store (what the status banner links to).
-    await page.goto("/runbook");
+    // The simulator cuts the Berlin store's cloud link: the till can no longer reach its terminals.
+    await sim("/_sim/outages", { storeId: DEMO_STORE_IDS.BERLIN, active: true });
+    const banner = page.getByRole("alert", { name: "Store status alerts" }).filter({ hasText: "Berlin Mitte" });
+    await expect(banner).toBeVisible({ timeout: 60_000 });
+    await banner.getByRole("link", { name: "Open the runbook for Berlin Mitte" }).click();
+    clicks++;
     await expect(page).toHaveURL(new RegExp(`/runbook/${DEMO_STORE_IDS.BERLIN}$`));
-    // The recommendation names Pay by Link, as the way to take the money or as the backup for the other tills.
+    // The runbook knows what the status panel knows and acts on it.
+    await expect(page.locator("#reco-title")).toHaveText(/^(Switch the ready terminals|Take payments with)/);
     await expect(page.locator("section[aria-labelledby=reco-title]")).toContainText("Pay by Link");
+
     const payByLink = page.locator("details", { hasText: "2. Pay by Link" });
+    if (!(await payByLink.evaluate((d) => (d as HTMLDetailsElement).open))) {
+      await payByLink.locator("summary").click();
+      clicks++;
+    }
     await payByLink.getByLabel("Amount").fill("45,99");
     await payByLink.getByLabel("POS order number").fill(ref);
     await payByLink.getByRole("button", { name: "Create link and QR code" }).click();
+    clicks++;
     await expect(page.getByRole("img", { name: "QR code of the payment link for €45.99" })).toBeVisible();
+    expect(clicks).toBeLessThanOrEqual(3);
     const url = (await page.getByTestId("link-url").textContent()) ?? "";
     expect(url).toMatch(/\/payByLink\//);
 
@@ -54,9 +67,24 @@ test("during an outage a store manager takes the money by link: QR, shopper pays
     // The manager's screen turns to paid by itself (webhook → link status), no reload.
     await expect(page.getByText("Paid: €45.99")).toBeVisible({ timeout: 30_000 });
     await expect(page.getByRole("status").filter({ hasText: "Status:" })).toContainText("Paid");
+
+    // The manager confirms the outage the status panel proposes: it starts when the verdict went bad.
+    await page.getByRole("button", { name: "Confirm this outage" }).click();
+    await expect(page.getByText(/confirmed from the status panel/)).toBeVisible();
   } finally {
     await sim("/_sim/outages", { storeId: DEMO_STORE_IDS.BERLIN, active: false });
   }
+  // Once the store is operational again the window closes by itself.
+  await expect
+    .poll(
+      async () => {
+        const res = await api(admin, "GET", `/api/v1/outages?storeId=${DEMO_STORE_IDS.BERLIN}`);
+        const body = (await res.json()) as { items: { source: string; endsAt: string | null }[] };
+        return body.items.find((o) => o.source === "status")?.endsAt ?? null;
+      },
+      { message: "the confirmed outage closes on recovery", timeout: 120_000, intervals: [2_000, 5_000] },
+    )
+    .not.toBeNull();
 
   // Finance finds the POS order matched to the link's payment.
   await page.context().clearCookies();

@@ -65,6 +65,9 @@ const positiveInt = (fallback: number) =>
     .refine((v) => v === undefined || /^\d+$/.test(v), { message: "must be a whole number" })
     .transform((v) => (v === undefined ? fallback : Number(v)));
 
+const positiveIntIn = (fallback: number, min: number, max: number) =>
+  positiveInt(fallback).refine((v) => v >= min && v <= max, { message: `must be between ${min} and ${max}` });
+
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).optional(),
@@ -93,14 +96,21 @@ export const envSchema = z
     ADYEN_WEBHOOK_USERNAME: optionalString,
     ADYEN_WEBHOOK_PASSWORD: optionalString,
     ADYEN_API_BASE_URL: optionalUrl("where every Adyen API call is sent instead of Adyen's hosts"),
-    ADYEN_STATUS_URL: optionalUrl("Adyen status page: Statuspage v2 summary.json or an RSS/Atom feed"),
+    // Unset: https://status.adyen.com (the simulator's page in simulator mode). Any provider's page or feed works.
+    ADYEN_STATUS_URL: optionalUrl("status page: Adyen's site, a Statuspage v2 page or JSON, or an RSS/Atom feed"),
     ADYEN_TIMEOUT_MS: positiveInt(15_000),
+    // Status panel: how often the probes run and Adyen's status page is read, and how long history is kept.
+    STATUS_PROBE_INTERVAL_S: positiveIntIn(15, 2, 3600),
+    STATUS_PAGE_POLL_S: positiveIntIn(120, 10, 86_400),
+    STATUS_RETENTION_DAYS: positiveIntIn(30, 2, 3650),
     OIDC_ISSUER: optionalUrl("OpenID Connect issuer"),
     OIDC_CLIENT_ID: optionalString,
     OIDC_CLIENT_SECRET: optionalString,
     SIM_PORT: port(undefined),
     // Port of the app the end-to-end suite starts (several checkouts on one machine each pick their own).
     E2E_PORT: port(3217).transform((v) => v ?? 3217),
+    // Where `npm test` and the end-to-end suite write the runners' JSON reports (the runner self-test uses its own).
+    TEST_REPORT_DIR: optionalString.transform((v) => v ?? ".test-report"),
     // Set by `npm start` for the processes it runs when no ADYEN_API_KEY was given: Adyen is the simulator.
     SIMULATOR_MODE: optionalString.transform((v) => v === "true" || v === "1"),
     JOBS_IN_PROCESS: optionalString

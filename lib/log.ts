@@ -35,6 +35,13 @@ export const log = {
 };
 
 export function errorFields(err: unknown): Record<string, unknown> {
-  if (err instanceof Error) return { error: err.message, errorName: err.name };
+  if (err instanceof Error) return { error: errorMessage(err), errorName: err.name };
   return { error: String(err) };
+}
+
+/** A connection refused on every address of a host is an AggregateError without a message of its own. */
+function errorMessage(err: Error): string {
+  if (err.message) return err.message;
+  if (err instanceof AggregateError && err.errors[0] instanceof Error) return errorMessage(err.errors[0]);
+  return (err as NodeJS.ErrnoException).code ?? err.name;
 }

@@ -23,7 +23,7 @@ const from = previous
   : ["--from-empty"];
 
 const tmp = await mkdtemp(path.join(os.tmpdir(), "ops-diff-"));
-const db = await ensureEmbeddedDatabase(tmp, () => undefined);
+const db = await ensureEmbeddedDatabase(tmp, () => undefined, { throwaway: true });
 try {
   const sql = execFileSync(
     "npx",

@@ -1,27 +1,12 @@
-// `npm test`: lint, type check, unit tests, production build, then the Playwright end-to-end suite. Stops at the
-// first failing step and says which.
-import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { childEnv } from "../lib/env.ts";
+// `npm test`: lint, format, type check, unit tests, production build, then the Playwright end-to-end suite. Stops at
+// the first failing step, says which and why, and always ends with one line counting passed, failed and skipped
+// tests; exits non-zero whenever a step fails (see test-steps.ts for how a test step is judged).
+import { childEnv, env } from "../lib/env.ts";
 import { ensureChromium } from "./chromium.ts";
+import { npmTestSteps, runStep, type Counts, type StepResult } from "./test-steps.ts";
 
-type Step = { name: string; cmd: string[] };
-// Outside Playwright's output folder, which it empties at start.
-const REPORT_DIR = ".test-report";
-const npx = (...args: string[]) => ["npx", "--no-install", ...args];
-
-const steps: Step[] = [
-  { name: "prisma client", cmd: npx("prisma", "generate") },
-  { name: "lint", cmd: npx("eslint", "--max-warnings=0", ".") },
-  { name: "format", cmd: npx("prettier", "--check", "--log-level=warn", ".") },
-  { name: "type check", cmd: npx("tsc", "--noEmit", "-p", ".") },
-  {
-    name: "unit tests",
-    cmd: npx("vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${REPORT_DIR}/unit.json`),
-  },
-  { name: "production build", cmd: npx("next", "build") },
-  { name: "end-to-end tests", cmd: ["npx", "--no-install", "tsx", "e2e/run.ts"] },
-];
+const reportDir = env().TEST_REPORT_DIR;
+const say = (line: string) => process.stdout.write(`${line}\n`);
 
 let chromium: string;
 try {
@@ -31,42 +16,32 @@ try {
   process.exit(1);
 }
 
-for (const step of steps) {
-  const started = Date.now();
-  process.stdout.write(`\n[test] ── ${step.name} ──\n`);
-  const [bin, ...args] = step.cmd;
-  const res = spawnSync(bin!, args, {
-    stdio: "inherit",
-    env: childEnv({ CHROMIUM_PATH: chromium, NODE_ENV: step.name === "production build" ? "production" : "test" }),
-  });
-  const secs = ((Date.now() - started) / 1000).toFixed(1);
-  if (res.status !== 0) {
-    process.stderr.write(`[test] ${step.name} FAILED after ${secs}s\n`);
-    process.exit(res.status ?? 1);
+const results: StepResult[] = [];
+for (const step of npmTestSteps(reportDir)) {
+  say(`\n[test] ── ${step.name} ──`);
+  const nodeEnv = step.name === "production build" ? "production" : "test";
+  const result = await runStep(
+    step,
+    childEnv({ CHROMIUM_PATH: chromium, NODE_ENV: nodeEnv, TEST_REPORT_DIR: reportDir }),
+  );
+  results.push(result);
+  if (!result.ok) {
+    process.stderr.write(`[test] ${step.name} FAILED after ${result.seconds.toFixed(1)}s\n`);
+    for (const problem of result.problems.slice(0, 20)) process.stderr.write(`[test]   ${problem}\n`);
+    break;
   }
-  process.stdout.write(`[test] ${step.name} ok (${secs}s)\n`);
+  say(`[test] ${step.name} ok (${result.seconds.toFixed(1)}s)`);
 }
-process.stdout.write("\n[test] all steps passed\n");
-const counts = summarize();
-if (counts) process.stdout.write(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
 
-/** One closing line over unit and end-to-end tests, from the runners' JSON reports. */
-function summarize(): { passed: number; failed: number; skipped: number } | undefined {
-  try {
-    const unit = JSON.parse(readFileSync(`${REPORT_DIR}/unit.json`, "utf8")) as {
-      numPassedTests: number;
-      numFailedTests: number;
-      numPendingTests: number;
-    };
-    const e2e = JSON.parse(readFileSync(`${REPORT_DIR}/e2e.json`, "utf8")) as {
-      stats: { expected: number; unexpected: number; skipped: number; flaky: number };
-    };
-    return {
-      passed: unit.numPassedTests + e2e.stats.expected + e2e.stats.flaky,
-      failed: unit.numFailedTests + e2e.stats.unexpected,
-      skipped: unit.numPendingTests + e2e.stats.skipped,
-    };
-  } catch {
-    return undefined;
-  }
-}
+const failedStep = results.find((r) => !r.ok);
+const total = results.reduce<Counts>(
+  (sum, r) => ({
+    passed: sum.passed + (r.counts?.passed ?? 0),
+    failed: sum.failed + (r.counts?.failed ?? 0),
+    skipped: sum.skipped + (r.counts?.skipped ?? 0),
+  }),
+  { passed: 0, failed: 0, skipped: 0 },
+);
+const verdict = failedStep ? `FAILED at ${failedStep.name}` : "all steps passed";
+say(`\n[test] ${verdict}: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(failedStep ? 1 : 0);

@@ -51,6 +51,8 @@ export interface CatalogStore {
   /** Store-level terminal settings override; absent = inherit from merchant/company. */
   readonly standalone?: StandaloneSettings;
   readonly language: string;
+  /** The boarded terminal of this store that the app's synthetic DiagnosisRequest probe targets. */
+  readonly probeTerminalId?: string;
 }
 
 export type AssignmentStatus = "boarded" | "deployed" | "inventory";

@@ -24,6 +24,7 @@ const stores: readonly CatalogStore[] = [
     shopperStatement: "DEMO BERLIN",
     standalone: { enableStandalone: true, currencyCode: "EUR", enableGratuities: false },
     language: "de",
+    probeTerminalId: "V400m-346403294",
   },
   {
     id: HAMBURG,
@@ -37,6 +38,7 @@ const stores: readonly CatalogStore[] = [
     phoneNumber: "+494012345670",
     shopperStatement: "DEMO HAMBURG",
     language: "de",
+    probeTerminalId: "V400m-893252880",
   },
   {
     id: MUENCHEN,
@@ -51,6 +53,7 @@ const stores: readonly CatalogStore[] = [
     shopperStatement: "DEMO MUENCHEN",
     standalone: { enableStandalone: true, currencyCode: "EUR", enableGratuities: true },
     language: "de",
+    probeTerminalId: "V400cPlus-315098393",
   },
   {
     id: AMSTERDAM,
@@ -64,6 +67,7 @@ const stores: readonly CatalogStore[] = [
     phoneNumber: "+31201234567",
     shopperStatement: "DEMO AMSTERDAM",
     language: "nl",
+    probeTerminalId: "V400m-670106513",
   },
 ];
 

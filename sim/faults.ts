@@ -10,7 +10,7 @@ export function familyOf(path: string): ApiFamily | null {
   if (path.startsWith("/v3/")) return "management";
   if (path === "/sync" || /^\/v1\/merchants\/[^/]+\/devices\/[^/]+\/(sync|async)$/.test(path)) return "terminal";
   if (path.startsWith("/v1/")) return "device";
-  if (path.startsWith("/status/")) return "statuspage";
+  if (path === "/status" || path.startsWith("/status/")) return "statuspage";
   return null;
 }
 

@@ -10,6 +10,10 @@ describe("generated fleet", () => {
     expect(new Set(fleet.stores.map((s) => s.id)).size).toBe(50);
     expect(new Set(fleet.terminals.map((t) => t.id)).size).toBe(200);
     expect(fleet.stores.every((s) => /^ST[A-Z0-9]{23}$/.test(s.id))).toBe(true);
+    // Every store has a boarded probe terminal of its own.
+    const byId = new Map(fleet.terminals.map((t) => [t.id, t]));
+    expect(fleet.stores.every((s) => byId.get(s.probeTerminalId ?? "")?.storeId === s.id)).toBe(true);
+    expect(fleet.terminals.every((t) => t.status === "boarded")).toBe(true);
     expect(generateFleet({ stores: 50, terminalsPerStore: 4 })).toEqual(fleet);
   });
 

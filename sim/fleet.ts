@@ -1,5 +1,7 @@
-// A large generated catalog (thousands of stores, tens of thousands of terminals) for sync benchmarks. Deterministic:
-// the same size always yields the same ids, models and settings, so runs compare.
+// A large generated catalog (thousands of stores, tens of thousands of terminals) for the terminal sync and probe
+// benchmarks (`--fleet 2000x10`). Every terminal is boarded, the first of each store is its probe terminal, and
+// standalone is set at every level somewhere. Deterministic: the same size always yields the same ids, models and
+// settings, so runs compare.
 import { createHash } from "node:crypto";
 import { DEMO_CATALOG } from "./catalog";
 import type { Catalog, CatalogStore, CatalogTerminal, TerminalModel } from "./catalog-types";
@@ -59,7 +61,7 @@ function fleetTerminal(storeIndex: number, k: number, store: CatalogStore): Cata
     serialNumber,
     firmwareVersion: DEMO_CATALOG.terminals.find((d) => d.model === model)?.firmwareVersion ?? "Verifone_VOS 1.97.6",
     storeId: store.id,
-    status: k === 0 && storeIndex % 50 === 7 ? "deployed" : "boarded",
+    status: "boarded",
     network: (["wifi", "ethernet", "cellular"] as const)[k % 3] ?? "wifi",
   };
   // One terminal in seven carries its own override, on or off.
@@ -67,10 +69,15 @@ function fleetTerminal(storeIndex: number, k: number, store: CatalogStore): Cata
 }
 
 export function generateFleet(size: FleetSize): Catalog {
-  const stores = Array.from({ length: size.stores }, (_, i) => fleetStore(i));
-  const terminals = stores.flatMap((store, i) =>
+  const bare = Array.from({ length: size.stores }, (_, i) => fleetStore(i));
+  const terminals = bare.flatMap((store, i) =>
     Array.from({ length: size.terminalsPerStore }, (_, k) => fleetTerminal(i, k, store)),
   );
+  // The store's first terminal answers the status panel's synthetic DiagnosisRequest.
+  const stores = bare.map((s, i): CatalogStore => {
+    const probe = terminals[i * size.terminalsPerStore];
+    return probe ? { ...s, probeTerminalId: probe.id } : s;
+  });
   const probe = terminals[0]?.id ?? DEMO_CATALOG.probeTerminalId;
   return {
     companyId: DEMO_CATALOG.companyId,

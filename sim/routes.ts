@@ -7,11 +7,12 @@ import { addControlRoutes } from "./control/control-routes";
 import { addFaultControlRoutes } from "./control/control-fault-routes";
 import { getConnectedDevices, getDeviceStatus } from "./device/device-routes";
 import { handleClassicSync, handleDeviceSync } from "./device/terminal-api";
+import { getMe } from "./management/me-route";
 import { getStore, listAllStores, listMerchantStores } from "./management/store-routes";
 import { getTerminalSettings, patchTerminalSettings, type LevelKind } from "./management/terminal-settings-routes";
 import { listTerminals } from "./management/terminal-routes";
 import type { SimRuntime } from "./runtime";
-import { statusSummary } from "./status-page";
+import { statusSite } from "./status-site/site";
 
 const SETTINGS_PATHS: readonly [string, LevelKind][] = [
   ["/v3/companies/:companyId/terminalSettings", "company"],
@@ -28,6 +29,7 @@ export function buildApiRouter(): Router<SimRuntime> {
     .add("GET", "/v72/paymentLinks/:linkId", getPaymentLink)
     .add("PATCH", "/v72/paymentLinks/:linkId", updatePaymentLink)
     .add("GET", "/v3/terminals", listTerminals)
+    .add("GET", "/v3/me", getMe)
     .add("GET", "/v3/stores", listAllStores)
     .add("GET", "/v3/stores/:storeId", getStore)
     .add("GET", "/v3/merchants/:merchantId/stores", listMerchantStores)
@@ -47,7 +49,8 @@ export function buildPublicRouter(): Router<SimRuntime> {
   return new Router<SimRuntime>()
     .add("GET", "/payByLink/:linkId", showPayPage)
     .add("POST", "/payByLink/:linkId", submitPayPage)
-    .add("GET", "/status/api/v2/summary.json", statusSummary);
+    .add("GET", "/status", statusSite)
+    .add("GET", "/status/*", statusSite);
 }
 
 /** Test and demo control; answered on loopback connections only. */

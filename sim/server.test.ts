@@ -42,7 +42,7 @@ describe("simulator server", () => {
 
   it("serves the control API and the public pages without an API key", async () => {
     expect((await t.control("GET", "/_sim/state")).status).toBe(200);
-    expect((await t.control("GET", "/status/api/v2/summary.json")).status).toBe(200);
+    expect((await t.control("GET", "/status/api/incident-messages/active")).status).toBe(200);
   });
 
   it("answers unknown API paths with 404 in the family's error shape", async () => {

@@ -1,7 +1,6 @@
-// A simulated Adyen status page in Atlassian Statuspage v2 format (GET /status/api/v2/summary.json).
+// The simulated status page's state (components, incidents, maintenances) and its Atlassian Statuspage v2 JSON.
+// How the site is served (Adyen's real format by default) is in status-site/.
 import { randomBytes } from "node:crypto";
-import { htmlReply, jsonReply, type Reply } from "./http/reply";
-import type { RequestContext } from "./http/router";
 import type { SimRuntime } from "./runtime";
 
 export const INDICATORS = ["none", "minor", "major", "critical"] as const;
@@ -56,12 +55,25 @@ export interface Incident {
   readonly updates: IncidentUpdate[];
 }
 
+export interface ScheduledMaintenance {
+  readonly id: string;
+  readonly name: string;
+  readonly componentIds: readonly string[];
+  readonly startsAt: Date;
+  readonly endsAt: Date;
+}
+
+export type StatusSiteFormat = "adyen" | "statuspage";
+
 export interface StatusPageState {
+  /** "adyen": status.adyen.com's real site; "statuspage": an Atlassian Statuspage page with RSS/Atom feeds. */
+  format: StatusSiteFormat;
   available: boolean;
   override: { indicator: Indicator; description: string } | null;
   readonly createdAt: Date;
   readonly components: StatusComponent[];
   readonly incidents: Incident[];
+  readonly maintenances: ScheduledMaintenance[];
 }
 
 // Fixed ids so tests and the demo can refer to components by id.
@@ -77,12 +89,31 @@ const COMPONENTS: readonly [string, string][] = [
 
 export function createStatusPageState(now: Date): StatusPageState {
   return {
+    format: "adyen",
     available: true,
     override: null,
     createdAt: now,
     components: COMPONENTS.map(([id, name]) => ({ id, name, status: "operational", updatedAt: now })),
     incidents: [],
+    maintenances: [],
   };
+}
+
+export function scheduleMaintenance(
+  state: StatusPageState,
+  input: { name: string; componentIds: readonly string[]; startsAt?: Date; endsAt?: Date },
+  now: Date,
+): ScheduledMaintenance {
+  const startsAt = input.startsAt ?? now;
+  const maintenance = {
+    id: statusPageId(),
+    name: input.name,
+    componentIds: input.componentIds,
+    startsAt,
+    endsAt: input.endsAt ?? new Date(startsAt.getTime() + 3_600_000),
+  };
+  state.maintenances.push(maintenance);
+  return maintenance;
 }
 
 function statusPageId(): string {
@@ -151,15 +182,18 @@ export function defaultDescription(indicator: Indicator): string {
   return DESCRIPTIONS[indicator];
 }
 
-export function statusSummary(_req: RequestContext, rt: SimRuntime): Reply {
+/** Statuspage v2 summary.json of the current state. */
+export function statuspageSummary(rt: SimRuntime): Record<string, unknown> {
   const state = rt.state.statusPage;
-  if (!state.available) return htmlReply(503, "<!doctype html><title>503 Service Unavailable</title>");
+  const now = rt.clock.now();
   const url = `${rt.urls.base}/status`;
   const iso = (d: Date) => d.toISOString();
   const componentJson = (c: StatusComponent, position: number) => ({
     id: c.id,
     name: c.name,
-    status: c.status,
+    status: state.maintenances.some((m) => m.componentIds.includes(c.id) && m.startsAt <= now && m.endsAt > now)
+      ? "under_maintenance"
+      : c.status,
     created_at: iso(state.createdAt),
     updated_at: iso(c.updatedAt),
     position: position + 1,
@@ -197,16 +231,29 @@ export function statusSummary(_req: RequestContext, rt: SimRuntime): Reply {
       })),
       components: components.filter((c) => i.componentIds.includes(c.id)),
     }));
+  const scheduled = state.maintenances
+    .filter((m) => m.endsAt > now)
+    .map((m) => ({
+      id: m.id,
+      name: m.name,
+      status: m.startsAt <= now ? "in_progress" : "scheduled",
+      impact: "maintenance",
+      scheduled_for: iso(m.startsAt),
+      scheduled_until: iso(m.endsAt),
+      shortlink: `${url}/incidents/${m.id}`,
+      page_id: PAGE_ID,
+      components: components.filter((c) => m.componentIds.includes(c.id)),
+    }));
   const updatedAt = [
     state.createdAt,
     ...state.components.map((c) => c.updatedAt),
     ...state.incidents.map((i) => i.updatedAt),
   ].reduce((a, b) => (b > a ? b : a));
-  return jsonReply(200, {
+  return {
     page: { id: PAGE_ID, name: "Adyen", url, time_zone: "Etc/UTC", updated_at: iso(updatedAt) },
     components,
     incidents,
-    scheduled_maintenances: [],
+    scheduled_maintenances: scheduled,
     status: pageIndicator(state),
-  });
+  };
 }

@@ -2,14 +2,25 @@ import { redirect } from "next/navigation";
 import { env } from "@/lib/env";
 import { currentPrincipal } from "@/lib/auth/session";
 import { navFor } from "@/lib/auth/navigation";
+import { can } from "@/lib/auth/permissions";
+import { getBannerStores } from "@/lib/status";
 import { AppShell } from "@/components/shell/app-shell";
+import { StatusBanner } from "@/components/status/status-banner";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   // Hiding links is presentation only: each page below checks the role itself.
   const p = await currentPrincipal();
   if (!p) redirect("/login");
+  // The banner's first state comes with the page; it then polls. A status read that fails must not break pages.
+  const banner = can(p, "status.read") ? await getBannerStores(p).catch(() => []) : null;
   return (
-    <AppShell nav={navFor(p)} email={p.label} role={p.role} simulator={env().SIMULATOR_MODE}>
+    <AppShell
+      nav={navFor(p)}
+      email={p.label}
+      role={p.role}
+      simulator={env().SIMULATOR_MODE}
+      banner={banner ? <StatusBanner initial={banner} /> : null}
+    >
       {children}
     </AppShell>
   );

@@ -2,7 +2,6 @@
 import { openContext, UsageError } from "../context.ts";
 import { promptSecret } from "../prompt.ts";
 import { list, str, type Command } from "./types.ts";
-import { migrate } from "../../lib/db/migrate.ts";
 import { db } from "../../lib/db.ts";
 import { createUser, removeDemoUsers, setUserDisabled } from "../../lib/auth/users.ts";
 import { expiryFromDuration } from "../../lib/auth/token-expiry.ts";
@@ -18,8 +17,9 @@ export const platformCommands: Command[] = [
     options: {},
     run: async () => {
       const ctx = await openContext();
-      const result = await migrate(ctx.databaseUrl);
-      process.stdout.write(`migrations up to date (${result.alreadyApplied} in place)\n`);
+      const { applied, alreadyApplied } = ctx.migrated;
+      for (const name of applied) process.stdout.write(`applied ${name}\n`);
+      process.stdout.write(`migrations: ${applied.length} applied, ${alreadyApplied} already in place\n`);
       await ctx.close();
     },
   },
@@ -160,6 +160,7 @@ export const platformCommands: Command[] = [
     usage: "worker",
     summary: "Run the background jobs in this process only (for deployments that scale the web tier separately).",
     options: {},
+    handlesSignals: true,
     run: async () => {
       await openContext();
       const { startJobWorkers, stopJobs } = await import("../../lib/jobs/queue.ts");

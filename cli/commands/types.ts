@@ -8,6 +8,8 @@ export type Command = {
   summary: string;
   options: NonNullable<ParseArgsConfig["options"]>;
   positionals?: boolean;
+  /** The command waits for Ctrl-C itself (a worker); otherwise Ctrl-C closes everything and exits. */
+  handlesSignals?: boolean;
   run: (values: Values, positionals: string[]) => Promise<void>;
 };
 

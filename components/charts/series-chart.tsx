@@ -1,15 +1,15 @@
 "use client";
 // One small responsive series over pre-aggregated points: a line (trend over days), columns, or rows (named
 // categories such as stores, whose labels need the room). Values are percentages or integer minor units of one
-// currency; the server sends each point's display text so tooltips match the data table exactly.
+// currency, or milliseconds; the server sends each point's display text so tooltips match the data table exactly.
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatMinor } from "@/lib/money";
 
 export type SeriesPoint = { label: string; value: number; display: string };
-export type SeriesUnit = { kind: "percent" } | { kind: "minor"; currency: string; locale: string };
+export type SeriesUnit = { kind: "percent" } | { kind: "minor"; currency: string; locale: string } | { kind: "ms" };
 type Kind = "line" | "columns" | "rows";
 
-const COLOR = { percent: "#0b7a3e", minor: "#1d4ed8" } as const;
+const COLOR = { percent: "#0b7a3e", minor: "#1d4ed8", ms: "#7c3aed" } as const;
 const TICK = { fontSize: 12 };
 
 function valueAxisProps(unit: SeriesUnit) {
@@ -20,7 +20,11 @@ function valueAxisProps(unit: SeriesUnit) {
     allowDecimals: false,
     // Minor-unit ticks are whole numbers (allowDecimals false), so formatMinor stays exact.
     tickFormatter: (v: number) =>
-      unit.kind === "percent" ? `${v}%` : formatMinor(Math.round(v), unit.currency, unit.locale),
+      unit.kind === "percent"
+        ? `${v}%`
+        : unit.kind === "ms"
+          ? `${v} ms`
+          : formatMinor(Math.round(v), unit.currency, unit.locale),
     tick: TICK,
   } as const;
 }

@@ -59,7 +59,8 @@ export async function AppShell(props: {
           </div>
         </div>
       </header>
-      <div className="flex-1">
+      {/* min-w-0: wide content (tables) scrolls inside its card instead of widening the page on phones. */}
+      <div className="min-w-0 flex-1">
         {props.banner}
         <main id="main" className="mx-auto max-w-6xl p-4 md:p-8">
           {props.children}

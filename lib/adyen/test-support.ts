@@ -5,8 +5,8 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 
-// Real payloads published by Adyen, kept in the shared folder next to the repository (see DESIGN.md).
-const FIXTURES = path.resolve(import.meta.dirname, "../../../shared/adyen-fixtures");
+// Real payloads published by Adyen, copied into the repository with their sources (test-fixtures/adyen/README.md).
+const FIXTURES = path.resolve(import.meta.dirname, "../../test-fixtures/adyen");
 
 /** Parsed JSON of a fixture, e.g. fixture("notifications/php-tools-hmac-payload.json"). */
 export function fixture(file: string): unknown {

@@ -58,6 +58,15 @@ export const ROUTE_GUARDS: Record<string, Partial<Record<HttpMethod, Guard>>> = 
   "/api/v1/terminals": { GET: guard("terminals.read", "query") },
   "/api/v1/outages": { POST: guard("outages.declare", "body"), GET: guard("outages.read", "query") },
   "/api/terminals/export": { GET: guard("terminals.read", "query") },
+  // Status panel
+  "/api/v1/status": { GET: guard("status.read") },
+  "/api/v1/status/history": { GET: guard("status.read", "query") },
+  "/api/v1/incidents": { GET: guard("status.read") },
+  "/api/v1/maintenance-windows": {
+    GET: guard("status.read"),
+    POST: guard("status.maintenance.write", "body"),
+  },
+  "/api/status/banner": { GET: guard("status.read") },
 };
 
 /** Server actions by `<file>#<export>` (the file relative to the repository root). */
@@ -81,6 +90,12 @@ export const SERVER_ACTION_GUARDS: Record<string, Guard> = {
   "app/(dashboard)/runbook/actions.ts#closeOutageAction": guard("outages.declare", "body"),
   "app/(dashboard)/runbook/actions.ts#recordTapToPayAction": guard("stores.tap_to_pay.write"),
   "app/(dashboard)/runbook/actions.ts#captureReceiptAction": guard("receipts.create", "body"),
+  "app/(dashboard)/status/actions.ts#createMaintenanceAction": guard("status.maintenance.write", "body"),
+  // The window's store is read from the window itself; the service checks it.
+  "app/(dashboard)/status/actions.ts#cancelMaintenanceAction": guard("status.maintenance.write"),
+  "app/(dashboard)/status/actions.ts#createAlertEndpointAction": guard("status.alerts.manage"),
+  "app/(dashboard)/status/actions.ts#deleteAlertEndpointAction": guard("status.alerts.manage"),
+  "app/(dashboard)/status/actions.ts#sendTestAlertAction": guard("status.alerts.manage"),
 };
 
 export function isPublic(g: Guard): g is { public: string } {

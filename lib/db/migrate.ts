@@ -46,6 +46,8 @@ export type MigrateResult = { applied: string[]; alreadyApplied: number };
 export async function migrate(databaseUrl: string, migrations?: Migration[]): Promise<MigrateResult> {
   const list = migrations ?? (await readMigrations());
   const client = new pg.Client({ connectionString: databaseUrl });
+  // A server that goes away mid-migration fails the running query; without a listener it would also crash the process.
+  client.on("error", () => undefined);
   await client.connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [LOCK_KEY]);

@@ -1,6 +1,6 @@
-// The status panel's verdict per store, as the runbook uses it. The status panel (lib/status) owns the verdicts;
-// this is the one place the runbook asks for them.
-import type { Principal } from "@/lib/auth/principal";
+// The status panel's verdict per store, as the runbook uses it: the one place the runbook asks lib/status.
+import type { Actor } from "@/lib/auth/permissions";
+import { getStoreStatuses } from "@/lib/status";
 import type { VerdictState } from "@/lib/runbook/recommendation";
 
 export type StoreVerdict = {
@@ -12,14 +12,19 @@ export type StoreVerdict = {
   disagreement: string | null;
 };
 
-/**
- * Verdicts for the given stores. Returns an empty list while no status panel is available to this build: the
- * runbook then shows "no verdict" and the manager decides (the recommendation says so).
- */
-export async function storeVerdicts(_actor: Principal | "system", _storeIds?: string[]): Promise<StoreVerdict[]> {
-  return [];
+/** Verdicts for the given stores (all the actor may see when none are given). */
+export async function storeVerdicts(actor: Actor, storeIds?: string[]): Promise<StoreVerdict[]> {
+  const statuses = await getStoreStatuses(actor, storeIds ? { storeIds } : {});
+  return statuses.map((s) => ({
+    storeId: s.storeId,
+    state: s.state,
+    since: s.since,
+    reason: s.reason,
+    terminals: s.terminals,
+    disagreement: s.disagreement,
+  }));
 }
 
-export async function storeVerdict(actor: Principal | "system", storeId: string): Promise<StoreVerdict | null> {
+export async function storeVerdict(actor: Actor, storeId: string): Promise<StoreVerdict | null> {
   return (await storeVerdicts(actor, [storeId])).find((v) => v.storeId === storeId) ?? null;
 }

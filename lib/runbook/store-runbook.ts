@@ -1,6 +1,7 @@
 // Everything the runbook page of one store shows, gathered in one place: the store, the status verdict, the open
 // outage window, terminal counts, whether Pay by Link works, Tap to Pay, and the recommendation from those facts.
 import { db } from "@/lib/db";
+import { errorFields, log } from "@/lib/log";
 import { AppError } from "@/lib/errors";
 import { assertCan, storesFor } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
@@ -34,7 +35,11 @@ export async function loadStoreRunbook(actor: Principal, storeId: string): Promi
   const row = await db().store.findUnique({ where: { id: storeId } });
   if (!row) throw new AppError("NOT_FOUND", `No store ${storeId}.`);
   const [verdict, outage, terminals, payByLink] = await Promise.all([
-    storeVerdict(actor, storeId),
+    // A status read that fails must not keep the runbook from the manager: it then shows "no verdict".
+    storeVerdict(actor, storeId).catch((err: unknown) => {
+      log.warn("runbook.verdict_unavailable", { storeId, ...errorFields(err) });
+      return null;
+    }),
     openOutage(storeId),
     storeTerminalCounts(storeId),
     payByLinkState(storeId),
@@ -74,14 +79,8 @@ export async function listRunbookStores(actor: Principal): Promise<RunbookStoreS
     orderBy: { name: "asc" },
     select: { id: true, name: true, timezone: true, country: true, defaultCurrency: true },
   });
-  const verdicts = new Map(
-    (
-      await storeVerdicts(
-        actor,
-        rows.map((r) => r.id),
-      )
-    ).map((v) => [v.storeId, v]),
-  );
+  const ids = rows.map((r) => r.id);
+  const verdicts = new Map((await storeVerdicts(actor, ids).catch(() => [])).map((v) => [v.storeId, v]));
   const outages = await Promise.all(rows.map((r) => openOutage(r.id)));
   const rank = (v: StoreVerdict | null | undefined) =>
     v?.state === "outage" ? 0 : v?.state === "degraded" ? 1 : v?.state === "unknown" ? 2 : 3;

@@ -1,5 +1,5 @@
 // Adyen standard notifications: the envelope, and each NotificationRequestItem read tolerantly into the
-// columns we keep. Tolerant of what Adyen really sends (see ../shared/adyen-fixtures): lower-case keys,
+// columns we keep. Tolerant of what Adyen really sends (see test-fixtures/adyen): lower-case keys,
 // `success` as a JSON boolean, a missing merchantReference or additionalData, amount 0.
 import { z } from "zod";
 import { AppError, type FieldProblem } from "@/lib/errors";

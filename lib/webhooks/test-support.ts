@@ -49,7 +49,7 @@ export function basicAuth(username: string, password: string): string {
 
 /** Every notification fixture as [name, envelope]; the OpenAPI file holds several examples. */
 export function notificationFixtures(): [string, Envelope][] {
-  const dir = path.resolve(import.meta.dirname, "../../../shared/adyen-fixtures/notifications");
+  const dir = path.resolve(import.meta.dirname, "../../test-fixtures/adyen/notifications");
   const out: [string, Envelope][] = [];
   for (const file of readdirSync(dir)
     .filter((f) => f.endsWith(".json"))

@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit";
 import { DEMO_CATALOG } from "@/sim/catalog";
 import { DEMO_USERS } from "./demo-users";
 import { seedDemoReconciliation } from "./demo-reconciliation";
+import { seedDemoTerminals } from "./demo-terminals";
 import { reconcile } from "@/lib/reconciliation/engine/run";
 import { seedDemoRunbook } from "./demo-runbook";
 
@@ -25,6 +26,7 @@ export async function seedDemo(client: PrismaClient): Promise<SeedResult> {
       };
       await tx.store.upsert({ where: { id: s.id }, create: { id: s.id, ...data }, update: data });
     }
+    await seedDemoTerminals(tx);
     let usersCreated = 0;
     for (const u of DEMO_USERS) {
       if (await tx.user.findUnique({ where: { email: u.email } })) continue;

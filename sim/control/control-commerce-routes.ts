@@ -6,10 +6,11 @@ import { linkResponse, setLinkStatus } from "../checkout/payment-links";
 import { webhookTargetOf } from "../options";
 import type { SimRuntime } from "../runtime";
 import { runStandalonePayment } from "../standalone-payments";
-import { defaultDescription, openIncident, resolveIncident } from "../status-page";
+import { defaultDescription, openIncident, resolveIncident, scheduleMaintenance } from "../status-page";
 import { controlError, parseControlBody } from "./control-io";
 import {
   incidentSchema,
+  maintenanceSchema,
   linkPaymentSchema,
   linkStatusSchema,
   resolveIncidentSchema,
@@ -67,6 +68,7 @@ export function addCommerceControlRoutes(router: Router<SimRuntime>): void {
     const body = parseControlBody(req.rawBody, statusPageSchema);
     if (!body.ok) return body.reply;
     const page = rt.state.statusPage;
+    if (body.value.format !== undefined) page.format = body.value.format;
     if (body.value.available !== undefined) page.available = body.value.available;
     if (body.value.indicator === null) page.override = null;
     else if (body.value.indicator !== undefined) {
@@ -75,7 +77,7 @@ export function addCommerceControlRoutes(router: Router<SimRuntime>): void {
         description: body.value.description ?? defaultDescription(body.value.indicator),
       };
     }
-    return jsonReply(200, { available: page.available, override: page.override });
+    return jsonReply(200, { format: page.format, available: page.available, override: page.override });
   });
 
   router.add("POST", "/_sim/status-page/incidents", (req, rt) => {
@@ -85,6 +87,22 @@ export function addCommerceControlRoutes(router: Router<SimRuntime>): void {
     const unknown = body.value.componentIds.filter((id) => !page.components.some((c) => c.id === id));
     if (unknown.length > 0) return controlError(400, `unknown component ids: ${unknown.join(", ")}`);
     return jsonReply(201, openIncident(page, body.value, rt.clock.now()));
+  });
+
+  router.add("POST", "/_sim/status-page/maintenances", (req, rt) => {
+    const body = parseControlBody(req.rawBody, maintenanceSchema);
+    if (!body.ok) return body.reply;
+    const { startsAt, endsAt, ...rest } = body.value;
+    const maintenance = scheduleMaintenance(
+      rt.state.statusPage,
+      {
+        ...rest,
+        ...(startsAt ? { startsAt: new Date(startsAt) } : {}),
+        ...(endsAt ? { endsAt: new Date(endsAt) } : {}),
+      },
+      rt.clock.now(),
+    );
+    return jsonReply(201, maintenance);
   });
 
   router.add("POST", "/_sim/status-page/incidents/:incidentId/resolve", (req, rt) => {

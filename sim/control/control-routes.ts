@@ -12,16 +12,24 @@ import {
   idempotencyStoreSchema,
   latencySchema,
   outageSchema,
+  rollingOutageSchema,
 } from "./control-schemas";
 
 function outagesView(rt: SimRuntime) {
-  const { all, stores, terminals } = rt.state.outages;
+  const { all, stores, terminals, rolling } = rt.state.outages;
   const entries = <K>(m: Map<K, { mode: string; since: Date }>) =>
     [...m].map(([id, o]) => ({ id, mode: o.mode, since: o.since.toISOString() }));
   return {
     all: all ? { mode: all.mode, since: all.since.toISOString() } : null,
     stores: entries(stores),
     terminals: entries(terminals),
+    rolling: [...rolling].map(([id, o]) => ({
+      id,
+      mode: o.mode,
+      since: o.since.toISOString(),
+      everyMs: o.everyMs,
+      terminalIds: o.terminalIds,
+    })),
   };
 }
 
@@ -70,6 +78,26 @@ export function addControlRoutes(router: Router<SimRuntime>): void {
         ? { storeId: findStore(rt, storeId)?.id ?? storeId }
         : { terminalId: terminalId ?? "" };
     setOutage(rt.state.outages, target, active ? { mode, since: rt.clock.now() } : null);
+    return jsonReply(200, outagesView(rt));
+  });
+
+  // A store whose terminals go offline one by one (a failing switch, a spreading problem).
+  router.add("POST", "/_sim/outages/rolling", (req, rt) => {
+    const body = parseControlBody(req.rawBody, rollingOutageSchema);
+    if (!body.ok) return body.reply;
+    const store = findStore(rt, body.value.storeId);
+    if (!store) return controlError(404, `unknown store ${body.value.storeId}`);
+    if (!body.value.active) {
+      rt.state.outages.rolling.delete(store.id);
+      return jsonReply(200, outagesView(rt));
+    }
+    const terminalIds = rt.config.catalog.terminals.filter((t) => t.storeId === store.id).map((t) => t.id);
+    rt.state.outages.rolling.set(store.id, {
+      mode: body.value.mode,
+      since: rt.clock.now(),
+      everyMs: body.value.everyMs,
+      terminalIds,
+    });
     return jsonReply(200, outagesView(rt));
   });
 

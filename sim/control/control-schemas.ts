@@ -24,6 +24,14 @@ export const outageSchema = z
     message: "give exactly one of all, storeId or terminalId",
   });
 
+export const rollingOutageSchema = z.strictObject({
+  storeId: z.string().min(1),
+  active: z.boolean(),
+  /** 0 takes them all at once; 10000 takes the first now and one more every 10 s. */
+  everyMs: z.number().int().min(0).max(3_600_000).default(10_000),
+  mode: z.enum(["unreachable", "reject"]).default("unreachable"),
+});
+
 export const latencySchema = z.strictObject({ family, ms: z.number().int().min(0).max(120_000) });
 
 export const errorRateSchema = z.strictObject({
@@ -40,6 +48,8 @@ export const dropConnectionSchema = z.strictObject({
 export const idempotencyStoreSchema = z.strictObject({ available: z.boolean() });
 
 export const statusPageSchema = z.strictObject({
+  /** What the page serves: Adyen's real site (default) or an Atlassian Statuspage page with its RSS/Atom feeds. */
+  format: z.enum(["adyen", "statuspage"]).optional(),
   available: z.boolean().optional(),
   indicator: z.enum(INDICATORS).nullable().optional(),
   description: z.string().min(1).optional(),
@@ -51,6 +61,13 @@ export const incidentSchema = z.strictObject({
   componentIds: z.array(z.string()).default([]),
   status: z.enum(["investigating", "identified", "monitoring"]).optional(),
   body: z.string().optional(),
+});
+
+export const maintenanceSchema = z.strictObject({
+  name: z.string().min(1),
+  componentIds: z.array(z.string()).default([]),
+  startsAt: z.iso.datetime({ offset: true }).optional(),
+  endsAt: z.iso.datetime({ offset: true }).optional(),
 });
 
 export const resolveIncidentSchema = z.strictObject({

@@ -12,20 +12,36 @@ export interface Outage {
   readonly since: Date;
 }
 
+/** A store losing its terminals one after another: the first at `since`, then one more every `everyMs`. */
+export interface RollingOutage extends Outage {
+  readonly everyMs: number;
+  readonly terminalIds: readonly string[];
+}
+
 export interface OutageState {
   all: Outage | null;
   readonly stores: Map<string, Outage>;
   readonly terminals: Map<string, Outage>;
+  readonly rolling: Map<string, RollingOutage>;
 }
 
 export function createOutageState(): OutageState {
-  return { all: null, stores: new Map(), terminals: new Map() };
+  return { all: null, stores: new Map(), terminals: new Map(), rolling: new Map() };
+}
+
+function rollingOutage(state: OutageState, terminal: CatalogTerminal, now: Date): Outage | undefined {
+  const rolling = terminal.storeId !== null ? state.rolling.get(terminal.storeId) : undefined;
+  const index = rolling?.terminalIds.indexOf(terminal.id) ?? -1;
+  if (!rolling || index < 0) return undefined;
+  const since = new Date(rolling.since.getTime() + index * rolling.everyMs);
+  return now >= since ? { mode: rolling.mode, since } : undefined;
 }
 
 /** The most specific outage covering the terminal, if any. */
-export function outageFor(state: OutageState, terminal: CatalogTerminal): Outage | null {
+export function outageFor(state: OutageState, terminal: CatalogTerminal, now: Date = new Date()): Outage | null {
   return (
     state.terminals.get(terminal.id) ??
+    rollingOutage(state, terminal, now) ??
     (terminal.storeId !== null ? state.stores.get(terminal.storeId) : undefined) ??
     state.all
   );
@@ -36,8 +52,8 @@ export function isAssigned(terminal: CatalogTerminal): boolean {
   return terminal.status === "boarded" && terminal.storeId !== null;
 }
 
-export function isOnline(state: OutageState, terminal: CatalogTerminal): boolean {
-  return isAssigned(terminal) && outageFor(state, terminal) === null;
+export function isOnline(state: OutageState, terminal: CatalogTerminal, now: Date = new Date()): boolean {
+  return isAssigned(terminal) && outageFor(state, terminal, now) === null;
 }
 
 export type OutageTarget = { readonly all: true } | { readonly storeId: string } | { readonly terminalId: string };

@@ -18,7 +18,10 @@ export function getDeviceStatus(req: RequestContext, rt: SimRuntime): Reply {
   const deviceId = req.params["deviceId"] ?? "";
   const terminal = findTerminal(rt, deviceId);
   if (!terminal) return notFound("rest", `Device ${deviceId} not found`);
-  return jsonReply(200, { deviceId, status: isOnline(rt.state.outages, terminal) ? "ONLINE" : "OFFLINE" });
+  return jsonReply(200, {
+    deviceId,
+    status: isOnline(rt.state.outages, terminal, rt.clock.now()) ? "ONLINE" : "OFFLINE",
+  });
 }
 
 export function getConnectedDevices(req: RequestContext, rt: SimRuntime): Reply {
@@ -28,8 +31,9 @@ export function getConnectedDevices(req: RequestContext, rt: SimRuntime): Reply 
   if (store !== null && !rt.config.catalog.stores.some((s) => s.id === store)) {
     return notFound("rest", `Store ${store} not found under this merchant account`);
   }
+  const now = rt.clock.now();
   const uniqueDeviceIds = rt.config.catalog.terminals
-    .filter((t) => (store === null || t.storeId === store) && isOnline(rt.state.outages, t))
+    .filter((t) => (store === null || t.storeId === store) && isOnline(rt.state.outages, t, now))
     .map((t) => t.id);
   return jsonReply(200, { uniqueDeviceIds });
 }

@@ -101,7 +101,7 @@ function answerSync(
     jsonReply(200, cloudError(parsed.header, parsed.category, mode, req.rawBody, rt.clock.now()));
   // Unknown or unboarded terminals never connect, so the cloud cannot reach them either.
   if (!terminal || !isAssigned(terminal)) return cutOff("unreachable");
-  const outage = outageFor(rt.state.outages, terminal);
+  const outage = outageFor(rt.state.outages, terminal, rt.clock.now());
   if (outage) return cutOff(outage.mode);
   return jsonReply(200, terminalAnswer(parsed.header, parsed.category, terminal.model));
 }

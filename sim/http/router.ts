@@ -1,4 +1,4 @@
-// Minimal method + path router with ":param" segments; no framework on purpose (plain node:http).
+// Minimal method + path router with ":param" segments and a trailing "*"; no framework on purpose (plain node:http).
 import type { IncomingHttpHeaders } from "node:http";
 import type { Reply } from "./reply";
 
@@ -32,6 +32,11 @@ export class Router<R> {
     return this;
   }
 
+  /** Every route as method and pattern (":param" segments), in the order added. */
+  list(): { method: string; pattern: string }[] {
+    return this.routes.map((r) => ({ method: r.method, pattern: `/${r.segments.join("/")}` }));
+  }
+
   match(method: string, path: string): RouteMatch<R> {
     const parts = splitPath(path);
     let pathMatched = false;
@@ -50,6 +55,11 @@ function splitPath(path: string): string[] {
 }
 
 function matchSegments(pattern: readonly string[], parts: readonly string[]): Record<string, string> | null {
+  // A final "*" matches any rest of the path (also none): a site's catch-all route.
+  if (pattern.at(-1) === "*") {
+    if (parts.length < pattern.length - 1) return null;
+    return matchSegments(pattern.slice(0, -1), parts.slice(0, pattern.length - 1));
+  }
   if (pattern.length !== parts.length) return null;
   const params: Record<string, string> = {};
   for (let i = 0; i < pattern.length; i++) {

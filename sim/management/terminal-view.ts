@@ -67,7 +67,7 @@ export function terminalView(rt: SimRuntime, terminal: CatalogTerminal): Record<
   const lastTransaction = rt.state.standalonePayments.findLast((p) => p.terminalId === terminal.id)?.at;
   if (lastTransaction) view["lastTransactionAt"] = lastTransaction.toISOString();
   if (isAssigned(terminal)) {
-    const outage = outageFor(rt.state.outages, terminal);
+    const outage = outageFor(rt.state.outages, terminal, rt.clock.now());
     const heartbeat = lastHeartbeat(outage ? outage.since : rt.clock.now(), terminal.id);
     const activity = lastTransaction && lastTransaction > heartbeat ? lastTransaction : heartbeat;
     view["lastActivityAt"] = activity.toISOString();

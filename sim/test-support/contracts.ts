@@ -1,33 +1,31 @@
-// Test helper: Adyen's OpenAPI 3.1 specs from ../shared/contracts, compiled with ajv for response checks.
+// Test helper: Adyen's OpenAPI 3.1 schemas kept in sim/contracts (extracted from the official specs by
+// scripts/extract-contracts.ts), compiled with ajv for response checks; and Adyen's payload fixtures.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
+import type { SpecName } from "../contracts/operations";
 
 const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
-const SHARED_DIR = path.resolve(REPO_ROOT, "../shared");
-export const CONTRACTS_DIR = path.join(SHARED_DIR, "contracts");
-export const FIXTURES_DIR = path.join(SHARED_DIR, "adyen-fixtures");
+export const CONTRACTS_DIR = path.join(REPO_ROOT, "sim", "contracts");
+export const FIXTURES_DIR = path.join(REPO_ROOT, "test-fixtures", "adyen");
 
-export type SpecName = "CheckoutService-v72" | "ManagementService-v3" | "CloudDeviceService-v1" | "Webhooks-v1";
+export type { SpecName };
 
-function requireFile(file: string, what: string): string {
-  if (!existsSync(file)) {
-    throw new Error(
-      `${what} not found at ${file}. The simulator tests check every answer against Adyen's official specs and ` +
-        `fixtures, which must sit in ../shared next to the repository (contracts/ and adyen-fixtures/).`,
-    );
-  }
+function requireFile(file: string, what: string, remedy: string): string {
+  if (!existsSync(file)) throw new Error(`${what} not found at ${file}: ${remedy}`);
   return file;
 }
 
 export function readSpec(name: SpecName): Record<string, unknown> {
-  const file = requireFile(path.join(CONTRACTS_DIR, `${name}.json`), `Adyen spec ${name}.json`);
+  const remedy = "add its operations to sim/contracts/operations.ts and run scripts/extract-contracts.ts";
+  const file = requireFile(path.join(CONTRACTS_DIR, `${name}.json`), `Adyen contract ${name}.json`, remedy);
   return JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
 }
 
 export function readFixture(relativePath: string): unknown {
-  const file = requireFile(path.join(FIXTURES_DIR, relativePath), `Adyen fixture ${relativePath}`);
+  const remedy = "copy it from Adyen's repositories and name its source in test-fixtures/adyen/README.md";
+  const file = requireFile(path.join(FIXTURES_DIR, relativePath), `Adyen fixture ${relativePath}`, remedy);
   return JSON.parse(readFileSync(file, "utf8")) as unknown;
 }
 

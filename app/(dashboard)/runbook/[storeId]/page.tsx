@@ -7,6 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/session";
 import { KNOWN_CURRENCIES } from "@/lib/money";
 import { listTerminals, loadStoreRunbook, parseTerminalFilter, type Fallback, type Message } from "@/lib/runbook";
+import { LiveRefresh } from "@/components/live-refresh";
 import { LinkForm } from "@/components/payment-links/link-form";
 import { Card, Notice } from "@/components/ui/card";
 import { createLinkAction } from "../../payment-links/actions";
@@ -49,6 +50,8 @@ export default async function StoreRunbookPage({ params }: { params: Promise<{ s
   const procedure = rb.tapToPay.procedure;
   return (
     <div className="flex flex-col gap-4">
+      {/* The verdict and the recommendation follow the store's status while the page is open. */}
+      <LiveRefresh active intervalMs={15_000} />
       <header className="flex flex-col gap-2">
         <p className="text-sm">
           <Link href="/runbook" className={linkClass}>

@@ -1,0 +1,105 @@
+// Read models of the current state: per store (scoped to the actor's stores), per component, and the overview
+// that /api/v1/status returns. Stored verdicts are shown through effectiveVerdict (maintenance, stale, failed).
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { assertCan, storesFor, type Actor } from "@/lib/auth/permissions";
+import { COMPONENTS, type ComponentStatus, type StatusOverview, type StoreStatus } from "@/lib/status/types";
+import { activeMaintenance } from "./maintenance-active";
+import { readProvider, type ProviderView } from "./provider-read";
+import { disagreementOf, effectiveVerdict, type LastRun } from "./verdicts/effective";
+
+async function lastRuns(): Promise<Map<string, LastRun>> {
+  const rows = await db().$queryRaw<{ kind: string; started_at: Date; ok: boolean; error: string | null }[]>`
+    SELECT DISTINCT ON (kind) kind, started_at, ok, error FROM status_probe_runs ORDER BY kind, started_at DESC`;
+  return new Map(rows.map((r) => [r.kind, { at: r.started_at, ok: r.ok, error: r.error }]));
+}
+
+async function storeRows(actor: Actor, storeIds?: string[]) {
+  const scope = storesFor(actor, "status.read");
+  const wanted = storeIds ? new Set(storeIds) : null;
+  const ids = scope === "all" ? null : scope;
+  for (const id of storeIds ?? []) assertCan(actor, "status.read", { storeId: id });
+  return db().store.findMany({
+    where: {
+      ...(ids ? { id: { in: ids } } : {}),
+      ...(wanted ? { id: { in: [...wanted].filter((w) => !ids || ids.includes(w)) } } : {}),
+    },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
+}
+
+async function terminalCounts(storeIds: string[]): Promise<Map<string, { total: number; connected: number }>> {
+  const rows = await db().$queryRaw<{ store_id: string; total: number; connected: number }[]>`
+    SELECT store_id, count(*)::int AS total, count(*) FILTER (WHERE connected)::int AS connected
+    FROM terminals WHERE store_id = ANY(${storeIds}::text[])
+      AND (assignment_status IS NULL OR assignment_status = 'boarded')
+    GROUP BY store_id`;
+  return new Map(rows.map((r) => [r.store_id, { total: r.total, connected: r.connected }]));
+}
+
+/** The verdict per store the actor may see (asserts status.read; store managers get their own stores). */
+export async function getStoreStatuses(
+  actor: Actor,
+  opts: { storeIds?: string[]; provider?: ProviderView } = {},
+): Promise<StoreStatus[]> {
+  assertCan(actor, "status.read");
+  const now = new Date();
+  const stores = await storeRows(actor, opts.storeIds);
+  const ids = stores.map((s) => s.id);
+  const [verdicts, runs, maintenance, counts, provider] = await Promise.all([
+    db().statusVerdict.findMany({ where: { subject: { in: ids.map((id) => `store:${id}`) } } }),
+    lastRuns(),
+    activeMaintenance(now, ids),
+    terminalCounts(ids),
+    opts.provider ? Promise.resolve(opts.provider) : readProvider(now),
+  ]);
+  const byStore = new Map(verdicts.map((v) => [v.storeId, v]));
+  const intervalS = env().STATUS_PROBE_INTERVAL_S;
+  const lastRun = runs.get("cloud_link") ?? null;
+  const providerForDisagreement = { state: provider.paymentsState, incidents: provider.incidents };
+  return stores.map((s) => {
+    const v = byStore.get(s.id);
+    const shown = effectiveVerdict(
+      v ? { state: v.state as "operational", since: v.since.toISOString(), reason: v.reason } : null,
+      { now, intervalS, lastRun, maintenance: maintenance.get(s.id) ?? null },
+    );
+    return {
+      storeId: s.id,
+      name: s.name,
+      state: shown.state,
+      since: shown.since,
+      reason: shown.reason,
+      terminals: counts.get(s.id) ?? { total: 0, connected: 0 },
+      disagreement: disagreementOf(shown.state, providerForDisagreement),
+    };
+  });
+}
+
+export async function getComponentStatuses(actor: Actor): Promise<ComponentStatus[]> {
+  assertCan(actor, "status.read");
+  // Summaries name affected stores; someone limited to their own stores gets the counts without the names.
+  const scoped = storesFor(actor, "status.read") !== "all";
+  const now = new Date();
+  const [verdicts, runs] = await Promise.all([
+    db().statusVerdict.findMany({ where: { subject: { startsWith: "component:" } } }),
+    lastRuns(),
+  ]);
+  const by = new Map(verdicts.map((v) => [v.subject.slice("component:".length), v]));
+  const intervalS = env().STATUS_PROBE_INTERVAL_S;
+  return COMPONENTS.map((name) => {
+    const v = by.get(name);
+    const shown = effectiveVerdict(
+      v ? { state: v.state as "operational", since: v.since.toISOString(), reason: v.reason } : null,
+      { now, intervalS, lastRun: runs.get(name) ?? null, maintenance: null },
+    );
+    return { name, ...shown, reason: scoped ? shown.reason.replace(/ \([^()]*\)/g, "") : shown.reason };
+  });
+}
+
+export async function getStatusOverview(actor: Actor): Promise<StatusOverview & { provider: ProviderView }> {
+  assertCan(actor, "status.read");
+  const provider = await readProvider();
+  const [stores, components] = await Promise.all([getStoreStatuses(actor, { provider }), getComponentStatuses(actor)]);
+  return { generatedAt: new Date().toISOString(), provider, stores, components };
+}
