@@ -1,7 +1,50 @@
+import { execFileSync } from "node:child_process";
+import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { childEnv } from "../lib/env";
 import { DEMO_STORE_IDS } from "../sim/catalog";
+import { E2E_DATA_DIR } from "./config";
 import { signIn } from "./helpers";
 import { api, createToken, sim } from "./support";
+
+// The outage is played in München with a manager of its own: the status tests cut Berlin, and the same store cut
+// twice within minutes would count as flapping there.
+const MUENCHEN_MANAGER = { email: "muenchen-e2e@demo.test", password: "muenchen-e2e-2026" };
+
+function createMuenchenManager(): void {
+  execFileSync(
+    process.execPath,
+    [
+      "bin/ops.js",
+      "user",
+      "create",
+      "--email",
+      MUENCHEN_MANAGER.email,
+      "--role",
+      "store_manager",
+      "--store",
+      DEMO_STORE_IDS.MUENCHEN,
+    ],
+    {
+      cwd: path.resolve(import.meta.dirname, ".."),
+      env: childEnv({
+        DATA_DIR: E2E_DATA_DIR,
+        DATABASE_URL: "",
+        LOG_LEVEL: "warn",
+        OPS_PASSWORD: MUENCHEN_MANAGER.password,
+      }),
+      encoding: "utf8",
+    },
+  );
+}
+
+async function signInAs(page: Page, who: { email: string; password: string }): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(who.email);
+  await page.getByLabel("Password").fill(who.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(/\/status$/);
+}
 
 // A store manager at the till on a phone.
 test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
@@ -28,17 +71,18 @@ test("during an outage a store manager goes from the banner to a paid link in th
   const finance = createToken("finance", unique("e2e-finance"));
   const admin = createToken("admin", unique("e2e-admin"));
   const ref = unique("POS");
-  await placeOrder(finance, ref, 4599, DEMO_STORE_IDS.BERLIN);
-  await signIn(page, "store_manager");
+  await placeOrder(finance, ref, 4599, DEMO_STORE_IDS.MUENCHEN);
+  createMuenchenManager();
+  await signInAs(page, MUENCHEN_MANAGER);
   let clicks = 0;
   try {
-    // The simulator cuts the Berlin store's cloud link: the till can no longer reach its terminals.
-    await sim("/_sim/outages", { storeId: DEMO_STORE_IDS.BERLIN, active: true });
-    const banner = page.getByRole("alert", { name: "Store status alerts" }).filter({ hasText: "Berlin Mitte" });
+    // The simulator cuts the München store's cloud link: the till can no longer reach its terminals.
+    await sim("/_sim/outages", { storeId: DEMO_STORE_IDS.MUENCHEN, active: true });
+    const banner = page.getByRole("alert", { name: "Store status alerts" }).filter({ hasText: "München Maxvorstadt" });
     await expect(banner).toBeVisible({ timeout: 60_000 });
-    await banner.getByRole("link", { name: "Open the runbook for Berlin Mitte" }).click();
+    await banner.getByRole("link", { name: "Open the runbook for München Maxvorstadt" }).click();
     clicks++;
-    await expect(page).toHaveURL(new RegExp(`/runbook/${DEMO_STORE_IDS.BERLIN}$`));
+    await expect(page).toHaveURL(new RegExp(`/runbook/${DEMO_STORE_IDS.MUENCHEN}$`));
     // The runbook knows what the status panel knows and acts on it.
     await expect(page.locator("#reco-title")).toHaveText(/^(Switch the ready terminals|Take payments with)/);
     await expect(page.locator("section[aria-labelledby=reco-title]")).toContainText("Pay by Link");
@@ -72,13 +116,13 @@ test("during an outage a store manager goes from the banner to a paid link in th
     await page.getByRole("button", { name: "Confirm this outage" }).click();
     await expect(page.getByText(/confirmed from the status panel/)).toBeVisible();
   } finally {
-    await sim("/_sim/outages", { storeId: DEMO_STORE_IDS.BERLIN, active: false });
+    await sim("/_sim/outages", { storeId: DEMO_STORE_IDS.MUENCHEN, active: false });
   }
   // Once the store is operational again the window closes by itself.
   await expect
     .poll(
       async () => {
-        const res = await api(admin, "GET", `/api/v1/outages?storeId=${DEMO_STORE_IDS.BERLIN}`);
+        const res = await api(admin, "GET", `/api/v1/outages?storeId=${DEMO_STORE_IDS.MUENCHEN}`);
         const body = (await res.json()) as { items: { source: string; endsAt: string | null }[] };
         return body.items.find((o) => o.source === "status")?.endsAt ?? null;
       },
