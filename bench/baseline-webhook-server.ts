@@ -8,6 +8,7 @@ import { stopJobs } from "../lib/jobs/queue.ts";
 import { afterWebhooksStored } from "../lib/webhooks/after-stored.ts";
 import { receiveNotifications } from "../lib/webhooks/receive.ts";
 import { closeWebhookPool } from "../lib/webhooks/pg-runner.ts";
+import { admitWebhook } from "../lib/webhooks/admission.ts";
 
 const PATH = "/api/webhooks/adyen";
 const e = envOrExit();
@@ -19,15 +20,20 @@ function reply(res: http.ServerResponse, status: number, body: string, type: str
 
 const server = http.createServer((req, res) => {
   if (req.method !== "POST" || req.url !== PATH) return reply(res, 404, "", "text/plain");
+  const admission = admitWebhook();
+  if (!admission.admitted)
+    return reply(res, 503, JSON.stringify({ error: { code: "UNAVAILABLE" } }), "application/json");
   const chunks: Buffer[] = [];
   req.on("data", (c: Buffer) => chunks.push(c));
   req.on("end", () => {
     receiveNotifications(Buffer.concat(chunks).toString("utf8"), req.headers.authorization ?? null).then(
       (result) => {
+        admission.done();
         reply(res, 200, "[accepted]", "text/plain; charset=utf-8");
         void afterWebhooksStored(result.newEventIds);
       },
       (err: unknown) => {
+        admission.done();
         const mapped = publicError(err);
         reply(res, mapped.status, JSON.stringify(mapped.body), "application/json");
       },

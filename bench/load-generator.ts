@@ -12,6 +12,8 @@ export type LoadOptions = {
   timeoutMs: number;
   /** After the last send, answers are awaited this long; then the rest count as errors, so a run stays bounded. */
   drainMs: number;
+  /** Called as each request is answered (status 0: no answer). */
+  onAnswer?: (index: number, status: number, atMs: number) => void;
 };
 
 export type LoadResult = {
@@ -22,6 +24,10 @@ export type LoadResult = {
   /** The slowest whole second, by answers received in it. */
   minAckedInASecond: number;
   latenciesMs: Float64Array;
+  /** performance.now() when each request was acknowledged (NaN when it was not). */
+  ackedAtMs: Float64Array;
+  /** The status code of each answer (0: none). */
+  statuses: Uint16Array;
   errors: Map<string, number>;
   ackedPspReferences: Set<string>;
   elapsedMs: number;
@@ -42,6 +48,8 @@ export async function runLoad(deliveries: readonly Delivery[], opts: LoadOptions
     return createConnection(...args);
   };
   const latencies = new Float64Array(deliveries.length);
+  const ackedAtMs = new Float64Array(deliveries.length).fill(NaN);
+  const statuses = new Uint16Array(deliveries.length);
   const completedAt: number[] = [];
   const errors = new Map<string, number>();
   const ackedPspReferences = new Set<string>();
@@ -64,7 +72,9 @@ export async function runLoad(deliveries: readonly Delivery[], opts: LoadOptions
       outstanding.delete(req);
       const now = performance.now();
       latencies[index] = now - started;
+      opts.onAnswer?.(index, why === null ? 200 : statuses[index] || 0, now);
       if (why === null) {
+        ackedAtMs[index] = now;
         acked++;
         ackedPspReferences.add(d.pspReference);
         completedAt.push(now);
@@ -88,6 +98,7 @@ export async function runLoad(deliveries: readonly Delivery[], opts: LoadOptions
         let text = "";
         res.setEncoding("utf8");
         res.on("data", (chunk: string) => (text += chunk));
+        statuses[index] = res.statusCode ?? 0;
         res.on("end", () => settle(res.statusCode === 200 && text === "[accepted]" ? null : `HTTP ${res.statusCode}`));
       },
     );
@@ -130,6 +141,8 @@ export async function runLoad(deliveries: readonly Delivery[], opts: LoadOptions
     ackedPerSecond: (acked * 1000) / elapsedMs,
     minAckedInASecond,
     latenciesMs: latencies,
+    ackedAtMs,
+    statuses,
     errors,
     ackedPspReferences,
     elapsedMs,

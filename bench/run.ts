@@ -21,6 +21,16 @@ const BENCHES: Record<string, Bench> = {
       "1,000 payment links through POST /api/v1/payment-links with 30% of Adyen calls faulted, the client retrying with its key, vs straight to the simulator [--links --concurrency --fault-rate]",
     load: async () => (await import("./links.ts")).runLinksBench,
   },
+  freshness: {
+    about:
+      "lag from a webhook's [accepted] to its order matched, at 1,000/s for 60 s with a full run in the middle and the page read every second [--rate --seconds --background]",
+    load: async () => (await import("./freshness.ts")).runFreshnessBench,
+  },
+  faults: {
+    about:
+      "PostgreSQL stopped under webhooks, two instances on one database, SIGKILL during a full run, a fuzzer of malformed requests [--rate --seconds --orders]",
+    load: async () => (await import("./faults.ts")).runFaultsBench,
+  },
   "status-detect": {
     about: "time from a cut store link to `outage` in /api/v1/status and back, and a single dropped call [--runs N]",
     load: async () => (await import("./status-detect.ts")).runStatusDetectBench,
@@ -31,7 +41,7 @@ const BENCHES: Record<string, Bench> = {
     load: async () => (await import("./probes.ts")).runProbesBench,
   },
   reconcile: {
-    about: "full reconciliation of 1,000,000 orders and events vs a plain SQL join [--orders N]",
+    about: "full reconciliation of 1,000,000 and 5,000,000 orders and events vs a plain SQL join [--orders N,N]",
     load: async () => (await import("./reconcile.ts")).runReconcileBench,
   },
 };

@@ -1,7 +1,8 @@
-// `npm run bench -- webhooks [--rate N] [--seconds N] [--connections N]`: signed Adyen notifications at a fixed
-// offered rate against the real production Next server (POST /api/webhooks/adyen), then against a bare
-// node:http + pg server doing the same work, each on its own fresh migrated database of one embedded
-// PostgreSQL. Prints latency and throughput side by side, checks that nothing was lost or doubled.
+// `npm run bench -- webhooks [--rate N] [--seconds N] [--connections N] [--ramp-step N] [--ramp-seconds N]
+// [--overload-seconds N]`: signed Adyen notifications against the real production Next server (POST
+// /api/webhooks/adyen), then against a bare node:http + pg server doing the same work, each on its own fresh migrated
+// database of one embedded PostgreSQL: a fixed offered rate, then a ramp to each server's capacity (highest rate with
+// p99 ≤ 100 ms, side by side), then the route at twice its capacity (overload). Checks nothing was lost or doubled.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
@@ -10,16 +11,18 @@ import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import pg from "pg";
-import { ROOT, runNextBuild, startNextServer, waitForHealthy, type Child } from "../cli/processes.ts";
+import { ROOT, startNextServer, waitForHealthy, type Child } from "../cli/processes.ts";
+import { ensureFreshBuild } from "./build.ts";
 import { ensureEmbeddedDatabase, freePort } from "../lib/db/embedded.ts";
 import { migrate } from "../lib/db/migrate.ts";
 import { childEnv } from "../lib/env.ts";
 import { runLoad } from "./load-generator.ts";
 import { makeDeliveries } from "./webhook-payloads.ts";
 import { countsCheck, errorSummary, readStored, table, TARGETS, verdict, type Row } from "./webhook-report.ts";
+import { overload, overloadText, RAMP_GOALS, ramp, type Overload, type Target } from "./webhook-ramp.ts";
 
 const say = (msg: string) => process.stdout.write(`${msg}\n`);
-const DEADLINE_MS = 170_000;
+const DEADLINE_MS = 20 * 60_000;
 // Long enough for V8 to optimise Next's request path: with 2 s at 200/s the first measured seconds still ran
 // partly unoptimised code and showed one ~250 ms stall per run. "Sustained" means a warm server.
 const WARMUP = { seconds: 5, rate: 500 };
@@ -29,14 +32,6 @@ function option(args: string[], name: string, fallback: number): number {
   const value = i >= 0 ? Number(args[i + 1]) : fallback;
   if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
   return value;
-}
-
-// A build made before this route existed would answer 404: rebuild then too.
-async function ensureBuild(env: NodeJS.ProcessEnv): Promise<void> {
-  const route = path.join(ROOT, ".next", "server", "app", "api", "webhooks", "adyen", "route.js");
-  if (existsSync(path.join(ROOT, ".next", "BUILD_ID")) && existsSync(route)) return;
-  say("no production build with the webhook route: running next build…");
-  await runNextBuild(env);
 }
 
 async function createDatabase(serverUrl: string, name: string): Promise<string> {
@@ -126,13 +121,22 @@ export async function runWebhooksBench(args: string[]): Promise<void> {
     seconds: option(args, "seconds", 20),
     connections: option(args, "connections", 16),
   };
+  const rampOpts = {
+    from: option(args, "ramp-from", 200),
+    step: option(args, "ramp-step", 200),
+    max: option(args, "ramp-max", 4000),
+    seconds: option(args, "ramp-seconds", 8),
+  };
+  const overloadSeconds = option(args, "overload-seconds", 20);
+  const capacities: { name: string; capacity: number }[] = [];
+  let overloaded: Overload | undefined;
   const secrets = {
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
     ADYEN_HMAC_KEYS: randomBytes(32).toString("hex"),
     ADYEN_WEBHOOK_USERNAME: "adyen-bench",
     ADYEN_WEBHOOK_PASSWORD: randomBytes(18).toString("base64url"),
   };
-  await ensureBuild(childEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: secrets.NEXTAUTH_SECRET }));
+  await ensureFreshBuild(childEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: secrets.NEXTAUTH_SECRET }));
 
   const cleanups: (() => Promise<void>)[] = [];
   const cleanUp = async () => {
@@ -172,6 +176,20 @@ export async function runWebhooksBench(args: string[]): Promise<void> {
         run,
       ),
     );
+    const routeTarget: Target = {
+      name: "Next route",
+      url,
+      databaseUrl: nextDb,
+      prefix: "N",
+      hmacKey: run.hmacKey,
+      authorization,
+    };
+    say("ramping the Next route…");
+    const routeRamp = await ramp(routeTarget, rampOpts, say);
+    capacities.push({ name: "Next route", capacity: routeRamp.capacity });
+    const overloadRate = Math.max(rampOpts.from, 2 * routeRamp.capacity);
+    say(`overload: the Next route at ${overloadRate}/s (twice its capacity) for ${overloadSeconds} s…`);
+    overloaded = await overload(routeTarget, overloadRate, overloadSeconds);
     // One server at a time: both get the machine's two cores to themselves.
     await next.stop();
 
@@ -191,6 +209,20 @@ export async function runWebhooksBench(args: string[]): Promise<void> {
         run,
       ),
     );
+    say("ramping the baseline…");
+    const baseRamp = await ramp(
+      {
+        name: "baseline",
+        url: baseline.url,
+        databaseUrl: baselineDb,
+        prefix: "B",
+        hmacKey: run.hmacKey,
+        authorization,
+      },
+      rampOpts,
+      say,
+    );
+    capacities.push({ name: "baseline node:http + pg", capacity: baseRamp.capacity });
     await baseline.stop();
 
     say("");
@@ -209,6 +241,18 @@ export async function runWebhooksBench(args: string[]): Promise<void> {
       `targets: >= ${TARGETS.ackedPerSecond} acked/s sustained, p99 <= ${TARGETS.p99Ms} ms, stored rows == distinct acknowledged events`,
     );
     for (const row of rows) say(`${row.name}: ${verdict(row).text}`);
+    say("");
+    say(
+      `capacity (highest offered rate, in steps of ${rampOpts.step}/s for ${rampOpts.seconds} s, with every request acknowledged and p99 ≤ ${RAMP_GOALS.p99Ms} ms):`,
+    );
+    for (const c of capacities) say(`  ${c.name.padEnd(26)} ${c.capacity}/s`);
+    const route = capacities[0]?.capacity ?? 0;
+    const base = capacities[1]?.capacity ?? 0;
+    const share = base > 0 ? route / base : NaN;
+    say(
+      `  route/baseline ${Number.isNaN(share) ? "n/a (the baseline missed its first step)" : `${(share * 100).toFixed(0)} %`}   ${route >= RAMP_GOALS.minRate ? "PASS" : "FAIL"} route ≥ ${RAMP_GOALS.minRate}/s   ${share >= RAMP_GOALS.shareOfBaseline ? "PASS" : "FAIL"} ≥ ${RAMP_GOALS.shareOfBaseline * 100} % of the baseline`,
+    );
+    if (overloaded) say(`overload, Next route: ${overloadText(overloaded)}`);
   } finally {
     clearTimeout(deadline);
     process.off("SIGINT", interrupt);

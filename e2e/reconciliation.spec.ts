@@ -128,3 +128,65 @@ test("a standalone payment and its receipt are suggested, and finance confirms t
   await page.goto(`/reconciliation?q=${encodeURIComponent(ref)}`);
   await expect(table.getByRole("row").filter({ hasText: ref })).toContainText("matched");
 });
+
+test("a standalone payment with the terminal's own reference is matched once its receipt is entered", async ({
+  page,
+}) => {
+  const token = createToken("admin", unique("e2e-admin"));
+  const ref = unique("TILL");
+  // An amount no other test uses, so no other sale competes for this payment.
+  const value = 20_000 + Math.floor(Math.random() * 70_000);
+  const created = await api(token, "POST", "/api/v1/orders", {
+    orders: [
+      {
+        merchantReference: ref,
+        storeId: DEMO_STORE_IDS.BERLIN,
+        amount: { value, currency: "EUR" },
+        createdAt: new Date(Date.now() - 60_000).toISOString(),
+      },
+    ],
+  });
+  expect(created.status, await created.clone().text()).toBeLessThan(300);
+  const catalog = (await sim("/_sim/catalog")) as {
+    terminals: { id: string; storeId: string | null; status: string }[];
+  };
+  // The terminal makes up its own merchant reference: it names no POS order.
+  const receipt = await poll(async () => {
+    for (const t of catalog.terminals.filter((x) => x.storeId === DEMO_STORE_IDS.BERLIN && x.status === "boarded")) {
+      const res = await fetch(`${runtime().simUrl}/_sim/standalone-payments`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ terminalId: t.id, amount: { value, currency: "EUR" }, reference: "terminal" }),
+      });
+      if (res.ok) return (await res.json()) as { pspReference: string; terminalId: string; merchantReference: string };
+    }
+    return undefined;
+  }, "a Berlin terminal takes a standalone payment");
+  expect(receipt.merchantReference).toContain(receipt.terminalId);
+
+  // Staff type in the merchant receipt the terminal printed: same PSP reference, store, amount and time.
+  const saved = await api(token, "POST", "/api/v1/receipts", {
+    receipts: [
+      {
+        storeId: DEMO_STORE_IDS.BERLIN,
+        terminalId: receipt.terminalId,
+        amount: { value, currency: "EUR" },
+        transactedAt: new Date().toISOString(),
+        pspReference: receipt.pspReference,
+      },
+    ],
+  });
+  expect(saved.status, await saved.clone().text()).toBeLessThan(300);
+
+  const item = await poll(async () => {
+    const res = await api(token, "GET", `/api/v1/reconciliation?q=${encodeURIComponent(ref)}`);
+    const body = (await res.json()) as { items: { merchantReference: string; status: string; method: string }[] };
+    return body.items.find((i) => i.merchantReference === ref && ["matched", "suggested"].includes(i.status));
+  }, "the order is matched or suggested");
+  expect(item.method).toBe("standalone_heuristic");
+
+  await signIn(page, "finance");
+  await page.goto(`/reconciliation?q=${encodeURIComponent(ref)}`);
+  const row = page.getByRole("table", { name: "Reconciliation items" }).getByRole("row").filter({ hasText: ref });
+  await expect(row).toContainText(item.status);
+});

@@ -75,6 +75,41 @@ describe("standalone terminal payments", () => {
     expect(terminals.body.data[0]?.lastTransactionAt).toBe("2026-03-01T11:15:00.000Z");
   });
 
+  it("sends a merchant reference the terminal made up, or the tender reference, when asked", async () => {
+    const items = async (): Promise<{ merchantReference: string; additionalData: Record<string, string> }[]> =>
+      receiver.received.map(
+        (r) =>
+          (
+            r.body as {
+              notificationItems: {
+                NotificationRequestItem: { merchantReference: string; additionalData: Record<string, string> };
+              }[];
+            }
+          ).notificationItems[0]!.NotificationRequestItem,
+      );
+    const own = await pay({
+      terminalId: "V400m-346403294",
+      amount: { value: 990, currency: "EUR" },
+      at: "2026-03-01T11:15:00Z",
+      reference: "terminal",
+    });
+    expect(own.status).toBe(201);
+    const tender = await pay({
+      terminalId: "V400m-346403294",
+      amount: { value: 990, currency: "EUR" },
+      reference: "tender",
+    });
+    await waitFor(() => (receiver.received.length === 2 ? true : undefined));
+    const [first, second] = await items();
+    expect(first?.merchantReference).toBe("V400m-346403294-1772363700");
+    expect(own.body).toMatchObject({ merchantReference: "V400m-346403294-1772363700" });
+    expect(first?.additionalData["terminalId"]).toBe("V400m-346403294");
+    expect(second?.merchantReference).toBe(tender.body.tenderReference);
+    expect(
+      (await pay({ terminalId: "V400m-346403294", amount: { value: 1, currency: "EUR" }, reference: "pos" })).status,
+    ).toBe(400);
+  });
+
   it("keeps working during a cloud outage", async () => {
     await t.control("POST", "/_sim/outages", { all: true, active: true });
     expect((await pay({ terminalId: "V400m-346403294", amount: { value: 100, currency: "EUR" } })).status).toBe(201);

@@ -9,8 +9,15 @@ import { findTerminal, type SimRuntime } from "./runtime";
 import { formatWithOffset, localParts } from "./time-format";
 import { buildNotification, stringMap } from "./webhooks/notifications";
 
+/**
+ * What a standalone payment's webhook carries as merchant reference. Adyen does not document it: none, a reference
+ * the terminal makes up, or the tender reference have all been seen, so the simulator can send each.
+ */
+export type StandaloneReference = "empty" | "terminal" | "tender";
+
 export interface StandalonePaymentInput {
   readonly terminalId: string;
+  readonly reference?: StandaloneReference;
   readonly amount: { readonly value: number; readonly currency: string };
   readonly at?: Date;
   readonly outcome?: "approved" | "declined";
@@ -21,6 +28,7 @@ export interface StandalonePaymentInput {
 export interface StandalonePayment {
   readonly pspReference: string;
   readonly tenderReference: string;
+  readonly merchantReference: string;
   readonly terminalId: string;
   readonly storeId: string;
   readonly amount: { readonly value: number; readonly currency: string };
@@ -59,9 +67,11 @@ export function runStandalonePayment(rt: SimRuntime, input: StandalonePaymentInp
   }
   const at = input.at ?? rt.clock.now();
   const success = input.outcome !== "declined";
+  const tenderReference = newTenderReference(at);
   const payment: StandalonePayment = {
     pspReference: newPspReference(),
-    tenderReference: newTenderReference(at),
+    tenderReference,
+    merchantReference: merchantReferenceOf(input.reference ?? "empty", terminal.id, tenderReference, at),
     terminalId: terminal.id,
     storeId: store.id,
     amount: input.amount,
@@ -91,7 +101,7 @@ export function runStandalonePayment(rt: SimRuntime, input: StandalonePaymentInp
         eventCode: "AUTHORISATION",
         eventDate: formatWithOffset(at, store.timezone),
         merchantAccountCode: rt.config.merchantAccount,
-        merchantReference: "",
+        merchantReference: payment.merchantReference,
         pspReference: payment.pspReference,
         paymentMethod: card.brand,
         reason: success ? `${authCode}:${card.lastFour}:${card.expiry}` : "Refused",
@@ -101,6 +111,13 @@ export function runStandalonePayment(rt: SimRuntime, input: StandalonePaymentInp
     ),
   );
   return { ok: true, receipt: receiptOf(payment, store, card, authCode, rt.config.merchantAccount) };
+}
+
+// A terminal-made reference: the terminal's id and the second of the payment, unique on that terminal.
+function merchantReferenceOf(style: StandaloneReference, terminalId: string, tender: string, at: Date): string {
+  if (style === "tender") return tender;
+  if (style === "terminal") return `${terminalId}-${Math.floor(at.getTime() / 1000)}`;
+  return "";
 }
 
 function receiptOf(
@@ -133,6 +150,7 @@ function receiptOf(
     terminalId: p.terminalId,
     pspReference: p.pspReference,
     tenderReference: p.tenderReference,
+    merchantReference: p.merchantReference,
     amount: p.amount,
     timestamp: p.at.toISOString(),
     localDate: local.date,

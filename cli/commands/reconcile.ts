@@ -2,6 +2,7 @@
 import { openContext, UsageError } from "../context.ts";
 import { str, type Command } from "./types.ts";
 import { reconcile } from "../../lib/reconciliation/engine/run.ts";
+import { timeSpanScope } from "../../lib/reconciliation/engine/scope.ts";
 
 function date(v: string | undefined, flag: string): Date | undefined {
   if (v === undefined) return undefined;
@@ -22,7 +23,7 @@ export const reconcileCommands: Command[] = [
       if ((from === undefined) !== (to === undefined)) throw new UsageError("give both --from and --to, or neither");
       if (from && to && from > to) throw new UsageError("--from must be before --to");
       const ctx = await openContext();
-      const result = await reconcile(from && to ? { kind: "partial", from, to, references: [] } : { kind: "full" });
+      const result = await reconcile(from && to ? timeSpanScope(from, to) : { kind: "full" });
       if (v.json) process.stdout.write(JSON.stringify(result) + "\n");
       else {
         process.stdout.write(`reconciled ${result.orders} orders into ${result.items} items in ${result.ms} ms\n`);

@@ -111,10 +111,10 @@ describe("store-scoped services check the store of the row they touch", () => {
     const s = await makeStore("GUARD-A");
     await makeStore("GUARD-B");
     const t = new Date("2026-11-20T12:00:00Z");
-    await makeOrder({ storeId: s.id, ref: "GUARD-1", value: 500, at: t });
+    const order = await makeOrder({ storeId: s.id, ref: "GUARD-1", value: 500, at: t });
     const receipt = await makeReceipt({ storeId: s.id, value: 500, at: new Date(t.getTime() + 60_000) });
     await reconcile();
-    const item = await db().reconItem.findUniqueOrThrow({ where: { itemKey: "order:GUARD-1" } });
+    const item = await db().reconItem.findUniqueOrThrow({ where: { id: order.id * 3n } });
     // A principal limited to another store, with a role that may decide.
     const elsewhere = who("finance", ["GUARD-B"]);
     expect(

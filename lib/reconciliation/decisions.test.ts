@@ -24,7 +24,8 @@ const finance: Principal = {
 };
 const T = new Date("2026-11-20T12:00:00Z");
 const at = (s: number) => new Date(T.getTime() + s * 1000);
-const itemOf = (ref: string) => db().reconItem.findUniqueOrThrow({ where: { itemKey: `order:${ref}` } });
+const itemOf = (ref: string) =>
+  db().reconItem.findFirstOrThrow({ where: { merchantReference: ref, orderId: { not: null } } });
 
 describe("decisions", () => {
   it("confirming one of two tied candidates matches it, audits it, and the other becomes the other order's", async () => {

@@ -1,14 +1,14 @@
 // Finance's decisions: confirm or reject a suggested pair, match by hand, undo. Each is audited, kept apart from
 // computed results (so re-runs remember it), and re-matches the affected order at once. Each checks
-// `reconciliation.decide` first, then the store of the order it changes.
+// `reconciliation.decide` first, then the store of the order it changes. One accepted pairing per payment and per
+// order is a database constraint: two people deciding at once cannot both win.
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
-import { reconcile } from "@/lib/reconciliation/engine/run";
-import { SCOPE_MARGIN_MS } from "@/lib/reconciliation/engine/scope";
+import { rematchDecided } from "@/lib/reconciliation/rematch";
 
 export const evidenceRefSchema = z.object({
   kind: z.enum(["event", "receipt"], { message: "evidence kind must be event or receipt" }),
@@ -17,6 +17,13 @@ export const evidenceRefSchema = z.object({
 export type EvidenceInput = z.infer<typeof evidenceRefSchema>;
 
 type Decision = "confirmed" | "rejected" | "manual";
+const TAKEN = "That payment is already matched to another order; undo that match first.";
+
+/** A violation of one of the "one accepted pairing" unique indexes (the second of two concurrent decisions). */
+function isTaken(err: unknown): boolean {
+  const text = err instanceof Error ? `${err.message} ${JSON.stringify(err)}` : String(err);
+  return /match_decisions_accepted_(evidence|order)_key|23505|P2002|Unique constraint/i.test(text);
+}
 
 const itemIdSchema = z.string().regex(/^\d{1,18}$/, { message: "item id must be a number" });
 
@@ -31,16 +38,6 @@ async function orderOf(actor: Principal, itemId: string) {
   return { item, order };
 }
 
-async function rematch(order: { merchantReference: string; orderedAt: Date }): Promise<void> {
-  const t = order.orderedAt.getTime();
-  await reconcile({
-    kind: "partial",
-    from: new Date(t - SCOPE_MARGIN_MS),
-    to: new Date(t + SCOPE_MARGIN_MS),
-    references: [order.merchantReference],
-  });
-}
-
 async function decide(actor: Principal, itemId: string, evidence: EvidenceInput, decision: Decision): Promise<void> {
   assertCan(actor, "reconciliation.decide");
   const ev = evidenceRefSchema.parse(evidence);
@@ -52,38 +49,30 @@ async function decide(actor: Principal, itemId: string, evidence: EvidenceInput,
         ? await db().paymentEvent.count({ where: { id: evidenceId } })
         : await db().standaloneReceipt.count({ where: { id: evidenceId } });
     if (!exists) throw new AppError("NOT_FOUND", `No ${ev.kind} with id ${ev.id}.`);
-    const taken = await db().matchDecision.findFirst({
-      where: {
-        active: true,
-        decision: { in: ["confirmed", "manual"] },
-        evidenceKind: ev.kind,
-        evidenceId,
-        orderId: { not: order.id },
-      },
-    });
-    if (taken)
-      throw new AppError("CONFLICT", "That payment is already matched to another order; undo that match first.");
   }
-  await db().$transaction(async (tx) => {
-    if (decision !== "rejected") {
-      // One accepted pairing per order: a new confirmation or manual match replaces the previous one.
-      await tx.matchDecision.updateMany({
-        where: { orderId: order.id, active: true, decision: { in: ["confirmed", "manual"] } },
-        data: { active: false, decidedAt: new Date() },
+  try {
+    await db().$transaction(async (tx) => {
+      if (decision !== "rejected") {
+        // One accepted pairing per order: a new confirmation or manual match replaces the previous one.
+        await tx.$executeRaw`UPDATE match_decisions SET active = false, decided_at = now()
+          WHERE order_id = ${order.id} AND active AND decision IN ('confirmed', 'manual')`;
+      }
+      const [row] = await tx.$queryRaw<{ id: bigint }[]>`
+        INSERT INTO match_decisions (order_id, evidence_kind, evidence_id, decision, decided_by)
+        VALUES (${order.id}, ${ev.kind}, ${evidenceId}, ${decision}, ${actor.label}) RETURNING id`;
+      await recordAudit(tx, actor, {
+        action: `reconciliation.${decision === "manual" ? "manual_match" : decision === "confirmed" ? "confirm" : "reject"}`,
+        entityType: "recon_item",
+        entityId: itemId,
+        before: { status: item.status, method: item.method, evidence: item.evidence },
+        after: { decisionId: row?.id.toString(), decision, evidence: ev, merchantReference: order.merchantReference },
       });
-    }
-    const row = await tx.matchDecision.create({
-      data: { orderId: order.id, evidenceKind: ev.kind, evidenceId, decision, decidedBy: actor.label },
     });
-    await recordAudit(tx, actor, {
-      action: `reconciliation.${decision === "manual" ? "manual_match" : decision === "confirmed" ? "confirm" : "reject"}`,
-      entityType: "recon_item",
-      entityId: itemId,
-      before: { status: item.status, method: item.method, evidence: item.evidence },
-      after: { decisionId: row.id.toString(), decision, evidence: ev, merchantReference: order.merchantReference },
-    });
-  });
-  await rematch(order);
+  } catch (err) {
+    if (isTaken(err)) throw new AppError("CONFLICT", TAKEN);
+    throw err;
+  }
+  await rematchDecided([{ order, evidence: { kind: ev.kind, id: evidenceId } }]);
 }
 
 export const confirmMatch = (actor: Principal, itemId: string, evidence: EvidenceInput) =>
@@ -100,7 +89,7 @@ export async function undoDecision(actor: Principal, decisionId: string): Promis
   const order = await db().posOrder.findUnique({ where: { id: d.orderId } });
   if (order) assertCan(actor, "reconciliation.decide", { storeId: order.storeId });
   await db().$transaction(async (tx) => {
-    await tx.matchDecision.update({ where: { id: d.id }, data: { active: false, decidedAt: new Date() } });
+    await tx.$executeRaw`UPDATE match_decisions SET active = false, decided_at = now() WHERE id = ${d.id}`;
     await recordAudit(tx, actor, {
       action: "reconciliation.undo",
       entityType: "match_decision",
@@ -109,29 +98,7 @@ export async function undoDecision(actor: Principal, decisionId: string): Promis
       after: { active: false },
     });
   });
-  if (order) await rematch(order);
+  if (order) await rematchDecided([{ order, evidence: { kind: d.evidenceKind, id: d.evidenceId } }]);
 }
 
-/** Confirms every listed suggestion that has exactly one best candidate; tied ones are left for a person. */
-export async function bulkConfirm(
-  actor: Principal,
-  itemIds: string[],
-): Promise<{ confirmed: number; skipped: number }> {
-  assertCan(actor, "reconciliation.decide");
-  let confirmed = 0;
-  let skipped = 0;
-  for (const id of z.array(z.string().regex(/^\d+$/)).max(500).parse(itemIds)) {
-    const item = await db().reconItem.findUnique({ where: { id: BigInt(id) } });
-    const refs = Array.isArray(item?.evidence) ? (item.evidence as { kind: string; id: string; role?: string }[]) : [];
-    const candidates = refs.filter((e) => e.kind === "event" || e.kind === "receipt");
-    const pick =
-      item?.reason === "standalone_tied" ? undefined : (candidates.find((e) => e.kind === "event") ?? candidates[0]);
-    if (item?.status !== "suggested" || !pick) {
-      skipped++;
-      continue;
-    }
-    await confirmMatch(actor, id, { kind: pick.kind as "event" | "receipt", id: pick.id });
-    confirmed++;
-  }
-  return { confirmed, skipped };
-}
+export { bulkConfirm } from "@/lib/reconciliation/bulk-confirm";

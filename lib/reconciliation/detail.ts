@@ -143,14 +143,19 @@ export async function loadReconDetail(p: Principal, id: string): Promise<ReconDe
 }
 
 /**
- * A decision re-matches its order, which writes the order's item anew under a new id; callers holding an old id
- * find the item standing for the same order by its merchant reference (the item key is `order:<reference>`).
+ * Item ids are derived from the order or payment they stand for and survive every run; this finds an order's item
+ * by merchant reference for links that carry only the reference (the first of the caller's stores that has it).
  */
 export async function findOrderItemId(p: Principal, merchantReference: string): Promise<string | null> {
   const stores = storesFor(p, "reconciliation.read");
-  const raw = await db().reconItem.findUnique({
-    where: { itemKey: `order:${merchantReference}` },
+  const raw = await db().reconItem.findFirst({
+    where: {
+      merchantReference,
+      orderId: { not: null },
+      ...(stores === "all" ? {} : { storeId: { in: stores } }),
+    },
     select: { id: true, storeId: true },
+    orderBy: { id: "asc" },
   });
   return raw && isVisible(stores, raw.storeId) ? raw.id.toString() : null;
 }

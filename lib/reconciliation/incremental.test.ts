@@ -14,12 +14,16 @@ describe("incremental matching", () => {
     await makeOrder({ storeId: s.id, ref: "INC-1", value: 100, at: t });
     const first = await reconcileChanges();
     expect(first?.scope).toBe("partial");
-    expect(await db().reconItem.findUnique({ where: { itemKey: "order:INC-1" } })).toMatchObject({ status: "missing" });
+    expect(await db().reconItem.findFirst({ where: { merchantReference: "INC-1" } })).toMatchObject({
+      status: "missing",
+    });
 
     // A webhook whose insert transaction began a minute before that run, and committed after it.
     const late = await makeEvent({ ref: "INC-1", value: 100, at: t });
     await db().paymentEvent.update({ where: { id: late.id }, data: { receivedAt: new Date(Date.now() - 60_000) } });
     await reconcileChanges();
-    expect(await db().reconItem.findUnique({ where: { itemKey: "order:INC-1" } })).toMatchObject({ status: "matched" });
+    expect(await db().reconItem.findFirst({ where: { merchantReference: "INC-1" } })).toMatchObject({
+      status: "matched",
+    });
   });
 });

@@ -115,7 +115,7 @@ export function whereFor(f: ReconFilter, stores: string[] | "all"): Prisma.Sql {
     parts.push(Prisma.sql`r.id IN (
       SELECT x.id FROM recon_items x WHERE (x.merchant_reference COLLATE "C") >= ${f.q} AND (x.merchant_reference COLLATE "C") < ${next}
       UNION SELECT x.id FROM payment_events e JOIN recon_items x ON (x.merchant_reference COLLATE "C") = (e.merchant_reference COLLATE "C") WHERE e.psp_reference = ${psp}
-      UNION SELECT x.id FROM payment_events e JOIN recon_items x ON x.item_key = 'event:' || e.id WHERE e.psp_reference = ${psp})`);
+      UNION SELECT x.id FROM payment_events e JOIN recon_items x ON x.id = e.id * 3 + 1 WHERE e.psp_reference = ${psp})`);
   }
   return Prisma.join(parts, " AND ");
 }

@@ -26,14 +26,33 @@ type Row = {
   amount: bigint | null;
 };
 
-export async function reconSummary(p: Principal, f: ReconFilter): Promise<ReconSummary> {
+/** Filters the pre-aggregated recon_summary can answer (store, method); others need the rows themselves. */
+const fromSummaryTable = (f: ReconFilter) =>
+  !f.from && !f.to && f.minAmount === undefined && f.maxAmount === undefined && !f.q;
+
+/** The summary's rows by day, store, status and currency: from recon_summary when it can, else from the items. */
+export async function summaryRows(p: Principal, f: ReconFilter, opts: { live?: boolean } = {}): Promise<Row[]> {
   const stores = visibleStores(p, f);
+  if (!opts.live && fromSummaryTable(f)) {
+    const parts: Prisma.Sql[] = [Prisma.sql`TRUE`];
+    if (stores !== "all") parts.push(Prisma.sql`store_id = ANY(${stores})`);
+    if (f.store) parts.push(Prisma.sql`store_id = ${f.store}`);
+    if (f.method) parts.push(Prisma.sql`method = ${f.method}`);
+    return db().$queryRaw<Row[]>(Prisma.sql`
+      SELECT to_char(day, 'YYYY-MM-DD') AS day, NULLIF(store_id, '') AS store_id, status::text AS status,
+             NULLIF(currency, '') AS currency, sum(n)::bigint AS n, sum(amount)::bigint AS amount
+      FROM recon_summary WHERE ${Prisma.join(parts, " AND ")} GROUP BY 1, 2, 3, 4`);
+  }
   const base = whereFor({ ...f, status: undefined, cursor: undefined }, stores);
-  const rows = await db().$queryRaw<Row[]>(Prisma.sql`
+  return db().$queryRaw<Row[]>(Prisma.sql`
     SELECT to_char((r.occurred_at AT TIME ZONE COALESCE(s.timezone, 'UTC'))::date, 'YYYY-MM-DD') AS day, r.store_id,
-           r.status::text AS status, r.currency, count(*) AS n, sum(r.amount_value) AS amount
+           r.status::text AS status, r.currency, count(*) AS n, COALESCE(sum(r.amount_value), 0) AS amount
     FROM recon_items r LEFT JOIN stores s ON s.id = r.store_id
     WHERE ${base} GROUP BY 1, 2, 3, 4`);
+}
+
+export async function reconSummary(p: Principal, f: ReconFilter): Promise<ReconSummary> {
+  const rows = await summaryRows(p, f);
   const byStatus: Record<string, number> = {};
   const openByCurrency: Record<string, number> = {};
   for (const r of rows) {

@@ -9,20 +9,31 @@ const requiredError = (what: string) => (issue: { input: unknown }) =>
 const blankToUndefined = (value: unknown) =>
   value === null || (typeof value === "string" && value.trim() === "") ? undefined : value;
 
+// Control characters are never part of a reference or a name; NUL cannot even be stored in PostgreSQL text (it would
+// fail the whole write as a server error instead of being reported as a bad field).
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const NO_CONTROL = "must not contain control characters";
+
 /** Required text, trimmed, with a length range. */
 export function requiredText(max: number, min = 1) {
   return z
     .string({ error: requiredError("text") })
     .trim()
     .min(min, min === 1 ? "must not be empty" : `must have at least ${min} characters`)
-    .max(max, `must be at most ${max} characters`);
+    .max(max, `must be at most ${max} characters`)
+    .refine((v) => !CONTROL.test(v), NO_CONTROL);
 }
 
 /** Optional text, trimmed; blank or null counts as absent. */
 export function optionalText(max: number) {
   return z.preprocess(
     blankToUndefined,
-    z.string({ error: "must be text" }).trim().max(max, `must be at most ${max} characters`).optional(),
+    z
+      .string({ error: "must be text" })
+      .trim()
+      .max(max, `must be at most ${max} characters`)
+      .refine((v) => !CONTROL.test(v), NO_CONTROL)
+      .optional(),
   );
 }
 

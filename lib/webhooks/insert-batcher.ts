@@ -8,7 +8,7 @@ const MAX_IN_FLIGHT = 3;
 /** Keeps one statement's arrays, and the damage of a failed batch, bounded. */
 const MAX_BATCH_ROWS = 2000;
 
-type Waiter<R, T> = { rows: readonly R[]; resolve: (value: T) => void; reject: (err: unknown) => void };
+type Waiter<R, T> = { rows: readonly R[]; since: number; resolve: (value: T) => void; reject: (err: unknown) => void };
 
 /**
  * `write` stores the rows of several requests in one statement and splits the outcome back per request.
@@ -25,11 +25,17 @@ export class InsertBatcher<R, T> {
     private readonly write: BatchWrite<R, T>,
     /** False for errors that would fail each request alone too (database down): no point in retrying. */
     private readonly isWorthSplitting: (err: unknown) => boolean = () => true,
+    /**
+     * A request that waited longer than this for its write is refused with `expired()` instead of written: the
+     * database is the bottleneck, and a late answer would only come back as a retry (see admission.ts).
+     */
+    private readonly queueBudgetMs = Infinity,
+    private readonly expired: () => unknown = () => new Error("waited too long for the database"),
   ) {}
 
   submit(rows: readonly R[]): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ rows, resolve, reject });
+      this.queue.push({ rows, since: performance.now(), resolve, reject });
       this.pump();
     });
   }
@@ -48,8 +54,14 @@ export class InsertBatcher<R, T> {
   private take(): Waiter<R, T>[] {
     const batch: Waiter<R, T>[] = [];
     let rows = 0;
+    const now = performance.now();
     while (this.queue.length > 0) {
       const next = this.queue[0] as Waiter<R, T>;
+      if (now - next.since > this.queueBudgetMs) {
+        this.queue.shift();
+        next.reject(this.expired());
+        continue;
+      }
       if (batch.length > 0 && rows + next.rows.length > MAX_BATCH_ROWS) break;
       batch.push(next);
       rows += next.rows.length;

@@ -121,7 +121,12 @@ const itemSchema = z.object({
   amount: amountSchema.nullish(),
   paymentMethod: optionalVerbatim(256),
   reason: optionalVerbatim(4096),
-  additionalData: plainObject.nullish(),
+  // Adyen sends flat string values; nested structures (a fuzzer's deep nesting) are refused, not stored.
+  additionalData: z
+    .record(z.string(), z.union([z.string().max(65_536), z.number(), z.boolean(), z.null()]), {
+      error: "must be an object of text values",
+    })
+    .nullish(),
 });
 
 /** One distinct event as stored in payment_events. */

@@ -22,7 +22,10 @@ function pool(): pg.Pool {
   const created = new pg.Pool({
     connectionString: url,
     max: POOL_SIZE,
-    connectionTimeoutMillis: 5_000,
+    // Within the answer budget (admission.ts): a database that does not answer in time is a 503, not a hang. A
+    // timed-out insert is rolled back, so the sender's retry stores it once.
+    connectionTimeoutMillis: 1_500,
+    statement_timeout: 1_500,
     idleTimeoutMillis: 30_000,
   });
   // An idle connection dropped by the server must not crash the process; the next query reconnects.

@@ -25,11 +25,19 @@ export type ReceiveOptions = { settings?: WebhookSettings; run?: SqlRunner; requ
 export type ReceiveResult = StoreResult & { received: number };
 
 function parseJson(body: string): unknown {
+  // PostgreSQL cannot store NUL or a lone UTF-16 surrogate in text or JSON: such a body is a bad request, refused
+  // here, not a server error when the write fails later.
+  if (/\\u0000/i.test(body)) throw new AppError("VALIDATION", "The body contains NUL characters (\\u0000).");
+  let parsed: unknown;
   try {
-    return JSON.parse(body) as unknown;
+    parsed = JSON.parse(body) as unknown;
   } catch {
     throw new AppError("VALIDATION", "The request body is not valid JSON.");
   }
+  // Only escapes can carry a lone surrogate (raw bytes cannot); JSON.stringify escapes exactly the unpaired ones.
+  if (/\\u[dD][89a-fA-F]/.test(body) && /\\ud[89a-f][0-9a-f]{2}/i.test(JSON.stringify(parsed)))
+    throw new AppError("VALIDATION", "The body contains an unpaired UTF-16 surrogate escape.");
+  return parsed;
 }
 
 /** Step one, before the body is read: a caller without the configured basic auth learns nothing more. */

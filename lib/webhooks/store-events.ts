@@ -1,6 +1,7 @@
 // Stores notification rows in one statement (one implicit transaction): new events are inserted, redeliveries
 // only count up `deliveries`. Concurrent requests share statements (see insert-batcher.ts).
 import { AppError, isDatabaseUnreachable } from "@/lib/errors";
+import { QUEUE_BUDGET_MS } from "@/lib/webhooks/admission";
 import { InsertBatcher } from "@/lib/webhooks/insert-batcher";
 import type { PaymentEventRow } from "@/lib/webhooks/notification-schema";
 
@@ -86,7 +87,10 @@ export type StoreResult = { stored: number; duplicates: number; newEventIds: str
 function isUnavailable(err: unknown): boolean {
   return (
     isDatabaseUnreachable(err) ||
-    (err instanceof Error && /timeout exceeded when trying to connect|Connection terminated/i.test(err.message))
+    (err instanceof Error &&
+      /timeout exceeded when trying to connect|Connection terminated|statement timeout|terminating connection/i.test(
+        err.message,
+      ))
   );
 }
 
@@ -128,6 +132,9 @@ export function storeEvents(rows: readonly PaymentEventRow[], run: SqlRunner): P
     batcher = new InsertBatcher(
       (requests) => writeRequests(requests, run),
       (err) => !(err instanceof AppError && err.code === "UNAVAILABLE"),
+      QUEUE_BUDGET_MS,
+      () =>
+        new AppError("UNAVAILABLE", "The notification could not be stored in time; nothing was stored. Retry later."),
     );
     batchers.set(run, batcher);
   }

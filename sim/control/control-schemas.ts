@@ -76,6 +76,8 @@ export const resolveIncidentSchema = z.strictObject({
 
 export const standalonePaymentSchema = z.strictObject({
   terminalId: z.string().min(1),
+  /** The merchant reference the webhook carries: none (default), one the terminal made up, or the tender reference. */
+  reference: z.enum(["empty", "terminal", "tender"]).optional(),
   amount,
   at: z.iso.datetime({ offset: true }).optional(),
   outcome: z.enum(["approved", "declined"]).optional(),

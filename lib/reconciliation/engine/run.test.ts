@@ -3,6 +3,7 @@ import { withTestDatabase } from "@/lib/testing/database";
 import { db } from "@/lib/db";
 import { reconcile } from "@/lib/reconciliation/engine/run";
 import { DEFAULT_MATCH_SETTINGS } from "@/lib/reconciliation/engine/settings";
+import { timeSpanScope } from "@/lib/reconciliation/engine/scope";
 import { makeEvent, makeOrder, makePaymentLink, makeReceipt, makeStore, pspRef } from "@/prisma/seed/factories";
 
 withTestDatabase();
@@ -16,7 +17,7 @@ const T = new Date("2026-11-20T12:00:00Z");
 const at = (seconds: number) => new Date(T.getTime() + seconds * 1000);
 
 async function item(ref: string) {
-  const row = await db().reconItem.findUnique({ where: { itemKey: `order:${ref}` } });
+  const row = await db().reconItem.findFirst({ where: { merchantReference: ref, orderId: { not: null } } });
   if (!row) throw new Error(`no item for ${ref}`);
   return row;
 }
@@ -151,7 +152,7 @@ describe("standalone payments", () => {
       for (const make of reverse ? [...rows].reverse() : rows) await make();
       await reconcile();
       const items = await db().reconItem.findMany({
-        orderBy: { itemKey: "asc" },
+        orderBy: { merchantReference: "asc" },
         select: { merchantReference: true, status: true, reason: true },
       });
       return items.filter((i) => i.merchantReference).map((i) => `${i.merchantReference}:${i.status}:${i.reason}`);
@@ -208,7 +209,7 @@ describe("standalone payments", () => {
     });
     await reconcile();
     expect((await item("J1")).status).toBe("missing");
-    expect(await db().reconItem.findUnique({ where: { itemKey: `receipt:${r.id}` } })).toMatchObject({
+    expect(await db().reconItem.findFirst({ where: { itemKey: `receipt:${r.id}` } })).toMatchObject({
       status: "unexpected",
     });
   });
@@ -235,7 +236,7 @@ describe("what is still open", () => {
     await makeEvent({ ref: "Q1", value: 100, at: T });
     await reconcile();
     await makeReceipt({ storeId: s.id, value: 100, at: at(25) });
-    await reconcile({ kind: "partial", from: at(-86400), to: at(86400), references: [] });
+    await reconcile(timeSpanScope(at(-86400), at(86400)));
     const partial = await db().reconItem.findMany({
       orderBy: { itemKey: "asc" },
       select: { itemKey: true, status: true, method: true },
@@ -246,6 +247,7 @@ describe("what is still open", () => {
       select: { itemKey: true, status: true, method: true },
     });
     expect(partial).toEqual(full);
-    expect(full.find((i) => i.itemKey === "order:Q2")?.status).toBe("matched");
+    const q2 = await db().posOrder.findFirstOrThrow({ where: { merchantReference: "Q2" } });
+    expect(full.find((i) => i.itemKey === `order:${q2.id}`)?.status).toBe("matched");
   });
 });

@@ -8,9 +8,9 @@ export const ASSIGN_SETUP_SQL: string[] = [
   `INSERT INTO s_assign (order_id, unit_key, score, decision)
      SELECT DISTINCT ON (u.unit_key) o.id, u.unit_key, 3, d.decision
      FROM match_decisions d
-     JOIN s_orders o ON o.id = d.order_id
+     JOIN s_open o ON o.id = d.order_id
      JOIN s_units u ON (d.evidence_kind = 'event' AND u.event_id = d.evidence_id) OR (d.evidence_kind = 'receipt' AND u.receipt_id = d.evidence_id)
-     WHERE d.active AND d.decision IN ('confirmed', 'manual') AND NOT EXISTS (SELECT 1 FROM s_link k WHERE k.order_id = o.id)
+     WHERE d.active AND d.decision IN ('confirmed', 'manual')
      ORDER BY u.unit_key, d.decided_at DESC`,
   `DELETE FROM s_assign a USING s_assign b WHERE a.order_id = b.order_id AND a.unit_key > b.unit_key`,
   // Candidates: same store, currency and amount, within the window (wider inside a declared outage), not rejected.
@@ -20,11 +20,10 @@ export const ASSIGN_SETUP_SQL: string[] = [
      SELECT o.id AS order_id, u.unit_key,
             (CASE WHEN o.terminal_id IS NULL OR u.terminal_id IS NULL THEN 1 WHEN o.terminal_id = u.terminal_id THEN 2 ELSE 0 END)
             + (CASE WHEN abs(extract(epoch FROM u.at - o.ordered_at)) <= $1 THEN 1 ELSE 0 END) AS score
-     FROM s_orders o
+     FROM s_open o
      JOIN s_units u ON u.store_id = o.store_id AND u.currency = o.currency AND u.amount_value = o.amount_value
       AND u.at BETWEEN o.ordered_at - make_interval(mins => $3::int) AND o.ordered_at + make_interval(mins => $3::int)
-     WHERE NOT EXISTS (SELECT 1 FROM s_link k WHERE k.order_id = o.id)
-       AND NOT EXISTS (SELECT 1 FROM s_assign a WHERE a.order_id = o.id)
+     WHERE NOT EXISTS (SELECT 1 FROM s_assign a WHERE a.order_id = o.id)
        AND NOT EXISTS (SELECT 1 FROM s_assign a WHERE a.unit_key = u.unit_key)
        AND (abs(extract(epoch FROM u.at - o.ordered_at)) <= $2::int * 60
             OR EXISTS (SELECT 1 FROM outage_windows w WHERE w.store_id = o.store_id AND o.ordered_at >= w.starts_at

@@ -1,6 +1,5 @@
 // POS orders from the POS API (POST /api/v1/orders) and from CSV files: validated per row, upserted by
-// merchant reference so that a POS may resend the same orders safely.
-import type { Principal } from "@/lib/auth/principal";
+// store and merchant reference so that a POS may resend the same orders safely.
 import { validateBatch } from "@/lib/validation/batch";
 import { validateOrderCsvRows } from "@/lib/validation/csv-rows";
 import { posOrderSchema, type PosOrder } from "@/lib/validation/pos-order";
@@ -10,10 +9,14 @@ import { readCsvChunks } from "@/lib/reconciliation/imports/csv-chunks";
 import { BATCH_SIZE, runImport } from "@/lib/reconciliation/imports/run-import";
 import { assertApiRowStores, assertCsvRowStores, loadStoreIds } from "@/lib/reconciliation/imports/store-scope";
 import { storeRowsTally, type StoreRowsSummary } from "@/lib/reconciliation/imports/tallies";
-import type { ImportItem, ImportOptions, ImportResult, Tx } from "@/lib/reconciliation/imports/types";
-import { foreignOrderReferences, upsertOrders } from "@/lib/reconciliation/imports/write-orders";
+import type { ImportOptions, ImportResult } from "@/lib/reconciliation/imports/types";
+import { upsertOrders } from "@/lib/reconciliation/imports/write-orders";
 
-const UNIQUE_REFERENCE = { field: "merchantReference", key: (order: PosOrder) => order.merchantReference };
+// Merchant references are unique per store: the same number in two stores is two orders.
+const UNIQUE_REFERENCE = {
+  field: "merchantReference",
+  key: (order: PosOrder) => `${order.storeId}\u0000${order.merchantReference}`,
+};
 
 /** Orders as sent to the API (already checked to be an array of at most 10,000); problems are reported by index. */
 export function importOrders(
@@ -29,12 +32,7 @@ export function importOrders(
           knownStoreIds: await loadStoreIds(tx),
           unique: UNIQUE_REFERENCE,
         });
-        const items = await scopeOrders(
-          tx,
-          toItems(orders.length, result, (index) => ({ index })),
-          options.actor,
-        );
-        yield* invalidFirst(items);
+        yield* invalidFirst(toItems(orders.length, result, (index) => ({ index })));
       },
       write: (tx, rows) => upsertOrders(tx, rows, "api", options.actor),
       summarize: storeRowsTally("api"),
@@ -55,20 +53,14 @@ export function importOrdersCsv(input: ReportInput, options: ImportOptions): Pro
         for await (const chunk of readCsvChunks(input, "orders", BATCH_SIZE)) {
           assertCsvRowStores(options.actor, "orders", chunk);
           const result = validateOrderCsvRows(chunk, { knownStoreIds });
-          const items = await scopeOrders(
-            tx,
-            toItems(chunk.length, result, (i) => ({ line: chunk[i]?.line })),
-            options.actor,
-          );
+          const items = toItems(chunk.length, result, (i) => ({ line: chunk[i]?.line }));
           yield* rejectWhere(items, (order, where) => {
-            if (!firstLine.has(order.merchantReference)) {
-              firstLine.set(order.merchantReference, where.line);
+            const key = UNIQUE_REFERENCE.key(order);
+            if (!firstLine.has(key)) {
+              firstLine.set(key, where.line);
               return undefined;
             }
-            return {
-              field: "merchantReference",
-              reason: `repeats line ${firstLine.get(order.merchantReference) ?? "?"}`,
-            };
+            return { field: "merchantReference", reason: `repeats line ${firstLine.get(key) ?? "?"}` };
           });
         }
       },
@@ -76,21 +68,5 @@ export function importOrdersCsv(input: ReportInput, options: ImportOptions): Pro
       summarize: storeRowsTally("csv"),
     },
     options,
-  );
-}
-
-/** Store managers (whose rows' stores were checked already) never overwrite another store's order by reference. */
-async function scopeOrders(
-  tx: Tx,
-  items: ImportItem<PosOrder>[],
-  actor: Principal | "system",
-): Promise<ImportItem<PosOrder>[]> {
-  const refs = items.flatMap((item) => (item.kind === "row" ? [item.row.merchantReference] : []));
-  const foreign = await foreignOrderReferences(tx, refs, actor);
-  if (foreign.size === 0) return items;
-  return rejectWhere(items, (order) =>
-    foreign.has(order.merchantReference)
-      ? { field: "merchantReference", reason: "belongs to an order of a store you may not change" }
-      : undefined,
   );
 }

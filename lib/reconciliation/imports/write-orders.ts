@@ -7,16 +7,16 @@ import type { Tx, WriteCounts } from "@/lib/reconciliation/imports/types";
 // matching reads it. A resend that changes nothing is not an update (the WHERE clause), so it does not make
 // matching look at the order again. Optional fields a resend leaves out keep their known value: a POS that
 // learned the PSP reference from the terminal may resend the order without it, and the exact match must stay.
-// $10 (the actor's stores, NULL for everyone) guards against a store manager overwriting another store's
-// order that happens to carry the same merchant reference; such rows are also reported before writing.
+// Merchant references are unique per store (each store numbers its own orders), so the conflict target is the pair
+// and one store can never overwrite, or take first, another store's reference. $10 (the actor's stores, NULL for
+// everyone) is a second guard: a store manager's rows were already limited to their stores before writing.
 const UPSERT_SQL = `
 WITH up AS (
   INSERT INTO pos_orders AS o (merchant_reference, store_id, amount_value, currency, ordered_at, terminal_id, psp_reference, description, source, updated_at)
   SELECT t.merchant_reference, t.store_id, t.amount_value, t.currency, t.ordered_at, t.terminal_id, t.psp_reference, t.description, $9, now()
   FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::text[])
     AS t(merchant_reference, store_id, amount_value, currency, ordered_at, terminal_id, psp_reference, description)
-  ON CONFLICT (merchant_reference) DO UPDATE SET
-    store_id = EXCLUDED.store_id,
+  ON CONFLICT (store_id, merchant_reference) DO UPDATE SET
     amount_value = EXCLUDED.amount_value,
     currency = EXCLUDED.currency,
     ordered_at = EXCLUDED.ordered_at,
@@ -25,8 +25,8 @@ WITH up AS (
     description = COALESCE(EXCLUDED.description, o.description),
     source = EXCLUDED.source,
     updated_at = now()
-  WHERE (o.store_id, o.amount_value, o.currency, o.ordered_at, o.terminal_id, o.psp_reference, o.description)
-        IS DISTINCT FROM (EXCLUDED.store_id, EXCLUDED.amount_value, EXCLUDED.currency, EXCLUDED.ordered_at,
+  WHERE (o.amount_value, o.currency, o.ordered_at, o.terminal_id, o.psp_reference, o.description)
+        IS DISTINCT FROM (EXCLUDED.amount_value, EXCLUDED.currency, EXCLUDED.ordered_at,
                           COALESCE(EXCLUDED.terminal_id, o.terminal_id), COALESCE(EXCLUDED.psp_reference, o.psp_reference),
                           COALESCE(EXCLUDED.description, o.description))
     AND ($10::text[] IS NULL OR o.store_id = ANY($10::text[]))
@@ -34,7 +34,7 @@ WITH up AS (
 )
 SELECT count(*) FILTER (WHERE created)::int AS inserted, count(*) FILTER (WHERE NOT created)::int AS updated FROM up`;
 
-/** Orders in one batch must have distinct merchant references (PostgreSQL cannot upsert a row twice per statement). */
+/** Orders in one batch must have distinct (store, merchant reference) pairs (PostgreSQL upserts a row once per statement). */
 export async function upsertOrders(
   tx: Tx,
   orders: readonly PosOrder[],
@@ -59,16 +59,4 @@ export async function upsertOrders(
   const inserted = counts?.inserted ?? 0;
   const updated = counts?.updated ?? 0;
   return { inserted, updated, duplicates: orders.length - inserted - updated };
-}
-
-/** Merchant references among `refs` that already belong to an order of a store outside the actor's scope. */
-export async function foreignOrderReferences(tx: Tx, refs: readonly string[], actor: Actor): Promise<Set<string>> {
-  const stores = storesFor(actor, "orders.write");
-  if (stores === "all" || refs.length === 0) return new Set();
-  const rows = await tx.$queryRawUnsafe<{ merchant_reference: string }[]>(
-    "SELECT merchant_reference FROM pos_orders WHERE merchant_reference = ANY($1::text[]) AND NOT (store_id = ANY($2::text[]))",
-    refs,
-    stores,
-  );
-  return new Set(rows.map((r) => r.merchant_reference));
 }

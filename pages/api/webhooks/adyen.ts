@@ -17,6 +17,7 @@ import {
   receiveAuthenticatedBody,
   webhookSettings,
 } from "@/lib/webhooks";
+import { admitWebhook } from "@/lib/webhooks/admission";
 
 export const config = { api: { bodyParser: false, responseLimit: false } };
 
@@ -46,6 +47,17 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
   if (Number(req.headers["content-length"] ?? 0) > MAX_BODY) {
     return refuseUnread(res, new AppError("PAYLOAD_TOO_LARGE", TOO_LARGE), requestId);
   }
+  // Under overload: refused at once with 503 (Adyen retries), before any work is spent on the body. Answered
+  // directly: admission.ts logs the refusals once per window, not once per request, and keeps the connection.
+  const admission = admitWebhook();
+  if (!admission.admitted) {
+    res.statusCode = 503;
+    res.setHeader("retry-after", String(admission.retryAfterSeconds));
+    res.setHeader("content-type", "application/json");
+    res.setHeader("x-request-id", requestId);
+    const message = `Busy (${admission.why}); nothing was stored. Retry later.`;
+    return void res.end(JSON.stringify({ error: { code: "UNAVAILABLE", message, requestId } }));
+  }
   try {
     const body = await readBodyText(req, MAX_BODY).catch((err: unknown) => {
       if ((err as { tooLarge?: boolean }).tooLarge) {
@@ -64,5 +76,7 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
     // A caller that hung up mid-body gets no answer; nothing was stored and nothing is ours to log as an error.
     if ((err as { aborted?: boolean }).aborted) return logWebhookRefusal(requestId, err);
     sendError(res, err, requestId);
+  } finally {
+    admission.done();
   }
 }

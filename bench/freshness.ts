@@ -1,0 +1,187 @@
+// `npm run bench -- freshness [--rate N] [--seconds N] [--background N]`: signed webhooks for known POS orders at
+// a fixed rate against the production server with its in-process jobs, while a full run (`ops reconcile`, its own
+// process) starts in the middle and finance's first page of /reconciliation is read every second. Reports the lag
+// from each webhook's `[accepted]` to its order showing `matched` in /api/v1/reconciliation, and the page reads,
+// beside the goals (p99 lag ≤ 10 s; no read over 300 ms). Asserts nothing.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { ROOT, startNextServer, waitForHealthy } from "../cli/processes.ts";
+import { ensureEmbeddedDatabase, freePort } from "../lib/db/embedded.ts";
+import { migrate } from "../lib/db/migrate.ts";
+import { disconnectDb, setDatabaseUrl } from "../lib/db.ts";
+import { childEnv } from "../lib/env.ts";
+import { ensureFreshBuild } from "./build.ts";
+import { matchedWithPrefix, percentile, readFirstPage, signInCookie } from "./freshness-client.ts";
+import { prepareData, ref, streamDeliveries } from "./freshness-data.ts";
+import { runLoad } from "./load-generator.ts";
+
+const say = (s: string) => process.stdout.write(`${s}\n`);
+const GOALS = { lagP99Ms: 10_000, readMs: 300 };
+
+function option(args: string[], name: string, fallback: number): number {
+  const i = args.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(args[i + 1]) : fallback;
+  if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} must be a positive number`);
+  return v;
+}
+
+/** `ops reconcile` as its own process (as an operator would start it); resolves with its wall time. */
+function fullRunProcess(databaseUrl: string): Promise<number> {
+  const t = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["bin/ops.js", "reconcile", "--json"], {
+      cwd: ROOT,
+      env: childEnv({ DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" }),
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    child.once("exit", (code) =>
+      code === 0 ? resolve(performance.now() - t) : reject(new Error(`ops reconcile exited ${code}`)),
+    );
+  });
+}
+
+export async function runFreshnessBench(args: string[]): Promise<void> {
+  const o = {
+    rate: option(args, "rate", 1000),
+    seconds: option(args, "seconds", 60),
+    background: option(args, "background", 1_000_000),
+  };
+  const streamed = Math.round(o.rate * o.seconds);
+  const secrets = {
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    ADYEN_HMAC_KEYS: randomBytes(32).toString("hex"),
+    ADYEN_WEBHOOK_USERNAME: "adyen-bench",
+    ADYEN_WEBHOOK_PASSWORD: randomBytes(18).toString("base64url"),
+  };
+  await ensureFreshBuild(childEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: secrets.NEXTAUTH_SECRET }));
+  const dir = await mkdtemp(path.join(os.tmpdir(), "ops-bench-fresh-"));
+  const server = await ensureEmbeddedDatabase(dir, () => undefined);
+  let next: { stop: () => Promise<void> } | undefined;
+  try {
+    const url = server.url;
+    await migrate(url);
+    setDatabaseUrl(url);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    say(`preparing ${o.background} background orders/events and ${streamed} orders for the stream…`);
+    const data = await prepareData(client, { background: o.background, streamed });
+    await client.end();
+    await disconnectDb();
+    say(`  initial full run: ${(data.fullMs / 1000).toFixed(1)} s`);
+
+    const port = await freePort();
+    const appUrl = `http://127.0.0.1:${port}`;
+    const env = {
+      ...secrets,
+      DATABASE_URL: url,
+      NEXTAUTH_URL: appUrl,
+      PORT: String(port),
+      LOG_LEVEL: "warn",
+      NODE_ENV: "production",
+    };
+    next = startNextServer(port, childEnv(env), "127.0.0.1");
+    await waitForHealthy(appUrl, 90_000);
+    const cookie = await signInCookie(appUrl, data.email, data.password);
+    if (!(await readFirstPage(appUrl, cookie)).ok)
+      throw new Error("the reconciliation page did not render for finance");
+    const idle: number[] = [];
+    for (let i = 0; i < 5; i++) idle.push((await readFirstPage(appUrl, cookie)).ms);
+    idle.sort((a, b) => a - b);
+
+    const deliveries = streamDeliveries(streamed, secrets.ADYEN_HMAC_KEYS);
+    const authorization = `Basic ${Buffer.from(`${secrets.ADYEN_WEBHOOK_USERNAME}:${secrets.ADYEN_WEBHOOK_PASSWORD}`).toString("base64")}`;
+    const matchedAt = new Float64Array(streamed).fill(NaN);
+    // 0: no answer yet; 200: acknowledged; other: refused (never becomes matched, so no longer waited for).
+    const answered = new Uint16Array(streamed);
+    const reads: number[] = [];
+    let failedReads = 0;
+    let streaming = true;
+    let fullRun: Promise<number> | undefined;
+    const start = performance.now();
+    const loadDone = runLoad(deliveries, {
+      url: `${appUrl}/api/webhooks/adyen`,
+      authorization,
+      rate: o.rate,
+      // As many as Adyen may hold open: with few, requests would queue in this sender, out of the server's sight.
+      connections: 64,
+      timeoutMs: 10_000,
+      drainMs: 20_000,
+      onAnswer: (i, status) => (answered[i] = status || 1),
+    }).finally(() => (streaming = false));
+    const fullTimer = setTimeout(() => (fullRun = fullRunProcess(url)), (o.seconds * 1000) / 2);
+    const reader = setInterval(() => {
+      void readFirstPage(appUrl, cookie).then(
+        (r) => (r.ok ? reads.push(r.ms) : failedReads++),
+        () => failedReads++,
+      );
+    }, 1000);
+    // Blocks of 100 references (one prefix each), polled while any reference in them is still unmatched.
+    const pollUntil = start + (o.seconds + 120) * 1000;
+    const isOpen = (b: number) => {
+      for (let i = b * 100; i < Math.min(streamed, b * 100 + 100); i++)
+        if ((answered[i] === 0 || answered[i] === 200) && Number.isNaN(matchedAt[i])) return true;
+      return false;
+    };
+    while (performance.now() < pollUntil) {
+      const sentSoFar = Math.min(streamed, Math.floor(((performance.now() - start) * o.rate) / 1000));
+      const open = [...Array(Math.ceil(sentSoFar / 100)).keys()].filter(isOpen);
+      if (!streaming && open.length === 0) break;
+      for (const b of open) {
+        const prefix = ref(b * 100).slice(0, -2);
+        const now = performance.now();
+        for (const r of await matchedWithPrefix(appUrl, data.token, prefix)) {
+          const i = Number(r.slice(3));
+          if (i < streamed && Number.isNaN(matchedAt[i])) matchedAt[i] = now;
+        }
+      }
+      if (open.length === 0) await new Promise((r) => setTimeout(r, 200));
+    }
+    clearTimeout(fullTimer);
+    clearInterval(reader);
+    const load = await loadDone;
+    const fullMs = fullRun ? await fullRun : NaN;
+
+    const lags: number[] = [];
+    let unmatched = 0;
+    for (let i = 0; i < streamed; i++) {
+      if (Number.isNaN(load.ackedAtMs[i] as number)) continue;
+      if (Number.isNaN(matchedAt[i] as number)) unmatched++;
+      else lags.push(Math.max(0, (matchedAt[i] as number) - (load.ackedAtMs[i] as number)));
+    }
+    lags.sort((a, b) => a - b);
+    const sortedReads = [...reads].sort((a, b) => a - b);
+    const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+    say("");
+    say(
+      `freshness: ${o.rate} webhooks/s for ${o.seconds} s (${load.acked}/${streamed} acknowledged), a full run over ${o.background + streamed} orders started at ${o.seconds / 2} s (${s(fullMs)}), /reconciliation read every second`,
+    );
+    say(
+      `  lag [accepted] → matched in /api/v1/reconciliation: p50 ${s(percentile(lags, 50))}, p90 ${s(percentile(lags, 90))}, p99 ${s(percentile(lags, 99))}, max ${s(lags.at(-1) ?? NaN)}; acknowledged but never seen matched: ${unmatched}`,
+    );
+    say(`  first page of /reconciliation before the load: median ${percentile(idle, 50).toFixed(0)} ms of 5 reads`);
+    say(
+      `  first page of /reconciliation: ${reads.length} reads, p50 ${percentile(sortedReads, 50).toFixed(0)} ms, p99 ${percentile(sortedReads, 99).toFixed(0)} ms, max ${(sortedReads.at(-1) ?? NaN).toFixed(0)} ms, over ${GOALS.readMs} ms: ${reads.filter((r) => r > GOALS.readMs).length}, failed: ${failedReads}`,
+    );
+    say(
+      `  webhook answers: p99 ${percentile(
+        [...load.latenciesMs].sort((a, b) => a - b),
+        99,
+      ).toFixed(0)} ms; errors ${JSON.stringify(Object.fromEntries(load.errors))}`,
+    );
+    const ok = (b: boolean) => (b ? "PASS" : "FAIL");
+    say(
+      `  ${ok(percentile(lags, 99) <= GOALS.lagP99Ms && unmatched === 0)} lag p99 ≤ 10 s   ${ok(reads.every((r) => r <= GOALS.readMs) && failedReads === 0)} no read over 300 ms`,
+    );
+    say(
+      "  (lag is measured by polling blocks of 100 references: each figure is an upper bound, by up to one poll round)",
+    );
+  } finally {
+    await next?.stop();
+    await server.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+}

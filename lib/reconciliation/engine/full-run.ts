@@ -1,0 +1,113 @@
+// A full run builds the new results beside the old ones and swaps them in. Nothing that readers, decisions or
+// partial runs use is locked while it computes; only the swap takes the table for a moment (a few catalog changes),
+// and it waits for a free moment in short tries, so a reader queues behind it for at most one try.
+// Changes that partial runs made while it computed are carried over (their rows, newer than the run's start), and
+// the queue entries those runs took are reopened, so the next partial run replays them over the new table.
+import { db } from "@/lib/db";
+import { exec, execAll, slowest, type Timings, type Tx } from "./exec";
+import { FULL_LOCK, PARTIAL_LOCK } from "./locks";
+import { countByStatus, countOrders, matchInto } from "./match";
+import { GATHER_FULL_SQL } from "./sql-gather";
+import { ITEM_COLUMNS } from "./sql-items";
+import { rebuildSummarySql } from "./sql-summary";
+import type { MatchSettings } from "./settings";
+import type { ReconcileResult } from "./result";
+
+const BUILD = "recon_items_build";
+// Every index of recon_items but the primary key, with the names and columns the migrations give them (the last is SQL-only: a
+// byte-order copy of the reference, so prefix search uses an index whatever the database's collation).
+const INDEXES = [
+  { name: "status_occurred_at_idx", columns: "status, occurred_at", unique: false },
+  { name: "store_id_occurred_at_idx", columns: "store_id, occurred_at", unique: false },
+  { name: "occurred_at_id_idx", columns: "occurred_at, id", unique: false },
+  { name: "reference_c_idx", columns: `(merchant_reference COLLATE "C"), id`, unique: false },
+];
+const CHANGED = ITEM_COLUMNS.split(", ").filter((c) => c !== "id");
+
+const CARRY_OVER_SQL = `INSERT INTO ${BUILD} (${ITEM_COLUMNS}, updated_at)
+  SELECT ${ITEM_COLUMNS}, updated_at FROM recon_items WHERE updated_at >= $1
+  ON CONFLICT (id) DO UPDATE SET ${CHANGED.map((c) => `${c} = EXCLUDED.${c}`).join(", ")}, updated_at = EXCLUDED.updated_at`;
+
+// Short tries for the table lock: while one waits, new readers queue behind it, so each try is brief.
+const LOCK_FOR_SWAP_SQL = `DO $$ BEGIN
+  FOR attempt IN 1..6000 LOOP
+    BEGIN
+      SET LOCAL lock_timeout = '100ms';
+      LOCK TABLE recon_items IN ACCESS EXCLUSIVE MODE;
+      RETURN;
+    EXCEPTION WHEN lock_not_available THEN PERFORM pg_sleep(0.05);
+    END;
+  END LOOP;
+  RAISE EXCEPTION 'recon_items stayed in use for 15 minutes: the full run was not swapped in';
+END $$`;
+
+async function buildIndexes(tx: Tx, timings: Timings): Promise<void> {
+  await exec(tx, `ALTER TABLE ${BUILD} ADD CONSTRAINT ${BUILD}_pkey PRIMARY KEY (id)`, [], timings);
+  for (const idx of INDEXES) {
+    const unique = idx.unique ? "UNIQUE " : "";
+    await exec(tx, `CREATE ${unique}INDEX ${BUILD}_${idx.name} ON ${BUILD} (${idx.columns})`, [], timings);
+  }
+  // Fresh statistics, or the planner believes the new table is empty and the first pages crawl.
+  await exec(tx, `ANALYZE ${BUILD}`, [], timings);
+}
+
+async function swap(tx: Tx, startedAt: Date, timings: Timings): Promise<void> {
+  await exec(tx, CARRY_OVER_SQL, [startedAt], timings);
+  // From here no partial run is half-way; catch the rows committed since the first carry-over.
+  await exec(tx, "SELECT pg_advisory_xact_lock($1)", [PARTIAL_LOCK], timings);
+  await exec(tx, CARRY_OVER_SQL, [startedAt], timings);
+  await execAll(tx, rebuildSummarySql(BUILD), [], timings);
+  await exec(tx, LOCK_FOR_SWAP_SQL, [], timings);
+  await exec(tx, "DROP TABLE recon_items", [], timings);
+  await exec(tx, `ALTER TABLE ${BUILD} RENAME TO recon_items`, [], timings);
+  await exec(tx, `ALTER TABLE recon_items RENAME CONSTRAINT ${BUILD}_pkey TO recon_items_pkey`, [], timings);
+  for (const idx of INDEXES)
+    await exec(tx, `ALTER INDEX ${BUILD}_${idx.name} RENAME TO recon_items_${idx.name}`, [], timings);
+  await exec(tx, "UPDATE recon_queue SET done_at = NULL WHERE done_at >= $1", [startedAt], timings);
+  // Changes committed before the run started are in its results: their queue entries are done.
+  await exec(tx, "DELETE FROM recon_queue q USING s_seen t WHERE q.id = t.id", [], timings);
+}
+
+export async function runFull(settings: MatchSettings): Promise<ReconcileResult> {
+  const started = performance.now();
+  const timings: Timings = [];
+  return db().$transaction(
+    async (tx) => {
+      await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock($1)", FULL_LOCK);
+      const [clock] = await tx.$queryRawUnsafe<{ t0: Date }[]>("SELECT clock_timestamp() AS t0");
+      const startedAt = clock?.t0 ?? new Date();
+      // The queue entries committed by now: everything they stand for is visible to the gathering below.
+      await exec(
+        tx,
+        "CREATE TEMP TABLE s_seen ON COMMIT DROP AS SELECT id FROM recon_queue WHERE done_at IS NULL",
+        [],
+        timings,
+      );
+      // Hash joins and aggregates over a million rows stay in memory instead of spilling to disk.
+      await tx.$executeRawUnsafe("SET LOCAL work_mem = '64MB'");
+      await tx.$executeRawUnsafe("SET LOCAL maintenance_work_mem = '256MB'");
+      await execAll(tx, GATHER_FULL_SQL, [], timings);
+      await exec(tx, `DROP TABLE IF EXISTS ${BUILD}`, [], timings);
+      await exec(tx, `CREATE TABLE ${BUILD} (LIKE recon_items INCLUDING DEFAULTS)`, [], timings);
+      const rounds = await matchInto(tx, BUILD, true, settings, timings);
+      const byStatus = await countByStatus(tx, BUILD);
+      await buildIndexes(tx, timings);
+      const orders = await countOrders(tx);
+      await swap(tx, startedAt, timings);
+      await tx.$executeRawUnsafe(
+        `DELETE FROM app_settings WHERE key = 'reconciliation.full_requested' AND updated_at <= $1`,
+        startedAt,
+      );
+      return {
+        scope: "full" as const,
+        orders,
+        items: Object.values(byStatus).reduce((a, b) => a + b, 0),
+        byStatus,
+        rounds,
+        ms: Math.round(performance.now() - started),
+        slowest: slowest(timings),
+      };
+    },
+    { timeout: 60 * 60_000, maxWait: 60_000 },
+  );
+}

@@ -1,0 +1,15 @@
+// What a matching run reports (logged by jobs, printed by `ops reconcile` and the benchmarks).
+export type ReconcileResult = {
+  scope: "full" | "partial";
+  /** Queue entries the run took care of (incremental runs). */
+  changes?: number;
+  orders: number;
+  items: number;
+  byStatus: Record<string, number>;
+  rounds: number;
+  ms: number;
+  /** The slowest statements of the run. */
+  slowest: { sql: string; ms: number }[];
+  /** Incremental runs: how many batches one call took. */
+  batches?: number;
+};

@@ -1,0 +1,33 @@
+// recon_summary: recon_items counted by store-local day, store, status, method and currency (see schema.prisma).
+// A full run rebuilds it from its new table; a partial run adds the difference between the rows of its scope
+// before and after it wrote them.
+
+const KEY = (alias: string) => `(${alias}.occurred_at AT TIME ZONE COALESCE(st.timezone, 'UTC'))::date,
+  COALESCE(${alias}.store_id, ''), ${alias}.status, COALESCE(${alias}.method::text, ''), COALESCE(${alias}.currency, '')`;
+const COLUMNS = "day, store_id, status, method, currency, n, amount";
+
+export const rebuildSummarySql = (table: string): string[] => [
+  `DELETE FROM recon_summary`,
+  `INSERT INTO recon_summary (${COLUMNS})
+     SELECT ${KEY("r")}, count(*), COALESCE(sum(r.amount_value), 0) FROM ${table} r LEFT JOIN stores st ON st.id = r.store_id
+     GROUP BY 1, 2, 3, 4, 5`,
+];
+
+/** Before a partial run writes: the rows it may change (its scope and its results). */
+export const SUMMARY_BEFORE_SQL = `CREATE TEMP TABLE s_before ON COMMIT DROP AS
+  SELECT r.id, r.occurred_at, r.store_id, r.status, r.method, r.currency, r.amount_value FROM recon_items r
+  WHERE r.id IN (SELECT id FROM s_scope_ids UNION SELECT id FROM s_items)`;
+
+/** After it wrote: add what is there now, subtract what was there before, drop keys that reached zero. */
+export const SUMMARY_DELTA_SQL: string[] = [
+  `INSERT INTO recon_summary AS t (${COLUMNS})
+     SELECT k1, k2, k3, k4, k5, sum(n), sum(amount) FROM (
+       SELECT ${KEY("r")}, 1 AS n, COALESCE(r.amount_value, 0) AS amount FROM recon_items r LEFT JOIN stores st ON st.id = r.store_id
+       WHERE r.id IN (SELECT id FROM s_before UNION SELECT id FROM s_items)
+       UNION ALL
+       SELECT ${KEY("b")}, -1, -COALESCE(b.amount_value, 0) FROM s_before b LEFT JOIN stores st ON st.id = b.store_id
+     ) d (k1, k2, k3, k4, k5, n, amount)
+     GROUP BY 1, 2, 3, 4, 5 HAVING sum(n) <> 0 OR sum(amount) <> 0
+     ON CONFLICT (day, store_id, status, method, currency) DO UPDATE SET n = t.n + EXCLUDED.n, amount = t.amount + EXCLUDED.amount`,
+  `DELETE FROM recon_summary WHERE n = 0`,
+];
