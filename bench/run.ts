@@ -11,6 +11,16 @@ const BENCHES: Record<string, Bench> = {
       "POST /api/webhooks/adyen on the production server vs a bare node:http + pg baseline [--rate --seconds --connections]",
     load: async () => (await import("./webhooks.ts")).runWebhooksBench,
   },
+  "terminal-sync": {
+    about:
+      "terminal sync of a simulated fleet (2,000 stores, 20,000 terminals): full and incremental, vs the plain-fetch floor [--stores --per-store --concurrency --rate-limit]",
+    load: async () => (await import("./terminal-sync.ts")).runTerminalSyncBench,
+  },
+  links: {
+    about:
+      "1,000 payment links through POST /api/v1/payment-links with 30% of Adyen calls faulted, the client retrying with its key, vs straight to the simulator [--links --concurrency --fault-rate]",
+    load: async () => (await import("./links.ts")).runLinksBench,
+  },
   freshness: {
     about:
       "lag from a webhook's [accepted] to its order matched, at 1,000/s for 60 s with a full run in the middle and the page read every second [--rate --seconds --background]",

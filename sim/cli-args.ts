@@ -2,8 +2,8 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { generateFleet, parseFleetSize } from "./fleet";
 import type { SimulatorOptions } from "./options";
-import { fleetCatalog } from "./fleet";
 
 export const USAGE = `Usage: tsx sim/main.ts --api-key KEY --hmac-key HEX [options]
   --port N               listen port (0 = free port, default 0)
@@ -18,8 +18,8 @@ export const USAGE = `Usage: tsx sim/main.ts --api-key KEY --hmac-key HEX [optio
   --checkout-processing-ms N  time a Checkout write takes (default 100; a concurrent duplicate gets 704)
   --secrets-file FILE    JSON {apiKey, hmacKey, webhookPassword}: keeps secrets off the command line,
                          where every local user can read them (flags given as well win)
-  --fleet SxT            serve a synthetic fleet of S stores with T terminals each instead of the demo
-                         catalog (load tests, e.g. 2000x10)
+  --fleet SxT            serve a generated fleet of S stores with T terminals each (e.g. 2000x10) instead
+                         of the demo catalog
   --quiet                no per-request log lines`;
 
 export interface CliOptions {
@@ -73,8 +73,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       "public-url": { type: "string" },
       "checkout-processing-ms": { type: "string" },
       "secrets-file": { type: "string" },
-      quiet: { type: "boolean" },
       fleet: { type: "string" },
+      quiet: { type: "boolean" },
     },
   });
   const secrets: Partial<z.infer<typeof secretsFileSchema>> = values["secrets-file"]
@@ -87,9 +87,6 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   const port = toNumber("port", values.port, (n) => Number.isInteger(n) && n >= 0 && n < 65536);
   const timeScale = toNumber("time-scale", values["time-scale"], (n) => n > 0);
   const checkoutProcessingMs = toNumber("checkout-processing-ms", values["checkout-processing-ms"], (n) => n >= 0);
-  const fleet = values.fleet === undefined ? undefined : /^(\d{1,5})x(\d{1,3})$/.exec(values.fleet);
-  if (fleet === null) throw new Error(`--fleet: invalid value "${values.fleet ?? ""}" (e.g. 2000x10)`);
-  const catalog = fleet ? fleetCatalog(Number(fleet[1]), Number(fleet[2])) : undefined;
   const optional = {
     port,
     timeScale,
@@ -101,7 +98,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     webhookUsername: values["webhook-username"],
     webhookPassword: values["webhook-password"] ?? secrets.webhookPassword,
     publicUrl: values["public-url"],
-    catalog,
+    catalog: values.fleet ? generateFleet(parseFleetSize(values.fleet)) : undefined,
   };
   // exactOptionalPropertyTypes-safe: only pass what was given.
   const defined = Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined));

@@ -8,6 +8,7 @@ import { seedDemoReconciliation } from "./demo-reconciliation";
 import { seedDemoTerminals } from "./demo-terminals";
 import { reconcile } from "@/lib/reconciliation/engine/run";
 import { ADYEN_RETIREMENT, RETIREMENT_SETTING } from "@/lib/idempotency/trend";
+import { seedDemoRunbook } from "./demo-runbook";
 
 export type SeedResult = { stores: number; usersCreated: number };
 
@@ -64,6 +65,7 @@ export async function seedDemoIfEmpty(client: PrismaClient): Promise<(SeedResult
   if ((await client.user.count()) > 0) return null;
   const result = await seedDemo(client);
   const orders = await seedDemoReconciliation(client);
+  await seedDemoRunbook(client);
   await reconcile({ kind: "full" });
   return { ...result, orders };
 }
