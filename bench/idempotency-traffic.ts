@@ -15,6 +15,12 @@ export type TrafficOptions = {
   legacyFrom?: number;
   legacyTo?: number;
   seed?: number;
+  /**
+   * Also the rarer mistakes (keys over 64 characters, a body or a region changed under one key, a key reused more
+   * than 7 days later), so that the log has every finding code. Off by default: the benchmark's traffic stays as
+   * it was measured before.
+   */
+  everyMistake?: boolean;
 };
 
 const CLIENTS = [
@@ -64,7 +70,18 @@ type Exchange = {
   client: string;
 };
 
-function* operation(r: () => number, t: number, legacyShare: number, n: number): Generator<Exchange> {
+/** Keys of earlier operations, for reusing one after Adyen's 7 days (every-mistake logs only). */
+type KeyMemory = { key: string; at: number; body: string; url: string }[];
+
+const EIGHT_DAYS = 8 * 86_400_000;
+
+function* operation(
+  r: () => number,
+  t: number,
+  legacyShare: number,
+  n: number,
+  old: KeyMemory | null,
+): Generator<Exchange> {
   const legacy = r() < legacyShare;
   const client = CLIENTS[legacy ? 3 : Math.floor(r() * CLIENTS.length)] as string;
   const region = r() < 0.6 ? "test" : r() < 0.7 ? "live-eu" : "live-us";
@@ -91,6 +108,33 @@ function* operation(r: () => number, t: number, legacyShare: number, n: number):
   let key = legacy ? null : client.startsWith("KioskApp") && r() < 0.25 ? `kiosk-${n}` : uuid(r);
   const changeKey = !legacy && r() < 0.01;
   const concurrent = !legacy && attempts > 1 && r() < 0.05;
+  // The rarer mistakes draw from the generator only when asked for, so the default traffic is unchanged.
+  const rare = old !== null && !legacy ? r() : 1;
+  // A key made of the operation's context and a UUID: unique, but over Adyen's 64 characters.
+  if (rare < 0.01) key = `${account}:${reference}:${t}:${uuid(r)}`;
+  const changeBody = attempts > 1 && rare >= 0.01 && rare < 0.04;
+  const changeRegion = attempts > 1 && rare >= 0.04 && rare < 0.07;
+  const reused = old?.[0];
+  if (old !== null && reused && t - reused.at > EIGHT_DAYS) {
+    old.shift();
+    // The same request again more than 7 days after its key was first used: Adyen may process it as new.
+    yield {
+      time: t,
+      method: "POST",
+      url: reused.url,
+      requestHeaders: {
+        "content-type": "application/json",
+        "idempotency-key": reused.key,
+        "user-agent": CLIENTS[1] as string,
+      },
+      requestBody: reused.body,
+      status: 200,
+      responseHeaders: { "idempotency-key": reused.key },
+      responseBody: JSON.stringify({ resultCode: "Authorised" }),
+      durationMs: 200,
+      client: CLIENTS[1] as string,
+    };
+  }
   let at = t;
   let delay = 500 + Math.floor(r() * 500);
   for (let i = 0; i < attempts; i++) {
@@ -108,12 +152,15 @@ function* operation(r: () => number, t: number, legacyShare: number, n: number):
     const durationMs = status === null ? 10_000 : 150 + Math.floor(r() * 300);
     const responseHeaders: Record<string, string> = status === 503 || conflict ? { "transient-error": "true" } : {};
     if (key && status !== null) responseHeaders["idempotency-key"] = key;
+    const url = `${HOSTS[changeRegion && last ? (region === "live-us" ? "test" : "live-us") : region]}/payments`;
+    const requestBody = changeBody && last ? body(amount + 1) : body();
+    if (old !== null && key && i === 0 && rare >= 0.07 && rare < 0.09) old.push({ key, at, body: requestBody, url });
     yield {
       time: at,
       method: "POST",
-      url: `${HOSTS[region]}/payments`,
+      url,
       requestHeaders: headers,
-      requestBody: body(),
+      requestBody,
       status,
       responseHeaders,
       responseBody:
@@ -240,6 +287,7 @@ export async function writeTraffic(file: string, options: TrafficOptions, gzFile
   let bytes = 0;
   let exchanges = 0;
   let operations = 0;
+  const old: KeyMemory | null = options.everyMistake ? [] : null;
   // An estimate of the operations needed keeps time moving evenly across the whole span.
   const perOperation = options.format === "har" ? 2_700 : 1_150;
   const estimate = Math.max(1, Math.round(options.targetBytes / perOperation));
@@ -251,7 +299,7 @@ export async function writeTraffic(file: string, options: TrafficOptions, gzFile
   while (bytes < options.targetBytes) {
     const progress = Math.min(1, operations / estimate);
     const t = options.from.getTime() + Math.floor(progress * span);
-    for (const x of operation(r, t, from + (to - from) * progress, operations)) {
+    for (const x of operation(r, t, from + (to - from) * progress, operations, old)) {
       const text = options.format === "har" ? `${exchanges > 0 ? ",\n" : ""}${harEntry(x)}` : `${JSON.stringify(x)}\n`;
       await write(out, gz, text);
       bytes += Buffer.byteLength(text);

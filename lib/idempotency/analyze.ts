@@ -28,6 +28,9 @@ export type AnalyzeOptions = {
   limits?: Partial<ReadLimits>;
   /** Hosts that stand for Adyen besides Adyen's own; default: the host of ADYEN_API_BASE_URL. */
   extraHosts?: ExtraHosts;
+  /** Keys kept in memory and chains kept open before spilling or closing (tests make them small). */
+  keyCap?: number;
+  chainCap?: number;
 };
 
 const MB = 1024 * 1024;
@@ -63,6 +66,8 @@ export async function analyzeTraffic(
   const id = analysis.id;
   const analyzer = new Analyzer(pgSpill(id), pgSink(id), {
     extraHosts: options.extraHosts ?? extraHostsFor(e.ADYEN_API_BASE_URL, e.ADYEN_ENVIRONMENT, e.ADYEN_REGION),
+    keyCap: options.keyCap,
+    chainCap: options.chainCap,
   });
   const done: Done[] = [];
   try {
