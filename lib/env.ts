@@ -255,7 +255,8 @@ export function envOrExit(): Env {
 
 /** Child processes (Next server, simulator) inherit the parent's variables plus these. */
 export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  return { ...process.env, ...extra };
+  // Next.js would otherwise send usage telemetry from every build and server: nothing leaves this machine unasked.
+  return { NEXT_TELEMETRY_DISABLED: "1", ...process.env, ...extra };
 }
 
 /** Test-only override so unit tests can run code that reads env() with chosen values. */
