@@ -5,6 +5,7 @@ import { ChainTracker, type Chain } from "@/lib/idempotency/chains";
 import { emptyCounts, type FindingCode, type FindingCounts } from "@/lib/idempotency/codes";
 import { DailyTally } from "@/lib/idempotency/daily";
 import { evidenceOf } from "@/lib/idempotency/evidence";
+import { sortedBy } from "@/lib/idempotency/findings/draft";
 import { duplicateInFlight } from "@/lib/idempotency/findings/duplicate-in-flight";
 import { keyChangedOnRetry } from "@/lib/idempotency/findings/key-changed-on-retry";
 import { legacyPragmaRetry } from "@/lib/idempotency/findings/legacy-pragma-retry";
@@ -107,15 +108,21 @@ export class Analyzer {
   }
 
   /** Logs repeat the same few URLs: classification is remembered per method and URL (bounded). */
-  private readonly targetCache = new Map<string, AdyenTarget | null>();
+  private readonly targetCache = new Map<string, Map<string, AdyenTarget | null>>();
+  private cachedTargets = 0;
 
   private classify(x: Exchange): AdyenTarget | null {
-    const id = `${x.method} ${x.url}`;
-    let target = this.targetCache.get(id);
+    let byUrl = this.targetCache.get(x.method);
+    if (byUrl === undefined) this.targetCache.set(x.method, (byUrl = new Map()));
+    let target = byUrl.get(x.url);
     if (target === undefined) {
       target = classifyUrl(x.url, x.method, this.extraHosts);
-      if (this.targetCache.size >= 10_000) this.targetCache.clear();
-      this.targetCache.set(id, target);
+      if (++this.cachedTargets > 10_000) {
+        this.targetCache.clear();
+        this.targetCache.set(x.method, (byUrl = new Map()));
+        this.cachedTargets = 1;
+      }
+      byUrl.set(x.url, target);
     }
     return target;
   }
@@ -175,9 +182,7 @@ export class Analyzer {
       attemptCount,
       keyCount: new Set(c.attempts.map((a) => a.key).filter((k) => k !== null)).size,
       codes: [...new Set(drafts.map((d) => d.code))],
-      attempts: c.attempts
-        .slice()
-        .sort((a, b) => (a.at ?? 0) - (b.at ?? 0))
+      attempts: sortedBy(c.attempts, (a) => a.at ?? 0)
         .slice(0, ATTEMPTS_STORED)
         .map(evidenceOf),
     });

@@ -1,6 +1,6 @@
 // Request bodies as the rules need them: parsed once (JSON or form-encoded), the merchant account and reference
 // that identify a legacy transaction, and a fingerprint that ignores key order and whitespace.
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 export type ParsedBody = { value: unknown; text: string | null };
 
@@ -22,22 +22,42 @@ export function parseBody(body: unknown, contentType = ""): ParsedBody {
   return { value: undefined, text: body };
 }
 
+/**
+ * Object keys in the order Array.prototype.sort gives them. Insertion sort for the usual handful of keys, as V8's
+ * sort allocates kilobytes per call; the native sort beyond that, so a body with thousands of keys stays O(n log n).
+ */
+function sortedKeys(o: object): string[] {
+  const keys = Object.keys(o);
+  if (keys.length > 24) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i] as string;
+    let j = i - 1;
+    while (j >= 0 && (keys[j] as string) > k) {
+      keys[j + 1] = keys[j] as string;
+      j--;
+    }
+    keys[j + 1] = k;
+  }
+  return keys;
+}
+
 function sortedDeep(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortedDeep);
   if (v === null || typeof v !== "object") return v;
   const o = v as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(o).sort()) out[k] = sortedDeep(o[k]);
+  for (const k of sortedKeys(o)) out[k] = sortedDeep(o[k]);
   return out;
 }
 
 /**
  * Same fingerprint for the same JSON whatever its key order and whitespace; text bodies compare byte for byte.
- * Sorted copies through the native JSON.stringify and SHA-1 measured fastest for the bodies of a million requests.
+ * Sorted copies through the native JSON.stringify and a one-shot SHA-1 measured fastest (a canonical writer in
+ * JavaScript took twice as long as the copies and the native serialiser together).
  */
 export function bodyFingerprint(body: ParsedBody): string {
   const canonical = body.value !== undefined ? JSON.stringify(sortedDeep(body.value)) : (body.text ?? "");
-  return createHash("sha1").update(canonical).digest("base64").slice(0, 20);
+  return hash("sha1", canonical, "base64").slice(0, 20);
 }
 
 function field(value: unknown, name: string): string | null {

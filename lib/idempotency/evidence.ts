@@ -1,4 +1,5 @@
 // What a finding keeps of a request: time, method, URL, status and the headers that matter, redacted.
+import { memoized } from "@/lib/idempotency/memo";
 import { REDACTED, redactText, redactUrl } from "@/lib/idempotency/redact";
 import type { Evidence, HeaderMap, Origin, RequestRecord } from "@/lib/idempotency/types";
 
@@ -34,22 +35,32 @@ export function describeOrigin(o: Origin): string {
   return o.file;
 }
 
+// Most header values (user agent, content type) repeat across a log: each is redacted once.
+const cleanValue = memoized(redactText);
+
 function redactValues(headers: HeaderMap): HeaderMap {
   const out: HeaderMap = {};
-  for (const [k, v] of Object.entries(headers)) out[k] = v === REDACTED ? v : redactText(v);
+  for (const k in headers) {
+    const v = headers[k] as string;
+    // Keys are unique per operation: remembering them would only churn the cache.
+    out[k] = v === REDACTED ? v : k === "idempotency-key" ? redactText(v) : cleanValue(v);
+  }
   return out;
 }
 
+/** A request's evidence, built once when first needed (a request is often evidence twice: its chain, its findings). */
 export function evidenceOf(r: RequestRecord): Evidence {
-  return {
-    at: r.at === null ? null : new Date(r.at).toISOString(),
-    method: r.method,
-    url: redactUrl(r.url),
-    status: r.status,
-    durationMs: r.durationMs,
-    headers: redactValues(r.headers),
-    responseHeaders: redactValues(r.responseHeaders),
-    ...(r.errorCode ? { errorCode: r.errorCode } : {}),
-    where: describeOrigin(r.origin),
-  };
+  if (r.evidence === null) {
+    const at = r.at === null ? null : new Date(r.at).toISOString();
+    const url = redactUrl(r.url);
+    const headers = redactValues(r.headers);
+    const responseHeaders = redactValues(r.responseHeaders);
+    const where = describeOrigin(r.origin);
+    const { method, status, durationMs, errorCode } = r;
+    // Two literals rather than a spread: the same key order as always (errorCode before where), without copies.
+    r.evidence = errorCode
+      ? { at, method, url, status, durationMs, headers, responseHeaders, errorCode, where }
+      : { at, method, url, status, durationMs, headers, responseHeaders, where };
+  }
+  return r.evidence;
 }

@@ -2,9 +2,9 @@
 import type { HeaderMap } from "@/lib/idempotency/types";
 
 function add(out: HeaderMap, name: unknown, value: unknown): void {
-  if (typeof name !== "string" || name === "" || name.startsWith(":")) return;
+  if (typeof name !== "string" || name === "" || name.charCodeAt(0) === 0x3a) return;
   if (value === undefined || value === null) return;
-  const text = Array.isArray(value) ? value.map(String).join(", ") : String(value);
+  const text = typeof value === "string" ? value : Array.isArray(value) ? value.map(String).join(", ") : String(value);
   const key = name.toLowerCase();
   const prev = out[key];
   out[key] = prev === undefined ? text : `${prev}, ${text}`;
@@ -17,7 +17,8 @@ export function headerMap(input: unknown): HeaderMap {
     for (const h of input)
       if (h && typeof h === "object") add(out, (h as { name?: unknown }).name, (h as { value?: unknown }).value);
   } else if (input && typeof input === "object") {
-    for (const [name, value] of Object.entries(input)) add(out, name, value);
+    const o = input as Record<string, unknown>;
+    for (const name in o) if (Object.hasOwn(o, name)) add(out, name, o[name]);
   }
   return out;
 }

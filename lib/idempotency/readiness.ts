@@ -53,40 +53,44 @@ export class ReadinessTally {
 
   private cell(dimension: Dimension, raw: string | null): Cell {
     const values = this.cells.get(dimension) as Map<string, Cell>;
-    let value = raw ?? UNKNOWN;
-    if (!values.has(value) && values.size >= MAX_VALUES) value = OTHER;
+    const value = raw ?? UNKNOWN;
     let c = values.get(value);
-    if (!c) values.set(value, (c = { requests: 0, ready: 0, findings: {} }));
+    if (c === undefined) {
+      const kept = values.size < MAX_VALUES ? value : OTHER;
+      c = values.get(kept);
+      if (c === undefined) values.set(kept, (c = { requests: 0, ready: 0, findings: {} }));
+    }
     return c;
+  }
+
+  private count(dimension: Dimension, value: string | null, ready: boolean): void {
+    const c = this.cell(dimension, value);
+    c.requests++;
+    if (ready) c.ready++;
   }
 
   addRequest(r: RequestRecord): void {
     const ready = isReadyRequest(r);
     this.requests++;
     if (ready) this.ready++;
-    for (const [d, v] of [
-      ["endpoint", r.endpoint],
-      ["merchantAccount", r.merchantAccount],
-      ["region", r.region],
-      ["client", r.client],
-    ] as const) {
-      const c = this.cell(d, v);
-      c.requests++;
-      if (ready) c.ready++;
-    }
+    this.count("endpoint", r.endpoint, ready);
+    this.count("merchantAccount", r.merchantAccount, ready);
+    this.count("region", r.region, ready);
+    this.count("client", r.client, ready);
   }
 
   addFinding(f: Pick<FindingDraft, "code" | "endpoint" | "merchantAccount" | "region" | "client">): void {
     this.findings[f.code]++;
     // A webhook has no endpoint or client: it counts against its account and environment only.
-    const dims: [Dimension, string | null][] = [["merchantAccount", f.merchantAccount]];
-    if (f.endpoint !== null) dims.push(["endpoint", f.endpoint]);
-    if (f.region !== null) dims.push(["region", f.region]);
-    if (f.endpoint !== null) dims.push(["client", f.client]);
-    for (const [d, v] of dims) {
-      const c = this.cell(d, v);
-      c.findings[f.code] = (c.findings[f.code] ?? 0) + 1;
-    }
+    this.countFinding("merchantAccount", f.merchantAccount, f.code);
+    if (f.endpoint !== null) this.countFinding("endpoint", f.endpoint, f.code);
+    if (f.region !== null) this.countFinding("region", f.region, f.code);
+    if (f.endpoint !== null) this.countFinding("client", f.client, f.code);
+  }
+
+  private countFinding(dimension: Dimension, value: string | null, code: FindingDraft["code"]): void {
+    const c = this.cell(dimension, value);
+    c.findings[code] = (c.findings[code] ?? 0) + 1;
   }
 
   /** Every value seen, plus `known` values (e.g. configured merchant accounts) that had no traffic at all. */

@@ -46,5 +46,6 @@ export function recordOf(x: Exchange, target: AdyenTarget): RequestRecord {
     headers: keptRequestHeaders(x.requestHeaders),
     responseHeaders: keptResponseHeaders(x.responseHeaders),
     origin: x.origin,
+    evidence: null,
   };
 }

@@ -1,6 +1,7 @@
 // Redaction applied before anything of the traffic is stored: credentials, card numbers, CVCs, encrypted card
 // fields and shopper emails. Errs on the side of removing too much (a 16-digit id that passes Luhn and starts
 // like a card is redacted too); PSP references (starting with 8 or 9) and epoch-ms times (1…) are kept.
+import { memoized } from "@/lib/idempotency/memo";
 import type { HeaderMap } from "@/lib/idempotency/types";
 
 export const REDACTED = "[redacted]";
@@ -71,7 +72,10 @@ export function redactHeaders(headers: HeaderMap): HeaderMap {
   return out;
 }
 
-export function redactUrl(url: string): string {
+/** A URL with credentials dropped and sensitive query parameters redacted (remembered: logs repeat URLs). */
+export const redactUrl = memoized(redactUrlOnce);
+
+function redactUrlOnce(url: string): string {
   try {
     const u = new URL(url);
     // Credentials in the URL are dropped altogether.

@@ -2,6 +2,7 @@
 // as the analysis runs, and per-key scratch state while it runs. Evidence arrives redacted (evidenceOf); every
 // other text that comes from the traffic passes through redaction here, so nothing unredacted reaches a row.
 import { db } from "@/lib/db";
+import { memoized } from "@/lib/idempotency/memo";
 import { idemQuery } from "@/lib/idempotency/pg";
 import type { AnalysisSink, ChainRow } from "@/lib/idempotency/analyzer";
 import type { KeyState } from "@/lib/idempotency/findings/key-state";
@@ -12,17 +13,8 @@ import type { Finding } from "@/lib/idempotency/types";
 const MAX_TEXT = 500;
 
 // Endpoints, accounts and clients repeat on nearly every row: each distinct value is redacted once.
-const cleaned = new Map<string, string>();
-const clean = (v: string | null): string | null => {
-  if (v === null) return null;
-  let out = cleaned.get(v);
-  if (out === undefined) {
-    out = redactText(v.length > MAX_TEXT ? v.slice(0, MAX_TEXT) : v);
-    if (cleaned.size >= 10_000) cleaned.clear();
-    cleaned.set(v, out);
-  }
-  return out;
-};
+const cleaned = memoized((v) => redactText(v.length > MAX_TEXT ? v.slice(0, MAX_TEXT) : v));
+const clean = (v: string | null): string | null => (v === null ? null : cleaned(v));
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
 // One JSON document per batch, unpacked by PostgreSQL: a single native JSON.stringify here instead of

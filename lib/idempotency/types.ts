@@ -69,6 +69,8 @@ export type RequestRecord = {
   headers: HeaderMap;
   responseHeaders: HeaderMap;
   origin: Origin;
+  /** Its redacted evidence, once a finding or a stored chain needed it (see evidenceOf). */
+  evidence: Evidence | null;
 };
 
 export type FindingDraft = {
