@@ -47,6 +47,8 @@ const CHECK_EVERY = 500;
 /** Attempts of one operation more than this apart in log time are analysed as separate chains. */
 export const CHAIN_IDLE_MS = 6 * 60 * 60 * 1000;
 const WRITE_BATCH = 100;
+/** Batch writes under way at once (the checker's pool has three connections; the key spill uses one). */
+const WRITES_IN_FLIGHT = 2;
 /** Attempts shown on a chain's timeline. */
 const ATTEMPTS_STORED = 100;
 
@@ -58,7 +60,8 @@ export class Analyzer {
   private readonly chains: ChainTracker;
   private findingBuf: { draft: FindingDraft; chainNo: number | null }[] = [];
   private chainBuf: ChainRow[] = [];
-  private writing: Promise<void> = Promise.resolve();
+  /** Batches being written, oldest first. */
+  private writing: Promise<void>[] = [];
   private readonly extraHosts: ExtraHosts;
   private readonly heap = new HeapGuard();
 
@@ -191,7 +194,9 @@ export class Analyzer {
   private async flush(force: boolean): Promise<void> {
     await this.keys.flush(force);
     if (!force && this.findingBuf.length < WRITE_BATCH && this.chainBuf.length < WRITE_BATCH) return;
-    await this.writing;
+    // A few batches in flight (on separate connections) so that the database's pauses do not stall the analysis;
+    // memory stays at a few batches.
+    while (this.writing.length >= WRITES_IN_FLIGHT) await this.writing.shift();
     const findings: Finding[] = this.findingBuf.map(({ draft: { records, evidence, ...rest }, chainNo }) => ({
       ...rest,
       evidence: evidence ?? records.map(evidenceOf),
@@ -200,13 +205,15 @@ export class Analyzer {
     const chains = this.chainBuf;
     this.findingBuf = [];
     this.chainBuf = [];
-    // Chains first: a finding's chain row exists before the finding points at it.
-    this.writing = (async () => {
+    // Chains first: a finding's chain row exists before the finding points at it (a chain and the findings that
+    // point at it always leave in the same batch).
+    const write = (async () => {
       if (chains.length) await this.sink.chains(chains);
       if (findings.length) await this.sink.findings(findings);
     })();
-    // Handled here so a failed write never surfaces as an unhandled rejection; the next await rethrows it.
-    this.writing.catch(() => undefined);
-    if (force) await this.writing;
+    // Handled here so a failed write never surfaces as an unhandled rejection; awaiting it rethrows it.
+    write.catch(() => undefined);
+    this.writing.push(write);
+    if (force) while (this.writing.length) await this.writing.shift();
   }
 }
