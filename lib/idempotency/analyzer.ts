@@ -197,9 +197,17 @@ export class Analyzer {
     // A few batches in flight (on separate connections) so that the database's pauses do not stall the analysis;
     // memory stays at a few batches.
     while (this.writing.length >= WRITES_IN_FLIGHT) await this.writing.shift();
-    const findings: Finding[] = this.findingBuf.map(({ draft: { records, evidence, ...rest }, chainNo }) => ({
-      ...rest,
-      evidence: evidence ?? records.map(evidenceOf),
+    // Field by field rather than an object rest and spread, which take V8's slow generic copy on every finding.
+    const findings: Finding[] = this.findingBuf.map(({ draft: d, chainNo }) => ({
+      code: d.code,
+      at: d.at,
+      endpoint: d.endpoint,
+      merchantAccount: d.merchantAccount,
+      region: d.region,
+      client: d.client,
+      idempotencyKey: d.idempotencyKey,
+      detail: d.detail,
+      evidence: d.evidence ?? d.records.map(evidenceOf),
       chainNo,
     }));
     const chains = this.chainBuf;
