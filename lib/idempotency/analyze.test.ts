@@ -187,6 +187,65 @@ describe("analyzeTraffic", () => {
     expect(trend.points.find((p) => p.t === "2019-03-01")?.test).toBe(66.7);
   });
 
+  it("stores text with tabs, line breaks, backslashes and quotes exactly as it came", async () => {
+    const key = 'not\ta\\uuid\n"quoted"\r';
+    const client = 'pos\t4.2 \\build\\ "x"\nnext';
+    const line = (headers: Record<string, string>) =>
+      JSON.stringify({
+        time: "2026-01-05T10:00:00Z",
+        method: "POST",
+        url: "https://checkout-test.adyen.com/v71/payments",
+        requestHeaders: { "User-Agent": client, ...headers },
+        requestBody: { merchantAccount: "Shop\tEU", reference: "R\\1" },
+        status: 200,
+      });
+    const text = `${line({ "Idempotency-Key": key })}\n${line({})}\n`;
+    const s = await analyzeTraffic("system", [input("special.ndjson", text)], { kind: "cli" });
+    expect(s.findings.key_not_uuid_v4).toBe(1);
+    expect(s.findings.missing_idempotency_key).toBe(1);
+    const rows = await db().$queryRaw<{ code: string; client: string; key: string | null; evidence: string }[]>`
+      SELECT code, client, idempotency_key AS key, evidence::text AS evidence
+      FROM idempotency_findings WHERE analysis_id = ${s.id}::uuid ORDER BY code`;
+    expect(rows.map((r) => [r.code, r.client, r.key])).toEqual(
+      expect.arrayContaining([
+        ["key_not_uuid_v4", client, key],
+        ["missing_idempotency_key", client, null],
+      ]),
+    );
+    for (const r of rows) {
+      const evidence = JSON.parse(r.evidence) as { headers: Record<string, string> }[];
+      expect(evidence[0]?.headers["user-agent"]).toBe(client);
+    }
+  });
+
+  it("leaves nothing behind when the input fails half-way, after batches of findings were written", async () => {
+    const line = (n: number) =>
+      JSON.stringify({
+        // An hour apart: each request is a chain of its own, closed and written while the file is read.
+        time: new Date(Date.UTC(2026, 0, 5, n)).toISOString(),
+        method: "POST",
+        url: "https://checkout-test.adyen.com/v71/payments",
+        requestHeaders: { "User-Agent": "pos/1" },
+        requestBody: { merchantAccount: "ShopEU", reference: `R${n}` },
+        status: 200,
+      });
+    const lines = Array.from({ length: 3000 }, (_, n) => `${line(n)}\n`).join("");
+    async function* failing() {
+      yield* inChunks(lines, 64 * 1024);
+      throw new Error("the disk went away");
+    }
+    const counts = () => db().$queryRaw<{ analyses: number; findings: number; chains: number; spill: number }[]>`
+      SELECT (SELECT count(*)::int FROM idempotency_analyses) AS analyses,
+             (SELECT count(*)::int FROM idempotency_findings) AS findings,
+             (SELECT count(*)::int FROM idempotency_chains) AS chains,
+             (SELECT count(*)::int FROM idempotency_key_spill) AS spill`;
+    const before = await counts();
+    await expect(
+      analyzeTraffic("system", [{ name: "broken.ndjson", bytes: failing() }], { kind: "cli" }),
+    ).rejects.toThrow("the disk went away");
+    expect(await counts()).toEqual(before);
+  });
+
   it("refuses callers without idempotency.analyze", async () => {
     const finance = { kind: "user" as const, id: "u", label: "f", role: "finance" as const, storeIds: "all" as const };
     await expect(analyzeTraffic(finance, [], { kind: "upload" })).rejects.toMatchObject({ code: "FORBIDDEN" });
