@@ -27,16 +27,18 @@ export function parseBody(body: unknown, contentType = ""): ParsedBody {
 // times as much and made a third of the analysis' garbage.
 const TAG = { text: 1, string: 2, number: 3, true: 4, false: 5, null: 6, object: 7, array: 8 } as const;
 const float = new Float64Array(1);
-const words = new Uint32Array(float.buffer);
+const words = new Int32Array(float.buffer);
 
-/** MurmurHash3's finaliser: every input bit affects every output bit. */
+/**
+ * MurmurHash3's finaliser: every input bit affects every output bit. Lanes are kept as signed 32-bit integers,
+ * which V8 holds without allocating (unsigned ones above 2^31 would each be a heap number).
+ */
 function fmix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return h ^ (h >>> 16);
 }
 
 /** The second lane of the value last hashed (the first is the return value): two numbers without an allocation. */
@@ -84,7 +86,9 @@ function hashValue(v: unknown): number {
   let a = 0;
   let b = 0;
   let n = 0;
-  for (const k of Object.keys(o)) {
+  // for…in rather than Object.keys: no array of keys per object.
+  for (const k in o) {
+    if (!Object.hasOwn(o, k)) continue;
     const ka = hashText(k, TAG.text);
     const kb = laneB;
     const va = hashValue(o[k]);
@@ -97,7 +101,7 @@ function hashValue(v: unknown): number {
   return fmix(a ^ n ^ Math.imul(TAG.object, 0x85ebca6b));
 }
 
-const hex = (h: number) => h.toString(16).padStart(8, "0");
+const hex = (h: number) => (h >>> 0).toString(16).padStart(8, "0");
 
 /**
  * Same fingerprint for the same JSON whatever its key order and whitespace (form-encoded bodies compare as the

@@ -21,11 +21,14 @@ export type Chain = {
   pending: FindingDraft[];
 };
 
+// Array literals of their final length: an array grown by push gets room for 17 elements, and these are kept for
+// as long as their chain is open.
 export function linksOf(r: RequestRecord): string[] {
-  const out: string[] = [];
-  if (r.reference !== null) out.push(`a\u0000${r.endpoint}\u0000${r.merchantAccount ?? ""}\u0000${r.reference}`);
-  if (r.key !== null) out.push(`k\u0000${r.key}`);
-  return out;
+  const byAccount =
+    r.reference === null ? null : `a\u0000${r.endpoint}\u0000${r.merchantAccount ?? ""}\u0000${r.reference}`;
+  const byKey = r.key === null ? null : `k\u0000${r.key}`;
+  if (byAccount === null) return byKey === null ? [] : [byKey];
+  return byKey === null ? [byAccount] : [byAccount, byKey];
 }
 
 export class ChainTracker {
@@ -53,21 +56,23 @@ export class ChainTracker {
     }
     if (!chain) {
       if (links.some((l) => this.closedLinks.mightContain(l))) this.lateAttempts++;
-      chain = { no: this.nextNo++, attempts: [], dropped: 0, links: [], pending: [], lastAt: null };
+      // A new chain takes this request's links and findings as they are (arrays of their final length).
+      chain = { no: this.nextNo++, attempts: [r], dropped: 0, links, pending: findings, lastAt: r.at };
       this.count++;
+      for (const link of links) this.byLink.set(link, chain);
     } else {
       this.open.delete(chain.no);
-    }
-    for (const link of links) {
-      if (this.byLink.get(link) !== chain) {
-        this.byLink.set(link, chain);
-        chain.links.push(link);
+      for (const link of links) {
+        if (this.byLink.get(link) !== chain) {
+          this.byLink.set(link, chain);
+          chain.links.push(link);
+        }
       }
+      if (r.at !== null && (chain.lastAt === null || r.at > chain.lastAt)) chain.lastAt = r.at;
+      if (chain.attempts.length < MAX_ATTEMPTS_KEPT) chain.attempts.push(r);
+      else chain.dropped++;
+      for (const f of findings) chain.pending.push(f);
     }
-    if (r.at !== null && (chain.lastAt === null || r.at > chain.lastAt)) chain.lastAt = r.at;
-    if (chain.attempts.length < MAX_ATTEMPTS_KEPT) chain.attempts.push(r);
-    else chain.dropped++;
-    for (const f of findings) chain.pending.push(f);
     this.open.set(chain.no, chain);
     if (this.open.size > this.cap) this.closeOldest(Math.ceil(this.cap / 10));
     return chain;
