@@ -1,8 +1,9 @@
 // The summary cards and charts read recon_summary, kept current by every run: it must always equal counting the
 // items themselves, after full runs, partial runs and decisions alike.
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { withTestDatabase } from "@/lib/testing/database";
-import { db } from "@/lib/db";
+import { databaseUrl, db } from "@/lib/db";
 import type { Principal } from "@/lib/auth/principal";
 import { reconcile } from "@/lib/reconciliation/engine/run";
 import { parseReconFilter } from "@/lib/reconciliation/filters";
@@ -47,5 +48,41 @@ describe("recon_summary", () => {
     r = await bothWays(finance, { store: "STB", method: "merchant_reference" });
     expect(r.table).toBe(r.live);
     expect(await db().reconSummary.count()).toBeGreaterThan(0);
+  });
+
+  it("counts what partial runs changed while a full run was computing", async () => {
+    const a = await makeStore("STC", "Europe/Berlin");
+    await makeOrder({ storeId: a.id, ref: "L1", value: 100, at: T });
+    await reconcileChanges();
+    // Another session holds the name the full run builds its new table under: the run waits there, after it
+    // gathered its data and before its swap.
+    const blocker = new pg.Client({ connectionString: databaseUrl() });
+    await blocker.connect();
+    await blocker.query("CREATE TABLE recon_items_build (id bigint)");
+    await blocker.query("BEGIN");
+    await blocker.query("LOCK TABLE recon_items_build IN ACCESS EXCLUSIVE MODE");
+    const full = reconcile();
+    try {
+      await expect
+        .poll(async () => {
+          const waiting = await blocker.query(
+            "SELECT count(*)::int AS n FROM pg_locks WHERE relation = 'recon_items_build'::regclass AND NOT granted",
+          );
+          return (waiting.rows[0] as { n: number }).n;
+        })
+        .toBeGreaterThan(0);
+      // Meanwhile L1 is paid and a new order arrives; a partial run writes both before the full run swaps.
+      await makeEvent({ ref: "L1", value: 100, at: T, storeId: a.id });
+      await makeOrder({ storeId: a.id, ref: "L2", value: 300, at: at(5) });
+      await reconcileChanges();
+    } finally {
+      await blocker.query("ROLLBACK");
+      await blocker.end();
+    }
+    await full;
+    const r = await bothWays(finance);
+    expect(r.table).toBe(r.live);
+    expect(await db().reconItem.findFirst({ where: { merchantReference: "L1" } })).toMatchObject({ status: "matched" });
+    expect(await db().reconItem.findFirst({ where: { merchantReference: "L2" } })).toMatchObject({ status: "missing" });
   });
 });

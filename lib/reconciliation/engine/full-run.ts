@@ -9,7 +9,7 @@ import { FULL_LOCK, PARTIAL_LOCK } from "./locks";
 import { countByStatus, countOrders, matchInto } from "./match";
 import { GATHER_FULL_SQL } from "./sql-gather";
 import { ITEM_COLUMNS } from "./sql-items";
-import { rebuildSummarySql } from "./sql-summary";
+import { SUMMARY_REPLACE_SQL, summaryBuildSql, summaryLateSql } from "./sql-summary";
 import type { MatchSettings } from "./settings";
 import type { ReconcileResult } from "./result";
 
@@ -24,8 +24,10 @@ const INDEXES = [
 ];
 const CHANGED = ITEM_COLUMNS.split(", ").filter((c) => c !== "id");
 
-const CARRY_OVER_SQL = `INSERT INTO ${BUILD} (${ITEM_COLUMNS}, updated_at)
-  SELECT ${ITEM_COLUMNS}, updated_at FROM recon_items WHERE updated_at >= $1
+// Rows partial runs wrote since the run started: what the new table must carry over (their results are newer).
+const LATE_SQL = `CREATE TEMP TABLE s_late ON COMMIT DROP AS
+  SELECT ${ITEM_COLUMNS}, updated_at FROM recon_items WHERE updated_at >= $1`;
+const CARRY_OVER_SQL = `INSERT INTO ${BUILD} (${ITEM_COLUMNS}, updated_at) SELECT ${ITEM_COLUMNS}, updated_at FROM s_late
   ON CONFLICT (id) DO UPDATE SET ${CHANGED.map((c) => `${c} = EXCLUDED.${c}`).join(", ")}, updated_at = EXCLUDED.updated_at`;
 
 // Short tries for the table lock: while one waits, new readers queue behind it, so each try is brief.
@@ -51,12 +53,18 @@ async function buildIndexes(tx: Tx, timings: Timings): Promise<void> {
   await exec(tx, `ANALYZE ${BUILD}`, [], timings);
 }
 
+/**
+ * The summary of the new table is counted before the partial runs are stopped (a million rows take a second or two);
+ * under the lock only the rows they wrote meanwhile are carried over and their difference added.
+ */
 async function swap(tx: Tx, startedAt: Date, timings: Timings): Promise<void> {
-  await exec(tx, CARRY_OVER_SQL, [startedAt], timings);
-  // From here no partial run is half-way; catch the rows committed since the first carry-over.
+  await execAll(tx, summaryBuildSql(BUILD), [], timings);
+  // From here no partial run is half-way, and none starts until the swap is committed.
   await exec(tx, "SELECT pg_advisory_xact_lock($1)", [PARTIAL_LOCK], timings);
-  await exec(tx, CARRY_OVER_SQL, [startedAt], timings);
-  await execAll(tx, rebuildSummarySql(BUILD), [], timings);
+  await exec(tx, LATE_SQL, [startedAt], timings);
+  await execAll(tx, summaryLateSql(BUILD), [], timings);
+  await exec(tx, CARRY_OVER_SQL, [], timings);
+  await execAll(tx, SUMMARY_REPLACE_SQL, [], timings);
   await exec(tx, LOCK_FOR_SWAP_SQL, [], timings);
   await exec(tx, "DROP TABLE recon_items", [], timings);
   await exec(tx, `ALTER TABLE ${BUILD} RENAME TO recon_items`, [], timings);

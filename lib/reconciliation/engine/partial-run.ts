@@ -66,10 +66,10 @@ export async function runPartial(
         await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '${Math.round(opts.lockTimeoutMs)}ms'`);
       await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock($1)", PARTIAL_LOCK);
       await tx.$executeRawUnsafe("SET LOCAL work_mem = '64MB'");
-      let claimed = 0;
+      let changes = 0;
       if (scope.kind === "queue") {
-        claimed = await exec(tx, QUEUE_SCOPE_SQL.claim, [scope.limit], timings);
-        if (claimed === 0) return null;
+        if ((await exec(tx, QUEUE_SCOPE_SQL.claim, [scope.limit], timings)) === 0) return null;
+        changes = await exec(tx, QUEUE_SCOPE_SQL.changes, [], timings);
         await execAll(tx, QUEUE_SCOPE_SQL.keys, [], timings);
         await exec(tx, QUEUE_SCOPE_SQL.windows, [scopeMarginMs(settings)], timings);
       } else {
@@ -87,7 +87,7 @@ export async function runPartial(
       const byStatus = await countByStatus(tx, "s_items");
       return {
         scope: "partial" as const,
-        changes: claimed,
+        changes,
         orders: await countOrders(tx),
         items: Object.values(byStatus).reduce((a, b) => a + b, 0),
         byStatus,

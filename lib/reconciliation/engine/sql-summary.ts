@@ -1,16 +1,33 @@
 // recon_summary: recon_items counted by store-local day, store, status, method and currency (see schema.prisma).
-// A full run rebuilds it from its new table; a partial run adds the difference between the rows of its scope
+// A full run counts its new table (and what partial runs changed meanwhile); a partial run adds the difference between the rows of its scope
 // before and after it wrote them.
 
 const KEY = (alias: string) => `(${alias}.occurred_at AT TIME ZONE COALESCE(st.timezone, 'UTC'))::date,
   COALESCE(${alias}.store_id, ''), ${alias}.status, COALESCE(${alias}.method::text, ''), COALESCE(${alias}.currency, '')`;
 const COLUMNS = "day, store_id, status, method, currency, n, amount";
 
-export const rebuildSummarySql = (table: string): string[] => [
+/** A full run: the new table counted into s_sum, before partial runs are stopped for the swap. */
+export const summaryBuildSql = (table: string): string[] => [
+  `CREATE TEMP TABLE s_sum (k1, k2, k3, k4, k5, n, amount) ON COMMIT DROP AS
+     SELECT ${KEY("r")}, count(*) AS n, COALESCE(sum(r.amount_value), 0) AS amount FROM ${table} r
+     LEFT JOIN stores st ON st.id = r.store_id GROUP BY 1, 2, 3, 4, 5`,
+];
+
+/** …then, with partial runs stopped, the difference the late rows (s_late) make once carried over into `table`. */
+export const summaryLateSql = (table: string): string[] => [
+  `CREATE TEMP TABLE s_sum_late (k1, k2, k3, k4, k5, n, amount) ON COMMIT DROP AS
+     SELECT ${KEY("l")}, 1 AS n, COALESCE(l.amount_value, 0) AS amount FROM s_late l LEFT JOIN stores st ON st.id = l.store_id
+     UNION ALL
+     SELECT ${KEY("b")}, -1, -COALESCE(b.amount_value, 0) FROM ${table} b LEFT JOIN stores st ON st.id = b.store_id
+     WHERE b.id IN (SELECT id FROM s_late)`,
+];
+
+/** The full run's counts replace recon_summary's (a few thousand rows, in the swap's transaction). */
+export const SUMMARY_REPLACE_SQL: string[] = [
   `DELETE FROM recon_summary`,
   `INSERT INTO recon_summary (${COLUMNS})
-     SELECT ${KEY("r")}, count(*), COALESCE(sum(r.amount_value), 0) FROM ${table} r LEFT JOIN stores st ON st.id = r.store_id
-     GROUP BY 1, 2, 3, 4, 5`,
+     SELECT k1, k2, k3, k4, k5, sum(n), sum(amount) FROM (SELECT * FROM s_sum UNION ALL SELECT * FROM s_sum_late) d
+     GROUP BY 1, 2, 3, 4, 5 HAVING sum(n) <> 0`,
 ];
 
 /** Before a partial run writes: the rows it may change (its scope and its results). */
