@@ -50,10 +50,14 @@ describe("recon_summary", () => {
     expect(await db().reconSummary.count()).toBeGreaterThan(0);
   });
 
-  it("counts what partial runs changed while a full run was computing", async () => {
+  it("carries over what partial runs wrote and deleted while a full run was computing", async () => {
     const a = await makeStore("STC", "Europe/Berlin");
     await makeOrder({ storeId: a.id, ref: "L1", value: 100, at: T });
+    const early = await makeEvent({ ref: "L3", value: 40, at: T, storeId: a.id });
     await reconcileChanges();
+    expect(await db().reconItem.findUnique({ where: { id: early.id * 3n + 1n } })).toMatchObject({
+      status: "unexpected",
+    });
     // Another session holds the name the full run builds its new table under: the run waits there, after it
     // gathered its data and before its swap.
     const blocker = new pg.Client({ connectionString: databaseUrl() });
@@ -71,9 +75,11 @@ describe("recon_summary", () => {
           return (waiting.rows[0] as { n: number }).n;
         })
         .toBeGreaterThan(0);
-      // Meanwhile L1 is paid and a new order arrives; a partial run writes both before the full run swaps.
+      // Meanwhile L1 is paid, a new order arrives, and the order of the payment L3 (so that payment's own row goes):
+      // a partial run writes all of it before the full run swaps.
       await makeEvent({ ref: "L1", value: 100, at: T, storeId: a.id });
       await makeOrder({ storeId: a.id, ref: "L2", value: 300, at: at(5) });
+      await makeOrder({ storeId: a.id, ref: "L3", value: 40, at: T });
       await reconcileChanges();
     } finally {
       await blocker.query("ROLLBACK");
@@ -84,5 +90,8 @@ describe("recon_summary", () => {
     expect(r.table).toBe(r.live);
     expect(await db().reconItem.findFirst({ where: { merchantReference: "L1" } })).toMatchObject({ status: "matched" });
     expect(await db().reconItem.findFirst({ where: { merchantReference: "L2" } })).toMatchObject({ status: "missing" });
+    expect(await db().reconItem.findMany({ where: { merchantReference: "L3" } })).toMatchObject([
+      { status: "matched" },
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 // A full run builds the new results beside the old ones and swaps them in. Nothing that readers, decisions or
 // partial runs use is locked while it computes; only the swap takes the table for a moment (a few catalog changes),
 // and it waits for a free moment in short tries, so a reader queues behind it for at most one try.
-// Changes that partial runs made while it computed are carried over (their rows, newer than the run's start), and
+// Changes that partial runs made while it computed are carried over (the rows they noted in recon_carry_over), and
 // the queue entries those runs took are reopened, so the next partial run replays them over the new table.
 import { db } from "@/lib/db";
 import { exec, execAll, slowest, type Timings, type Tx } from "./exec";
@@ -24,11 +24,19 @@ const INDEXES = [
 ];
 const CHANGED = ITEM_COLUMNS.split(", ").filter((c) => c !== "id");
 
-// Rows partial runs wrote since the run started: what the new table must carry over (their results are newer).
-const LATE_SQL = `CREATE TEMP TABLE s_late ON COMMIT DROP AS
-  SELECT ${ITEM_COLUMNS}, updated_at FROM recon_items WHERE updated_at >= $1`;
-const CARRY_OVER_SQL = `INSERT INTO ${BUILD} (${ITEM_COLUMNS}, updated_at) SELECT ${ITEM_COLUMNS}, updated_at FROM s_late
-  ON CONFLICT (id) DO UPDATE SET ${CHANGED.map((c) => `${c} = EXCLUDED.${c}`).join(", ")}, updated_at = EXCLUDED.updated_at`;
+// What partial runs changed while this run computed (they note each row they wrote or deleted, see partial-run.ts):
+// their results are newer than this run's, so they replace its rows, and rows they deleted go.
+const LATE_SQL = [
+  `CREATE TEMP TABLE s_late_ids ON COMMIT DROP AS SELECT DISTINCT id FROM recon_carry_over`,
+  `CREATE TEMP TABLE s_late ON COMMIT DROP AS
+     SELECT ${ITEM_COLUMNS}, updated_at FROM recon_items WHERE id IN (SELECT id FROM s_late_ids)`,
+];
+const CARRY_OVER_SQL = [
+  `INSERT INTO ${BUILD} (${ITEM_COLUMNS}, updated_at) SELECT ${ITEM_COLUMNS}, updated_at FROM s_late
+     ON CONFLICT (id) DO UPDATE SET ${CHANGED.map((c) => `${c} = EXCLUDED.${c}`).join(", ")}, updated_at = EXCLUDED.updated_at`,
+  `DELETE FROM ${BUILD} b USING s_late_ids l WHERE b.id = l.id AND NOT EXISTS (SELECT 1 FROM s_late x WHERE x.id = l.id)`,
+  `DELETE FROM recon_carry_over`,
+];
 
 // Short tries for the table lock: while one waits, new readers queue behind it, so each try is brief.
 const LOCK_FOR_SWAP_SQL = `DO $$ BEGIN
@@ -54,16 +62,16 @@ async function buildIndexes(tx: Tx, timings: Timings): Promise<void> {
 }
 
 /**
- * The summary of the new table is counted before the partial runs are stopped (a million rows take a second or two);
- * under the lock only the rows they wrote meanwhile are carried over and their difference added.
+ * The summary of the new table is counted before the partial runs are stopped (a million rows take a second);
+ * under the lock only the rows they changed meanwhile are carried over and their difference added.
  */
 async function swap(tx: Tx, startedAt: Date, timings: Timings): Promise<void> {
   await execAll(tx, summaryBuildSql(BUILD), [], timings);
   // From here no partial run is half-way, and none starts until the swap is committed.
   await exec(tx, "SELECT pg_advisory_xact_lock($1)", [PARTIAL_LOCK], timings);
-  await exec(tx, LATE_SQL, [startedAt], timings);
+  await execAll(tx, LATE_SQL, [], timings);
   await execAll(tx, summaryLateSql(BUILD), [], timings);
-  await exec(tx, CARRY_OVER_SQL, [], timings);
+  await execAll(tx, CARRY_OVER_SQL, [], timings);
   await execAll(tx, SUMMARY_REPLACE_SQL, [], timings);
   await exec(tx, LOCK_FOR_SWAP_SQL, [], timings);
   await exec(tx, "DROP TABLE recon_items", [], timings);
@@ -84,6 +92,8 @@ export async function runFull(settings: MatchSettings): Promise<ReconcileResult>
       await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock($1)", FULL_LOCK);
       const [clock] = await tx.$queryRawUnsafe<{ t0: Date }[]>("SELECT clock_timestamp() AS t0");
       const startedAt = clock?.t0 ?? new Date();
+      // Notes of a run that died before its swap; partial runs from now on note for this one.
+      await exec(tx, "DELETE FROM recon_carry_over", [], timings);
       // The queue entries committed by now: everything they stand for is visible to the gathering below.
       await exec(
         tx,
