@@ -4,6 +4,7 @@
 // Changes that partial runs made while it computed are carried over (the rows they noted in recon_carry_over), and
 // the queue entries those runs took are reopened, so the next partial run replays them over the new table.
 import { db } from "@/lib/db";
+import { errorFields, log } from "@/lib/log";
 import { exec, execAll, slowest, type Timings, type Tx } from "./exec";
 import { FULL_LOCK, PARTIAL_LOCK } from "./locks";
 import { countByStatus, countOrders, matchInto } from "./match";
@@ -38,14 +39,23 @@ const CARRY_OVER_SQL = [
   `DELETE FROM recon_carry_over`,
 ];
 
-// Short tries for the table lock: while one waits, new readers queue behind it, so each try is brief.
+// Short tries for the table lock: while one waits, new readers queue behind it, so each try is brief. A background
+// VACUUM or ANALYZE of the old table would hold the swap (and with it every partial run) for seconds: PostgreSQL only
+// cancels one for a lock wait longer than a try, so it is asked to give way (it runs again later), where permitted.
 const LOCK_FOR_SWAP_SQL = `DO $$ BEGIN
   FOR attempt IN 1..6000 LOOP
     BEGIN
       SET LOCAL lock_timeout = '100ms';
       LOCK TABLE recon_items IN ACCESS EXCLUSIVE MODE;
       RETURN;
-    EXCEPTION WHEN lock_not_available THEN PERFORM pg_sleep(0.05);
+    EXCEPTION WHEN lock_not_available THEN
+      BEGIN
+        PERFORM pg_cancel_backend(a.pid) FROM pg_stat_activity a
+        WHERE a.backend_type = 'autovacuum worker'
+          AND a.pid IN (SELECT l.pid FROM pg_locks l WHERE l.relation = 'recon_items'::regclass);
+      EXCEPTION WHEN insufficient_privilege THEN NULL;
+      END;
+      PERFORM pg_sleep(0.05);
     END;
   END LOOP;
   RAISE EXCEPTION 'recon_items stayed in use for 15 minutes: the full run was not swapped in';
@@ -87,7 +97,7 @@ async function swap(tx: Tx, startedAt: Date, timings: Timings): Promise<void> {
 export async function runFull(settings: MatchSettings): Promise<ReconcileResult> {
   const started = performance.now();
   const timings: Timings = [];
-  return db().$transaction(
+  const result = await db().$transaction(
     async (tx) => {
       await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock($1)", FULL_LOCK);
       const [clock] = await tx.$queryRawUnsafe<{ t0: Date }[]>("SELECT clock_timestamp() AS t0");
@@ -128,4 +138,10 @@ export async function runFull(settings: MatchSettings): Promise<ReconcileResult>
     },
     { timeout: 60 * 60_000, maxWait: 60_000 },
   );
+  // The statistics were taken inside the transaction, before its inserts were counted: without this, autovacuum
+  // would analyze the whole new table again right away.
+  await db()
+    .$executeRawUnsafe("ANALYZE recon_items")
+    .catch((err: unknown) => log.warn("reconcile.analyze_failed", errorFields(err)));
+  return result;
 }
