@@ -7,6 +7,9 @@ export async function register(): Promise<void> {
     const { env } = await import("@/lib/env");
     const { installForwardedHeaders } = await import("@/lib/http/client-address");
     installForwardedHeaders(env().TRUSTED_PROXIES);
+    // The app's own Adyen calls are recorded (redacted) so the idempotency checker audits this dashboard too.
+    const { startAdyenExchangeRecording } = await import("@/lib/idempotency/recorder");
+    startAdyenExchangeRecording();
     const { startInProcessJobs } = await import("@/lib/jobs/in-process");
     await startInProcessJobs();
   }

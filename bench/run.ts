@@ -11,6 +11,16 @@ const BENCHES: Record<string, Bench> = {
       "POST /api/webhooks/adyen on the production server vs a bare node:http + pg baseline [--rate --seconds --connections]",
     load: async () => (await import("./webhooks.ts")).runWebhooksBench,
   },
+  "terminal-sync": {
+    about:
+      "terminal sync of a simulated fleet (2,000 stores, 20,000 terminals): full and incremental, vs the plain-fetch floor [--stores --per-store --concurrency --rate-limit]",
+    load: async () => (await import("./terminal-sync.ts")).runTerminalSyncBench,
+  },
+  links: {
+    about:
+      "1,000 payment links through POST /api/v1/payment-links with 30% of Adyen calls faulted, the client retrying with its key, vs straight to the simulator [--links --concurrency --fault-rate]",
+    load: async () => (await import("./links.ts")).runLinksBench,
+  },
   freshness: {
     about:
       "lag from a webhook's [accepted] to its order matched, at 1,000/s for 60 s with a full run in the middle and the page read every second [--rate --seconds --background]",
@@ -29,6 +39,11 @@ const BENCHES: Record<string, Bench> = {
     about:
       "one probe cycle over 2,000 stores / 20,000 terminals: calls, time, writes, 30-day storage [--stores --terminals --cycles]",
     load: async () => (await import("./probes.ts")).runProbesBench,
+  },
+  idempotency: {
+    about:
+      "HAR and NDJSON logs of ~100 MB and ~1 GB through the idempotency checker vs wc -l and gzip -dc [--sizes --formats | --sample FILE]",
+    load: async () => (await import("./idempotency.ts")).runIdempotencyBench,
   },
   reconcile: {
     about: "full reconciliation of 1,000,000 and 5,000,000 orders and events vs a plain SQL join [--orders N,N]",

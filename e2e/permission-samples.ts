@@ -23,6 +23,7 @@ export type RouteSample = {
 export type ActionArg = { form: Record<string, string> } | string | number | boolean | null | ActionArg[];
 
 const NO_SUCH_ITEM = "999999999999";
+const NO_SUCH_LINK = "00000000-0000-4000-8000-000000000000";
 
 export const PAGE_SAMPLES: Record<string, (c: SampleContext) => RouteSample> = {};
 
@@ -79,6 +80,27 @@ export const ROUTE_SAMPLES: Record<string, (c: SampleContext) => RouteSample> = 
   }),
   "GET /api/v1/payment-events": () => ({ path: "/api/v1/payment-events?pspReference=MATRIXNOTHING000" }),
   "GET /api/v1/reconciliation": (c) => ({ path: `/api/v1/reconciliation?store=${c.storeA}&limit=5` }),
+  // Store A is not in the simulator's catalog: allowed callers get Adyen's refusal (422), nothing is created.
+  "POST /api/v1/payment-links": (c) => ({
+    headers: { "idempotency-key": c.unique() },
+    data: { storeId: c.storeA, reference: `MX-${c.unique()}`, amount: { value: 100, currency: "EUR" } },
+  }),
+  "GET /api/v1/payment-links": (c) => ({ path: `/api/v1/payment-links?storeId=${c.storeA}` }),
+  "GET /api/v1/terminals": (c) => ({ path: `/api/v1/terminals?storeId=${c.storeA}` }),
+  // Starts far in the past and ends at once: every allowed caller's window is its own (no overlap refusals).
+  "POST /api/v1/outages": (c) => {
+    const start = Date.now() - 30 * 24 * 3600_000 - Math.floor(Math.random() * 1e9);
+    return {
+      data: {
+        storeId: c.storeA,
+        startsAt: new Date(start).toISOString(),
+        endsAt: new Date(start + 1000).toISOString(),
+        reason: `matrix ${c.unique()}`,
+      },
+    };
+  },
+  "GET /api/v1/outages": (c) => ({ path: `/api/v1/outages?storeId=${c.storeA}` }),
+  "GET /api/terminals/export": (c) => ({ path: `/api/terminals/export?storeId=${c.storeA}` }),
   "GET /api/v1/status/history": (c) => ({ path: `/api/v1/status/history?storeId=${c.storeA}` }),
   // A window a month ahead: allowed callers create it, and it changes nothing the other tests see.
   "POST /api/v1/maintenance-windows": (c) => ({ data: maintenanceSample(c) }),
@@ -109,6 +131,23 @@ export const ACTION_SAMPLES: Record<string, (c: SampleContext) => ActionArg[]> =
     { form: { itemId: NO_SUCH_ITEM, kind: "event", evidenceId: "1" } },
   ],
   "app/(dashboard)/reconciliation/actions.ts#bulkConfirmAction": () => [[NO_SUCH_ITEM]],
+  "app/(dashboard)/payment-links/actions.ts#createLinkAction": (c) => [
+    null,
+    { form: { storeId: c.storeA, amount: "1.00", currency: "EUR", reference: `MX-${c.unique()}` } },
+  ],
+  "app/(dashboard)/payment-links/actions.ts#expireLinkAction": () => [NO_SUCH_LINK],
+  "app/(dashboard)/runbook/actions.ts#declareOutageAction": (c) => [null, { form: { storeId: c.storeA, reason: "" } }],
+  // The status panel reports nothing for store A: allowed callers are told so, nothing is created.
+  "app/(dashboard)/runbook/actions.ts#confirmOutageAction": (c) => [c.storeA],
+  "app/(dashboard)/runbook/actions.ts#closeOutageAction": (c) => [NO_SUCH_LINK, c.storeA],
+  "app/(dashboard)/runbook/actions.ts#recordTapToPayAction": () => [
+    null,
+    { form: { storeId: "matrix-no-such-store", available: "no" } },
+  ],
+  "app/(dashboard)/runbook/actions.ts#captureReceiptAction": (c) => [
+    null,
+    { form: { storeId: c.storeA, amount: "0", currency: "EUR", time: "" } },
+  ],
   "app/(dashboard)/status/actions.ts#createMaintenanceAction": (c) => [null, { form: maintenanceSample(c) }],
   "app/(dashboard)/status/actions.ts#cancelMaintenanceAction": () => ["00000000-0000-4000-8000-000000000000"],
   "app/(dashboard)/status/actions.ts#createAlertEndpointAction": () => [null, { form: { name: "", url: "" } }],

@@ -111,7 +111,8 @@ test.describe("on a phone", () => {
     await page.getByText("Menu", { exact: true }).click();
     const nav = page.getByRole("navigation", { name: "Menu" }).first();
     await nav.getByRole("link", { name: "Runbook", exact: true }).click();
-    await expect(page).toHaveURL(/\/runbook$/);
-    await expect(page.getByRole("heading", { name: "Outage runbook", level: 1 })).toBeVisible();
+    // A manager of one store lands on that store's runbook.
+    await expect(page).toHaveURL(/\/runbook\/[A-Z0-9]+$/);
+    await expect(page.getByRole("heading", { name: "Runbook: Berlin Mitte", level: 1 })).toBeVisible();
   });
 });

@@ -77,6 +77,13 @@ test.describe("status panel", () => {
 
     const berlinManager = await signInAs(browser, "berlin@demo.test", "demo-store-2026");
     await expect(berlinManager.getByRole("alert").filter({ hasText: "Outage at Berlin Mitte" })).toBeVisible();
+    // Finance has no runbook: its banner leads to the status panel instead of a page it may not open.
+    const finance = await signInAs(browser, "finance@demo.test", "demo-finance-2026");
+    const financeBanner = finance.getByRole("alert").filter({ hasText: "Outage at Berlin Mitte" });
+    await expect(financeBanner.getByRole("link", { name: "Details on the status panel" })).toHaveAttribute(
+      "href",
+      "/status",
+    );
     const hamburgManager = await signInAs(browser, HAMBURG_MANAGER.email, HAMBURG_MANAGER.password);
     await expect(hamburgManager.getByRole("row", { name: /Hamburg Altona/ })).toBeVisible();
     await expect(hamburgManager.getByRole("alert", { name: "Store status alerts" })).toHaveCount(0);

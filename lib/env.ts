@@ -129,6 +129,9 @@ export const envSchema = z
     IMPORT_MAX_UPLOAD_MB: positiveInt(512),
     CHROMIUM_PATH: optionalString,
     CI: optionalString.transform((v) => v !== undefined && v !== "false" && v !== "0"),
+    // Idempotency checker: largest upload as sent (MB), and largest content once decompressed (MB).
+    IDEMPOTENCY_MAX_UPLOAD_MB: positiveInt(2_048),
+    IDEMPOTENCY_MAX_CONTENT_MB: positiveInt(20_480),
   })
   .superRefine((e, ctx) => {
     if (e.ADYEN_ENVIRONMENT === "LIVE" && !e.ADYEN_LIVE_URL_PREFIX && !e.ADYEN_API_BASE_URL) {
@@ -252,7 +255,8 @@ export function envOrExit(): Env {
 
 /** Child processes (Next server, simulator) inherit the parent's variables plus these. */
 export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  return { ...process.env, ...extra };
+  // Next.js would otherwise send usage telemetry from every build and server: nothing leaves this machine unasked.
+  return { NEXT_TELEMETRY_DISABLED: "1", ...process.env, ...extra };
 }
 
 /** Test-only override so unit tests can run code that reads env() with chosen values. */

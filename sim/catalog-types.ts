@@ -79,4 +79,6 @@ export interface Catalog {
   readonly probeTerminalId: string;
   /** Company-level terminal settings; lower levels inherit them. */
   readonly companyStandalone: StandaloneSettings;
+  /** Merchant-level standalone override; absent = inherit from the company. */
+  readonly merchantStandalone?: StandaloneSettings;
 }

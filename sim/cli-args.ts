@@ -2,8 +2,8 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { generateFleet, parseFleetSize } from "./fleet";
 import type { SimulatorOptions } from "./options";
-import { fleetCatalog } from "./fleet";
 
 export const USAGE = `Usage: tsx sim/main.ts --api-key KEY --hmac-key HEX [options]
   --port N               listen port (0 = free port, default 0)
@@ -15,10 +15,11 @@ export const USAGE = `Usage: tsx sim/main.ts --api-key KEY --hmac-key HEX [optio
   --webhook-password P   basic auth password for webhook delivery
   --time-scale N         divide webhook retry delays by N (default 1)
   --public-url URL       base of payment-link URLs (default: the server's own URL)
+  --checkout-processing-ms N  time a Checkout write takes (default 100; a concurrent duplicate gets 704)
   --secrets-file FILE    JSON {apiKey, hmacKey, webhookPassword}: keeps secrets off the command line,
                          where every local user can read them (flags given as well win)
-  --fleet SxT            serve a synthetic fleet of S stores with T terminals each instead of the demo
-                         catalog (load tests, e.g. 2000x10)
+  --fleet SxT            serve a generated fleet of S stores with T terminals each (e.g. 2000x10) instead
+                         of the demo catalog
   --quiet                no per-request log lines`;
 
 export interface CliOptions {
@@ -70,9 +71,10 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       "webhook-password": { type: "string" },
       "time-scale": { type: "string" },
       "public-url": { type: "string" },
+      "checkout-processing-ms": { type: "string" },
       "secrets-file": { type: "string" },
-      quiet: { type: "boolean" },
       fleet: { type: "string" },
+      quiet: { type: "boolean" },
     },
   });
   const secrets: Partial<z.infer<typeof secretsFileSchema>> = values["secrets-file"]
@@ -84,12 +86,11 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   if (!hmacKey) throw new Error("--hmac-key is required");
   const port = toNumber("port", values.port, (n) => Number.isInteger(n) && n >= 0 && n < 65536);
   const timeScale = toNumber("time-scale", values["time-scale"], (n) => n > 0);
-  const fleet = values.fleet === undefined ? undefined : /^(\d{1,5})x(\d{1,3})$/.exec(values.fleet);
-  if (fleet === null) throw new Error(`--fleet: invalid value "${values.fleet ?? ""}" (e.g. 2000x10)`);
-  const catalog = fleet ? fleetCatalog(Number(fleet[1]), Number(fleet[2])) : undefined;
+  const checkoutProcessingMs = toNumber("checkout-processing-ms", values["checkout-processing-ms"], (n) => n >= 0);
   const optional = {
     port,
     timeScale,
+    checkoutProcessingMs,
     host: values.host,
     merchantAccount: values["merchant-account"],
     companyId: values["company-id"],
@@ -97,7 +98,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     webhookUsername: values["webhook-username"],
     webhookPassword: values["webhook-password"] ?? secrets.webhookPassword,
     publicUrl: values["public-url"],
-    catalog,
+    catalog: values.fleet ? generateFleet(parseFleetSize(values.fleet)) : undefined,
   };
   // exactOptionalPropertyTypes-safe: only pass what was given.
   const defined = Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined));

@@ -1,4 +1,5 @@
 // Injected faults: per-family latency and error rate, dropped connections, an unavailable idempotency store.
+import type { FaultMix, RateLimit } from "./fault-mix";
 
 export const API_FAMILIES = ["checkout", "management", "device", "terminal", "statuspage"] as const;
 export type ApiFamily = (typeof API_FAMILIES)[number];
@@ -24,6 +25,9 @@ export interface FaultState {
   /** Requests still to be processed and then answered by closing the socket. */
   dropConnections: { remaining: number; family: ApiFamily | null };
   idempotencyStoreAvailable: boolean;
+  /** Per-family rate limits and random fault mixes (see fault-mix.ts). */
+  rateLimits: Partial<Record<ApiFamily, RateLimit>>;
+  mixes: Partial<Record<ApiFamily, FaultMix>>;
 }
 
 function perFamily<T>(make: () => T): Record<ApiFamily, T> {
@@ -36,6 +40,8 @@ export function createFaultState(): FaultState {
     errorRate: perFamily((): ErrorRateFault => ({ rate: 0, status: 503 })),
     dropConnections: { remaining: 0, family: null },
     idempotencyStoreAvailable: true,
+    rateLimits: {},
+    mixes: {},
   };
 }
 

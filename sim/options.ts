@@ -26,6 +26,11 @@ export interface SimulatorOptions {
    * answers 422/704 without `transient-error`, "replay" returns the first response as Adyen's wording allows.
    */
   readonly idempotencyBodyMismatch?: "error" | "replay";
+  /**
+   * How long a Checkout write (POST) takes to process, in ms (default 100). Adyen's writes take time, and a request
+   * with an Idempotency-Key stays "in flight" meanwhile, so a concurrent duplicate gets 704 as it would at Adyen.
+   */
+  readonly checkoutProcessingMs?: number;
   /** One structured entry per request; the simulator never logs on its own. */
   readonly log?: (entry: Readonly<Record<string, unknown>>) => void;
   /** Source of randomness for fault injection; tests may make it deterministic. */
@@ -51,6 +56,7 @@ export interface ResolvedConfig {
   readonly catalog: Catalog;
   readonly webhookTimeoutMs: number;
   readonly idempotencyBodyMismatch: "error" | "replay";
+  readonly checkoutProcessingMs: number;
   readonly log: (entry: Readonly<Record<string, unknown>>) => void;
   readonly random: () => number;
 }
@@ -76,6 +82,7 @@ export function resolveConfig(opts: SimulatorOptions): ResolvedConfig {
     catalog,
     webhookTimeoutMs: opts.webhookTimeoutMs ?? 10_000,
     idempotencyBodyMismatch: opts.idempotencyBodyMismatch ?? "error",
+    checkoutProcessingMs: opts.checkoutProcessingMs ?? 100,
     log: opts.log ?? (() => undefined),
     random: opts.random ?? Math.random,
   };

@@ -3,6 +3,8 @@ import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { withIdempotency } from "./checkout/idempotency";
 import { errorStyleOf, methodNotAllowed, notFound, transientFailure, unauthorized, type ErrorStyle } from "./errors";
+import { pickFault, takeRateLimit, type FaultKind } from "./fault-mix";
+import { idempotentRequestInFlight, tooManyRequests } from "./fault-replies";
 import { familyOf, pickInjectedError, sleep, takeConnectionDrop, type ApiFamily } from "./faults";
 import { BodyTooLargeError, headerValue, isLoopback, readBody, writeReply } from "./http/request-io";
 import { jsonReply, type Reply } from "./http/reply";
@@ -24,7 +26,12 @@ function hasValidKey(req: IncomingMessage, apiKey: string): boolean {
 export function createRequestHandler(rt: SimRuntime): (req: IncomingMessage, res: ServerResponse) => void {
   const routers = { api: buildApiRouter(), public: buildPublicRouter(), control: buildControlRouter() };
 
-  async function route(req: IncomingMessage, ctx: IncomingContext, family: ApiFamily | null): Promise<Reply> {
+  async function route(
+    req: IncomingMessage,
+    ctx: IncomingContext,
+    family: ApiFamily | null,
+    fault: FaultKind | null,
+  ): Promise<Reply> {
     const { path, method } = ctx;
     if (path.startsWith("/_sim/")) {
       // Control must not be reachable from other machines even when the simulator listens on 0.0.0.0.
@@ -34,16 +41,28 @@ export function createRequestHandler(rt: SimRuntime): (req: IncomingMessage, res
     }
     // Adyen API paths are exactly those that answer with an Adyen error body.
     const style = errorStyleOf(path);
-    if (style === "plain") return withFaults(ctx, family, () => dispatch(routers.public, ctx, "plain"));
+    if (style === "plain") return withFaults(ctx, family, null, () => dispatch(routers.public, ctx, "plain"));
     if (!hasValidKey(req, rt.config.apiKey)) return unauthorized(style);
-    return withFaults(ctx, family, () => {
+    return withFaults(ctx, family, fault, () => {
       const run = () => dispatch(routers.api, ctx, style);
       return method === "POST" && family === "checkout" ? withIdempotency({ ...ctx, params: {} }, rt, run) : run();
     });
   }
 
-  async function withFaults(ctx: IncomingContext, family: ApiFamily | null, run: () => Promise<Reply>): Promise<Reply> {
+  async function withFaults(
+    ctx: IncomingContext,
+    family: ApiFamily | null,
+    fault: FaultKind | null,
+    run: () => Promise<Reply>,
+  ): Promise<Reply> {
     if (family === null) return run();
+    // The gateway counts and refuses before anything else happens.
+    const limited = takeRateLimit(rt.state.faults.rateLimits[family], Date.now());
+    if (limited) return tooManyRequests(errorStyleOf(ctx.path), limited.retryAfterSeconds);
+    if (fault === "transient503") return transientFailure(errorStyleOf(ctx.path), 503);
+    const key = headerValue(ctx.headers["idempotency-key"]);
+    if (fault === "inFlight704" && key !== undefined) return idempotentRequestInFlight(key);
+    if (fault === "latency") await sleep(rt.state.faults.mixes[family]?.latencyMs ?? 0);
     const injected = pickInjectedError(rt.state.faults, family, rt.config.random);
     if (injected !== null) return transientFailure(errorStyleOf(ctx.path), injected);
     return run();
@@ -56,6 +75,7 @@ export function createRequestHandler(rt: SimRuntime): (req: IncomingMessage, res
     const family = familyOf(ctx.path);
     // Latency sits inside processing, so an idempotent request stays "in flight" for its whole duration.
     if (family !== null) await sleep(rt.state.faults.latencyMs[family]);
+    if (family === "checkout" && ctx.method === "POST") await sleep(rt.config.checkoutProcessingMs);
     return match.handler({ ...ctx, params: match.params }, rt);
   }
 
@@ -65,13 +85,16 @@ export function createRequestHandler(rt: SimRuntime): (req: IncomingMessage, res
     const method = req.method ?? "GET";
     const path = url.pathname;
     const family = familyOf(path);
+    const fault =
+      family === null || path.startsWith("/_sim/") ? null : pickFault(rt.state.faults.mixes[family], rt.config.random);
     const log = (status: number | "dropped") =>
       rt.config.log({ event: "sim.request", method, path, status, ms: Math.round(performance.now() - started) });
     void (async () => {
       let reply: Reply;
       try {
         const rawBody = await readBody(req, BODY_LIMIT_BYTES);
-        reply = await route(req, { method, path, query: url.searchParams, headers: req.headers, rawBody }, family);
+        const ctx = { method, path, query: url.searchParams, headers: req.headers, rawBody };
+        reply = await route(req, ctx, family, fault);
       } catch (err) {
         if (err instanceof BodyTooLargeError) {
           reply = jsonReply(413, { status: 413, message: "Request body too large" });
@@ -80,7 +103,7 @@ export function createRequestHandler(rt: SimRuntime): (req: IncomingMessage, res
           rt.config.log({ event: "sim.error", path, message: err instanceof Error ? err.message : String(err) });
         }
       }
-      if (!path.startsWith("/_sim/") && takeConnectionDrop(rt.state.faults, family)) {
+      if (!path.startsWith("/_sim/") && (fault === "drop" || takeConnectionDrop(rt.state.faults, family))) {
         // Fully processed, never answered: the client cannot tell whether its request took effect.
         req.socket.destroy();
         log("dropped");

@@ -4,6 +4,7 @@ import { createPaymentLink, getPaymentLink, updatePaymentLink } from "./checkout
 import { showPayPage, submitPayPage } from "./checkout/pay-page";
 import { addCommerceControlRoutes } from "./control/control-commerce-routes";
 import { addControlRoutes } from "./control/control-routes";
+import { addFaultControlRoutes } from "./control/control-fault-routes";
 import { getConnectedDevices, getDeviceStatus } from "./device/device-routes";
 import { handleClassicSync, handleDeviceSync } from "./device/terminal-api";
 import { getMe } from "./management/me-route";
@@ -57,5 +58,6 @@ export function buildControlRouter(): Router<SimRuntime> {
   const router = new Router<SimRuntime>();
   addControlRoutes(router);
   addCommerceControlRoutes(router);
+  addFaultControlRoutes(router);
   return router;
 }

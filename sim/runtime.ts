@@ -1,5 +1,6 @@
 // The simulator's live objects: configuration, clock, webhook dispatcher and the resettable state.
 import type { CatalogStore, CatalogTerminal } from "./catalog";
+import { indexOf } from "./catalog-index";
 import type { Clock } from "./clock";
 import { createFaultState, type FaultState } from "./faults";
 import type { ResolvedConfig } from "./options";
@@ -50,10 +51,11 @@ export function resetRuntime(rt: SimRuntime): void {
 }
 
 export function findTerminal(rt: SimRuntime, id: string): CatalogTerminal | undefined {
-  return rt.config.catalog.terminals.find((t) => t.id === id);
+  return indexOf(rt.config.catalog).terminalById.get(id);
 }
 
 /** Adyen accepts either the store id or, in merchant-scoped paths, the store reference. */
 export function findStore(rt: SimRuntime, idOrReference: string): CatalogStore | undefined {
-  return rt.config.catalog.stores.find((s) => s.id === idOrReference || s.reference === idOrReference);
+  const index = indexOf(rt.config.catalog);
+  return index.storeById.get(idOrReference) ?? index.storeByReference.get(idOrReference);
 }

@@ -5,13 +5,7 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 
-export type BannerStore = {
-  storeId: string;
-  name: string;
-  state: "degraded" | "outage";
-  since: string | null;
-  reason: string;
-};
+import type { BannerStore } from "@/lib/status";
 
 /** Seconds between polls; the probes run every 15 s by default, so this adds little to the delay. */
 const POLL_MS = 4_000;
@@ -74,10 +68,10 @@ export function StatusBanner({ initial }: { initial: BannerStore[] }) {
                   <span className="break-words">{s.reason}</span>
                 </p>
                 <Link
-                  href={`/runbook/${s.storeId}`}
+                  href={s.target === "runbook" ? `/runbook/${s.storeId}` : "/status"}
                   className={`inline-flex min-h-11 shrink-0 items-center justify-center rounded-md px-4 py-2 font-medium text-white ${outage ? "bg-red-700 hover:bg-red-800" : "bg-amber-700 hover:bg-amber-800"}`}
                 >
-                  {t("runbook", { store: s.name })}
+                  {t(s.target === "runbook" ? "runbook" : "statusPanel", { store: s.name })}
                 </Link>
               </li>
             ))}

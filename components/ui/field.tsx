@@ -13,8 +13,13 @@ export function TextField(props: {
   autoComplete?: string;
   defaultValue?: string;
   hint?: string;
+  inputMode?: React.HTMLAttributes<HTMLInputElement>["inputMode"];
+  /** A problem with the value, shown under the field and announced with it. */
+  error?: string;
+  max?: string;
 }) {
   const id = useId();
+  const described = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <div className="flex flex-col gap-1 text-sm font-medium">
       <label htmlFor={id}>{props.label}</label>
@@ -25,12 +30,20 @@ export function TextField(props: {
         required={props.required}
         autoComplete={props.autoComplete}
         defaultValue={props.defaultValue}
-        aria-describedby={props.hint ? `${id}-hint` : undefined}
-        className={control}
+        inputMode={props.inputMode}
+        max={props.max}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={described || undefined}
+        className={`${control} ${props.error ? "border-red-600" : ""}`}
       />
       {props.hint ? (
         <p id={`${id}-hint`} className="text-xs font-normal text-slate-600">
           {props.hint}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p id={`${id}-error`} className="text-xs font-medium text-red-800">
+          {props.error}
         </p>
       ) : null}
     </div>

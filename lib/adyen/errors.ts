@@ -21,6 +21,8 @@ export type AdyenApiErrorInit = {
   transientHeader?: boolean;
   /** Low-level reason for network failures, e.g. ECONNREFUSED. */
   networkCode?: string;
+  /** The answer's Retry-After (a 429 from a rate limit, a 503), in milliseconds. */
+  retryAfterMs?: number;
 };
 
 export class AdyenApiError extends AppError {
@@ -35,6 +37,7 @@ export class AdyenApiError extends AppError {
   readonly pspReference: string | undefined;
   readonly transientHeader: boolean;
   readonly networkCode: string | undefined;
+  readonly retryAfterMs: number | undefined;
   /** How many attempts were made before giving up; set by the retry policy. */
   attempts = 1;
 
@@ -51,6 +54,7 @@ export class AdyenApiError extends AppError {
     this.pspReference = init.pspReference;
     this.transientHeader = init.transientHeader ?? false;
     this.networkCode = init.networkCode;
+    this.retryAfterMs = init.retryAfterMs;
   }
 
   /** Marked transient by Adyen (header, or a documented transient idempotency error code). */
@@ -117,5 +121,15 @@ export function adyenErrorFromResponse(args: {
     adyenMessage: scrub(text(body, "message", "detail", "title")),
     pspReference: scrub(text(body, "pspReference", "requestId") ?? args.headers.get("pspreference") ?? undefined),
     transientHeader: args.headers.get("transient-error")?.trim().toLowerCase() === "true",
+    retryAfterMs: parseRetryAfter(args.headers.get("retry-after")),
   });
+}
+
+/** Retry-After is delay-seconds or an HTTP-date (RFC 9110 §10.2.3); anything else is ignored. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }

@@ -5,6 +5,7 @@ import type { Config } from "@adyen/api-library";
 import { AppError } from "@/lib/errors";
 import { AdyenApiError, adyenErrorFromResponse } from "@/lib/adyen/errors";
 import { isAdyenHost, routeAdyenUrl } from "@/lib/adyen/routing";
+import { reportAdyenExchange } from "@/lib/adyen/exchange-observer";
 
 export const DEFAULT_ADYEN_TIMEOUT_MS = 15_000;
 /** Adyen's limit for the Idempotency-Key header. */
@@ -80,6 +81,14 @@ export class AdyenHttpClient implements ClientInterface {
 
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
+    const startedAt = Date.now();
+    const exchange = {
+      startedAt,
+      method,
+      url: url.href,
+      requestHeaders: headers,
+      requestBody: body === undefined ? undefined : String(json),
+    };
     try {
       let response = await fetch(url, { method, headers, body, redirect: "manual", signal: controller.signal });
       // Adyen may answer 307/308 (e.g. a moved region); follow once, and only to an Adyen host so the key never leaves Adyen.
@@ -97,6 +106,8 @@ export class AdyenHttpClient implements ClientInterface {
         }
       }
       const bodyText = await response.text();
+      const answered = { status: response.status, responseHeaders: response.headers, responseBody: bodyText };
+      reportAdyenExchange({ ...exchange, ...answered, durationMs: Date.now() - startedAt });
       if (response.ok) return bodyText;
       throw adyenErrorFromResponse({
         ...call,
@@ -107,6 +118,8 @@ export class AdyenHttpClient implements ClientInterface {
       });
     } catch (err) {
       if (err instanceof AdyenApiError) throw err;
+      const unanswered = { status: null, responseHeaders: undefined, responseBody: undefined };
+      reportAdyenExchange({ ...exchange, ...unanswered, durationMs: Date.now() - startedAt });
       if (controller.signal.aborted) throw new AdyenApiError({ kind: "timeout", ...call });
       // fetch's own message is generic ("fetch failed"); only the cause's code is kept, never headers.
       throw new AdyenApiError({ kind: "network", ...call, networkCode: networkCodeOf(err) });

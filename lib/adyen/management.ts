@@ -6,6 +6,8 @@ import type { Adyen } from "@/lib/adyen/client";
 export type ListTerminalsResponse = Types.management.ListTerminalsResponse;
 export type ListStoresResponse = Types.management.ListStoresResponse;
 export type TerminalSettings = Types.management.TerminalSettings;
+export type ManagementTerminal = Types.management.Terminal;
+export type ManagementStore = Types.management.Store;
 
 /** Adyen's maximum page size for GET /v3/terminals and GET /v3/stores. */
 export const MAX_PAGE_SIZE = 100;
@@ -65,6 +67,11 @@ export function listStores(
     filters.merchantId,
     options,
   );
+}
+
+/** GET /v3/stores/{storeId}. */
+export function getStore(adyen: Adyen, storeId: string, options?: IRequest.Options): Promise<ManagementStore> {
+  return adyen.stores.getStoreById(storeId, options);
 }
 
 /** Where terminal settings live; a lower level inherits from the higher ones (company → merchant → store → terminal). */

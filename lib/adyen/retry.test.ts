@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { AdyenApiError, type AdyenApiErrorInit } from "@/lib/adyen/errors";
+import { AdyenApiError, parseRetryAfter, type AdyenApiErrorInit } from "@/lib/adyen/errors";
 import {
   backoffDelayMs,
   isRetryableAdyenError,
   newIdempotencyKey,
+  withAdyenReadRetry,
   withAdyenRetry,
   type AdyenRetryOptions,
 } from "@/lib/adyen/retry";
@@ -139,5 +140,77 @@ describe("retry building blocks", () => {
   it("never exceeds the cap", () => {
     expect(backoffDelayMs(30, () => 0.999999, 200, 5_000)).toBeLessThan(5_000);
     expect(backoffDelayMs(1, () => 0)).toBe(0);
+  });
+});
+
+describe("withAdyenReadRetry", () => {
+  const throttled = (retryAfterMs?: number) =>
+    new AdyenApiError({ kind: "http", method: "GET", path: "/v3/terminals", httpStatus: 429, retryAfterMs });
+
+  it("waits out a 429 for its Retry-After without using up attempts", async () => {
+    const sleeps: number[] = [];
+    const waits: number[] = [];
+    const failures = [throttled(2000), throttled(1000), throttled(1000), throttled(1000), networkError()];
+    const result = await withAdyenReadRetry(
+      async () => {
+        const failure = failures.shift();
+        if (failure) throw failure;
+        return "ok";
+      },
+      {
+        maxAttempts: 2,
+        random: () => 0,
+        sleep: async (ms) => void sleeps.push(ms),
+        onThrottled: (ms) => void waits.push(ms),
+      },
+    );
+    expect(result).toBe("ok");
+    expect(sleeps).toEqual([2000, 1000, 1000, 1000, 0]);
+    expect(waits).toHaveLength(4);
+  });
+
+  it("backs off on a 429 without Retry-After, and gives up on errors that retrying cannot fix", async () => {
+    const sleeps: number[] = [];
+    const failures: Error[] = [throttled(), httpError({ httpStatus: 404 })];
+    const run = withAdyenReadRetry(
+      async () => {
+        throw failures.shift() ?? new Error("unexpected");
+      },
+      { random: () => 0.5, sleep: async (ms) => void sleeps.push(ms) },
+    );
+    await expect(run).rejects.toMatchObject({ httpStatus: 404 });
+    expect(sleeps).toEqual([100]);
+  });
+
+  it("retries 5xx answers for reads", async () => {
+    let calls = 0;
+    const result = await withAdyenReadRetry(
+      async () => {
+        if (++calls < 3) throw httpError({ httpStatus: 500 });
+        return calls;
+      },
+      { sleep: async () => undefined },
+    );
+    expect(result).toBe(3);
+  });
+});
+
+describe("Retry-After", () => {
+  it("reads seconds and HTTP dates", () => {
+    expect(parseRetryAfter("3")).toBe(3000);
+    expect(parseRetryAfter("Sun, 29 Nov 2026 10:00:05 GMT", Date.parse("2026-11-29T10:00:00Z"))).toBe(5000);
+    expect(parseRetryAfter("soon")).toBeUndefined();
+    expect(parseRetryAfter(null)).toBeUndefined();
+  });
+});
+
+describe("704 in flight", () => {
+  it("waits at least inFlightMinDelayMs before retrying a 704", async () => {
+    const { promise, sleeps } = await run([transient422(), networkError()], {
+      random: () => 0,
+      inFlightMinDelayMs: 300,
+    });
+    await promise;
+    expect(sleeps).toEqual([300, 0]);
   });
 });

@@ -22,6 +22,11 @@ export type AdyenRetryOptions = {
   /** Returns a number in [0, 1). */
   random?: () => number;
   onRetry?: (info: { attempt: number; delayMs: number; error: AdyenApiError }) => void;
+  /**
+   * Least wait before retrying a 704 (the same key still being processed): a duplicate in flight finishes in its
+   * own time, and a jittered wait near zero would only collect more 704s. Default 0 (plain backoff).
+   */
+  inFlightMinDelayMs?: number;
 };
 
 export type AdyenRetryResult<T> = { result: T; attempts: number };
@@ -81,9 +86,50 @@ export async function withAdyenRetry<T>(
     } catch (err) {
       if (isAdyenApiError(err)) err.attempts = attempt;
       if (!isRetryableAdyenError(err) || attempt >= maxAttempts) throw err;
-      const delayMs = backoffDelayMs(attempt, random, opts.baseDelayMs, opts.maxDelayMs);
+      const backoff = backoffDelayMs(attempt, random, opts.baseDelayMs, opts.maxDelayMs);
+      const delayMs = err.errorCode === "704" ? Math.max(backoff, opts.inFlightMinDelayMs ?? 0) : backoff;
       opts.onRetry?.({ attempt, delayMs, error: err });
       await sleep(delayMs);
     }
   }
 }
+
+export type AdyenReadRetryOptions = Omit<AdyenRetryOptions, "idempotencyKey" | "inFlightMinDelayMs"> & {
+  /** Counts each 429 that was waited out (for sync reports). */
+  onThrottled?: (waitMs: number) => void;
+};
+
+/**
+ * For reads (GET), which change nothing and need no key: network errors, timeouts, transient answers and 5xx are
+ * retried with backoff, and a 429 (rate limit) waits for its Retry-After (or the backoff when there is none).
+ * 429s do not use up attempts: Adyen blocked the request before doing anything, and waiting is the remedy.
+ */
+export async function withAdyenReadRetry<T>(operation: () => Promise<T>, opts: AdyenReadRetryOptions = {}): Promise<T> {
+  const maxAttempts = Math.max(1, Math.trunc(opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS));
+  const sleep = opts.sleep ?? realSleep;
+  const random = opts.random ?? Math.random;
+  let failures = 0;
+  let throttles = 0;
+  for (;;) {
+    try {
+      return await operation();
+    } catch (err) {
+      if (!isAdyenApiError(err)) throw err;
+      const throttled = err.httpStatus === 429;
+      const retryable = throttled || (err.httpStatus ?? 0) >= 500 || isRetryableAdyenError(err);
+      if (throttled) throttles++;
+      else failures++;
+      err.attempts = failures + throttles;
+      if (!retryable || failures >= maxAttempts || throttles > MAX_THROTTLE_WAITS) throw err;
+      const backoff = backoffDelayMs(throttled ? throttles : failures, random, opts.baseDelayMs, opts.maxDelayMs);
+      const delayMs =
+        throttled && err.retryAfterMs !== undefined ? err.retryAfterMs + Math.floor(random() * 100) : backoff;
+      if (throttled) opts.onThrottled?.(delayMs);
+      else opts.onRetry?.({ attempt: failures, delayMs, error: err });
+      await sleep(delayMs);
+    }
+  }
+}
+
+/** A rate limit that never lets up is an outage of its own: give up after this many waits for one request. */
+export const MAX_THROTTLE_WAITS = 20;

@@ -9,8 +9,8 @@ const hrefs = (role: Role) => navFor(who(role)).map((e) => e.href);
 describe("navigation", () => {
   it("shows each role the pages its actions open, in menu order", () => {
     expect(hrefs("admin")).toEqual(NAV_ENTRIES.map((e) => e.href));
-    expect(hrefs("store_manager")).toEqual(["/status", "/runbook"]);
-    expect(hrefs("finance")).toEqual(["/status", "/reconciliation"]);
+    expect(hrefs("store_manager")).toEqual(["/status", "/runbook", "/terminals", "/payment-links"]);
+    expect(hrefs("finance")).toEqual(["/status", "/payment-links", "/reconciliation"]);
     expect(hrefs("engineering")).toEqual(["/status", "/idempotency"]);
   });
 

@@ -13,6 +13,8 @@ export type NavEntry = {
 export const NAV_ENTRIES: readonly NavEntry[] = [
   { href: "/status", label: "status", action: "status.read" },
   { href: "/runbook", label: "runbook", action: "runbook.read" },
+  { href: "/terminals", label: "terminals", action: "terminals.read" },
+  { href: "/payment-links", label: "payment-links", action: "links.read" },
   { href: "/reconciliation", label: "reconciliation", action: "reconciliation.read" },
   { href: "/idempotency", label: "idempotency", action: "idempotency.read" },
   { href: "/admin", label: "admin", action: "admin.read" },

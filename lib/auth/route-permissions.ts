@@ -26,6 +26,11 @@ export const PAGE_GUARDS: Record<string, Guard> = {
   "/": guard("session.whoami"),
   "/status": guard("status.read"),
   "/runbook": guard("runbook.read"),
+  "/runbook/[storeId]": guard("runbook.read", "path"),
+  "/runbook/[storeId]/receipts/new": guard("runbook.read", "path"),
+  "/terminals": guard("terminals.read"),
+  "/payment-links": guard("links.read"),
+  "/payment-links/[id]": guard("links.read"),
   "/reconciliation": guard("reconciliation.read"),
   "/reconciliation/imports": guard("imports.read"),
   "/idempotency": guard("idempotency.read"),
@@ -47,6 +52,12 @@ export const ROUTE_GUARDS: Record<string, Partial<Record<HttpMethod, Guard>>> = 
   "/api/v1/receipts": { POST: guard("receipts.create", "body") },
   "/api/v1/payment-events": { GET: guard("payment_events.read") },
   "/api/v1/reconciliation": { GET: guard("reconciliation.read", "query") },
+  "/api/v1/payment-links": { POST: guard("links.create", "body"), GET: guard("links.read", "query") },
+  "/api/v1/payment-links/[id]": { GET: guard("links.read") },
+  "/api/v1/payment-links/[id]/expire": { POST: guard("links.expire") },
+  "/api/v1/terminals": { GET: guard("terminals.read", "query") },
+  "/api/v1/outages": { POST: guard("outages.declare", "body"), GET: guard("outages.read", "query") },
+  "/api/terminals/export": { GET: guard("terminals.read", "query") },
   // Status panel
   "/api/v1/status": { GET: guard("status.read") },
   "/api/v1/status/history": { GET: guard("status.read", "query") },
@@ -56,6 +67,11 @@ export const ROUTE_GUARDS: Record<string, Partial<Record<HttpMethod, Guard>>> = 
     POST: guard("status.maintenance.write", "body"),
   },
   "/api/status/banner": { GET: guard("status.read") },
+  // Idempotency migration checker
+  "/api/v1/idempotency/analyses": { GET: guard("idempotency.read"), POST: guard("idempotency.analyze") },
+  "/api/v1/idempotency/analyses/[id]": { GET: guard("idempotency.read") },
+  "/api/v1/idempotency/findings": { GET: guard("idempotency.read") },
+  "/api/idempotency/upload": { POST: guard("idempotency.analyze") },
 };
 
 /** Server actions by `<file>#<export>` (the file relative to the repository root). */
@@ -70,12 +86,23 @@ export const SERVER_ACTION_GUARDS: Record<string, Guard> = {
   "app/(dashboard)/reconciliation/actions.ts#undoDecisionAction": guard("reconciliation.decide"),
   "app/(dashboard)/reconciliation/actions.ts#manualMatchAction": guard("reconciliation.decide"),
   "app/(dashboard)/reconciliation/actions.ts#bulkConfirmAction": guard("reconciliation.decide"),
+  "app/(dashboard)/payment-links/actions.ts#createLinkAction": guard("links.create", "body"),
+  "app/(dashboard)/payment-links/actions.ts#expireLinkAction": guard("links.expire"),
+  "app/(dashboard)/terminals/actions.ts#syncNowAction": guard("terminals.sync"),
+  "app/(dashboard)/terminals/actions.ts#setStandaloneAction": guard("terminals.standalone.write"),
+  "app/(dashboard)/runbook/actions.ts#declareOutageAction": guard("outages.declare", "body"),
+  "app/(dashboard)/runbook/actions.ts#confirmOutageAction": guard("outages.declare", "body"),
+  "app/(dashboard)/runbook/actions.ts#closeOutageAction": guard("outages.declare", "body"),
+  "app/(dashboard)/runbook/actions.ts#recordTapToPayAction": guard("stores.tap_to_pay.write"),
+  "app/(dashboard)/runbook/actions.ts#captureReceiptAction": guard("receipts.create", "body"),
   "app/(dashboard)/status/actions.ts#createMaintenanceAction": guard("status.maintenance.write", "body"),
   // The window's store is read from the window itself; the service checks it.
   "app/(dashboard)/status/actions.ts#cancelMaintenanceAction": guard("status.maintenance.write"),
   "app/(dashboard)/status/actions.ts#createAlertEndpointAction": guard("status.alerts.manage"),
   "app/(dashboard)/status/actions.ts#deleteAlertEndpointAction": guard("status.alerts.manage"),
   "app/(dashboard)/status/actions.ts#sendTestAlertAction": guard("status.alerts.manage"),
+  "app/(dashboard)/idempotency/actions.ts#runSelfTestAction": guard("idempotency.self_test"),
+  "app/(dashboard)/idempotency/actions.ts#auditDashboardAction": guard("idempotency.analyze"),
 };
 
 export function isPublic(g: Guard): g is { public: string } {

@@ -13,3 +13,14 @@ import { pruneSignInThrottleJob } from "@/lib/auth/throttle-job";
 import { pruneStagedRowsJob } from "@/lib/reconciliation/imports/staging-job";
 registerJob(pruneSignInThrottleJob);
 registerJob(pruneStagedRowsJob);
+
+// Idempotency checker: the scheduled audit of this dashboard's own Adyen calls.
+import { dashboardAuditJob } from "@/lib/idempotency/dashboard";
+registerJob(dashboardAuditJob);
+
+// Outage runbook: terminal sync, payment link creation and status, outage windows that follow the status panel.
+import { closeRecoveredOutagesJob, refreshLinksJob, resumeLinksJob, terminalSyncJob } from "@/lib/runbook/jobs";
+registerJob(terminalSyncJob);
+registerJob(resumeLinksJob);
+registerJob(refreshLinksJob);
+registerJob(closeRecoveredOutagesJob);

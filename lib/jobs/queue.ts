@@ -9,6 +9,7 @@ import { scheduleOf, type JobDefinition } from "@/lib/jobs/define";
 
 const SCHEMA = "pgboss";
 const START_RETRY_MS = { first: 1_000, max: 30_000 };
+const SLOW_JOB_MS = 5_000;
 
 type WorkerState =
   | { state: "stopped" }
@@ -89,7 +90,9 @@ async function runOne(def: JobDefinition, job: PgBoss.Job<unknown>): Promise<voi
   }
   try {
     await def.run(parsed.data, { jobId: job.id });
-    log.info("job.done", { job: def.name, jobId: job.id, ms: Math.round(performance.now() - started) });
+    const ms = Math.round(performance.now() - started);
+    // Scheduled jobs finish every few seconds: a line each would drown the log. Slow runs are worth a look.
+    (ms >= SLOW_JOB_MS ? log.info : log.debug)("job.done", { job: def.name, jobId: job.id, ms });
   } catch (err) {
     log.error("job.failed", { job: def.name, jobId: job.id, ...errorFields(err) });
     throw err;

@@ -1,5 +1,5 @@
 // What the global banner shows: the actor's stores that are degraded or in outage right now.
-import type { Actor } from "@/lib/auth/permissions";
+import { can, type Actor } from "@/lib/auth/permissions";
 import { getStoreStatuses } from "./results";
 
 export type BannerStore = {
@@ -8,6 +8,8 @@ export type BannerStore = {
   state: "degraded" | "outage";
   since: string | null;
   reason: string;
+  /** Where the banner sends this user: the store's runbook, or the status panel for roles without a runbook. */
+  target: "runbook" | "status";
 };
 
 export async function getBannerStores(actor: Actor): Promise<BannerStore[]> {
@@ -15,5 +17,12 @@ export async function getBannerStores(actor: Actor): Promise<BannerStore[]> {
   return stores
     .filter((s): s is typeof s & { state: "degraded" | "outage" } => s.state === "degraded" || s.state === "outage")
     .sort((a, b) => (a.state === b.state ? a.name.localeCompare(b.name) : a.state === "outage" ? -1 : 1))
-    .map((s) => ({ storeId: s.storeId, name: s.name, state: s.state, since: s.since, reason: s.reason }));
+    .map((s) => ({
+      storeId: s.storeId,
+      name: s.name,
+      state: s.state,
+      since: s.since,
+      reason: s.reason,
+      target: can(actor, "runbook.read", { storeId: s.storeId }) ? "runbook" : "status",
+    }));
 }

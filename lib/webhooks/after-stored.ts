@@ -3,6 +3,7 @@
 // instead of one per request; pg-boss' singletonKey then collapses what several app instances queue.
 import { log, errorFields } from "@/lib/log";
 import { enqueueReconcile } from "@/lib/reconciliation/trigger";
+import { requestLinkRefresh } from "@/lib/runbook/payment-links/jobs";
 
 const COALESCE_MS = 250;
 /** Job data stays small; the matching job finds new evidence by its received_at watermark anyway. */
@@ -28,6 +29,9 @@ async function flush(): Promise<void> {
     // The events are stored; the next enqueue (or a periodic run) still picks them up by watermark.
     log.error("webhooks.enqueue_failed", { events: ids.length, ...errorFields(err) });
   }
+  // Payment links carry their id in AUTHORISATION webhooks: bring their status up to date now (after the first
+  // enqueue, never beside it; see lastFlush). Never throws.
+  await requestLinkRefresh("webhooks");
 }
 
 /**

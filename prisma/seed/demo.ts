@@ -7,6 +7,8 @@ import { DEMO_USERS } from "./demo-users";
 import { seedDemoReconciliation } from "./demo-reconciliation";
 import { seedDemoTerminals } from "./demo-terminals";
 import { reconcile } from "@/lib/reconciliation/engine/run";
+import { ADYEN_RETIREMENT, RETIREMENT_SETTING } from "@/lib/idempotency/trend";
+import { seedDemoRunbook } from "./demo-runbook";
 
 export type SeedResult = { stores: number; usersCreated: number };
 
@@ -48,6 +50,12 @@ export async function seedDemo(client: PrismaClient): Promise<SeedResult> {
       });
       usersCreated++;
     }
+    // Adyen's retirement dates of the legacy idempotency framework, marked on the checker's trend.
+    await tx.appSetting.upsert({
+      where: { key: RETIREMENT_SETTING },
+      create: { key: RETIREMENT_SETTING, value: { ...ADYEN_RETIREMENT } },
+      update: {},
+    });
     return { stores: DEMO_CATALOG.stores.length, usersCreated };
   });
 }
@@ -57,6 +65,7 @@ export async function seedDemoIfEmpty(client: PrismaClient): Promise<(SeedResult
   if ((await client.user.count()) > 0) return null;
   const result = await seedDemo(client);
   const orders = await seedDemoReconciliation(client);
+  await seedDemoRunbook(client);
   await reconcile({ kind: "full" });
   return { ...result, orders };
 }

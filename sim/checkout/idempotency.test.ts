@@ -57,6 +57,18 @@ describe("Idempotency-Key on POST /v72/paymentLinks", () => {
     expect(await linkCount()).toBe(1);
   });
 
+  it("answers a concurrent duplicate with 704 without injected latency, since a write takes time as at Adyen", async () => {
+    const key = randomUUID();
+    const [a, b] = await Promise.all([post(key), post(key)]);
+    const statuses = [a.status, b.status].sort();
+    expect(statuses).toEqual([201, 422]);
+    const conflict = a.status === 422 ? a : b;
+    expect(conflict.body).toMatchObject({ errorCode: "704" });
+    expect(conflict.headers.get("transient-error")).toBe("true");
+    expect(conflict.headers.get("idempotency-key")).toBe(key);
+    expect(await linkCount()).toBe(1);
+  });
+
   it("refuses the same key with a different body, without transient-error", async () => {
     const key = randomUUID();
     expect((await post(key)).status).toBe(201);

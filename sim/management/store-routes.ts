@@ -1,5 +1,6 @@
 // Management API stores: GET /v3/stores, /v3/stores/{storeId} and the merchant-scoped variants.
 import type { CatalogStore } from "../catalog";
+import { indexOf } from "../catalog-index";
 import { notFound, restError } from "../errors";
 import { jsonReply, type Reply } from "../http/reply";
 import type { RequestContext } from "../http/router";
@@ -61,7 +62,7 @@ export function listMerchantStores(req: RequestContext, rt: SimRuntime): Reply {
 export function getStore(req: RequestContext, rt: SimRuntime): Reply {
   const forbidden = forbidForeignMerchant(rt, req.params["merchantId"]);
   if (forbidden) return forbidden;
-  const store = rt.config.catalog.stores.find((s) => s.id === req.params["storeId"]);
+  const store = indexOf(rt.config.catalog).storeById.get(req.params["storeId"] ?? "");
   return store
     ? jsonReply(200, storeView(rt, store))
     : notFound("rest", `Store ${req.params["storeId"] ?? ""} not found`);

@@ -1,5 +1,6 @@
 // GET /v3/terminals with Adyen's filters and paging.
 import { brandModelOf, type CatalogTerminal } from "../catalog";
+import { indexOf } from "../catalog-index";
 import { jsonReply, type Reply } from "../http/reply";
 import type { RequestContext } from "../http/router";
 import type { SimRuntime } from "../runtime";
@@ -21,7 +22,7 @@ function matchesFilters(rt: SimRuntime, terminal: CatalogTerminal, query: URLSea
   const search = query.get("searchQuery");
   // Per the spec, searchQuery makes every other filter irrelevant.
   if (search !== null && search !== "") return terminal.id.toLowerCase().includes(search.toLowerCase());
-  const store = rt.config.catalog.stores.find((s) => s.id === terminal.storeId);
+  const store = terminal.storeId === null ? undefined : indexOf(rt.config.catalog).storeById.get(terminal.storeId);
   const merchantId = terminal.status === "inventory" ? undefined : rt.config.merchantAccount;
   const checks: [string, string | undefined][] = [
     ["countries", store?.country],

@@ -1,4 +1,5 @@
 // GET/PATCH terminalSettings at company, merchant, store and terminal level; both answer with effective settings.
+import { indexOf } from "../catalog-index";
 import { notFound, restError } from "../errors";
 import { jsonReply, type Reply } from "../http/reply";
 import type { Handler, RequestContext } from "../http/router";
@@ -26,9 +27,9 @@ function resolveLevel(req: RequestContext, rt: SimRuntime, kind: LevelKind): Res
     case "storeByReference": {
       const forbidden = forbidForeignMerchant(rt, p["merchantId"]);
       if (forbidden) return { ok: false, reply: forbidden };
-      const store = rt.config.catalog.stores.find((s) =>
-        kind === "store" ? s.id === p["storeId"] : s.reference === p["reference"],
-      );
+      const index = indexOf(rt.config.catalog);
+      const store =
+        kind === "store" ? index.storeById.get(p["storeId"] ?? "") : index.storeByReference.get(p["reference"] ?? "");
       return store
         ? { ok: true, level: { kind: "store", storeId: store.id } }
         : { ok: false, reply: notFound("rest", "Store not found") };

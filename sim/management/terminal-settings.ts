@@ -70,7 +70,8 @@ export function createSettingsLevels(catalog: Catalog): SettingsLevels {
     if (t.standaloneOverride !== undefined)
       terminals.set(t.id, { standalone: { enableStandalone: t.standaloneOverride } });
   }
-  return { company: { standalone: { ...catalog.companyStandalone } }, merchant: {}, stores, terminals };
+  const merchant: SettingsDoc = catalog.merchantStandalone ? { standalone: { ...catalog.merchantStandalone } } : {};
+  return { company: { standalone: { ...catalog.companyStandalone } }, merchant, stores, terminals };
 }
 
 function docsFromTop(levels: SettingsLevels, level: SettingsLevel): SettingsDoc[] {

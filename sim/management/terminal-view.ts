@@ -1,6 +1,7 @@
 // Renders a catalog terminal as a Management API v3 `Terminal`, with live assignment, network and activity data.
 import { createHash } from "node:crypto";
 import type { CatalogTerminal } from "../catalog";
+import { indexOf } from "../catalog-index";
 import { isAssigned, outageFor } from "../device/connectivity";
 import type { SimRuntime } from "../runtime";
 
@@ -49,7 +50,7 @@ function lastHeartbeat(at: Date, terminalId: string): Date {
 
 export function terminalView(rt: SimRuntime, terminal: CatalogTerminal): Record<string, unknown> {
   const { catalog, companyId, merchantAccount } = rt.config;
-  const storeIndex = catalog.stores.findIndex((s) => s.id === terminal.storeId);
+  const storeIndex = terminal.storeId === null ? -1 : (indexOf(catalog).storeIndex.get(terminal.storeId) ?? -1);
   const store = catalog.stores[storeIndex];
   const assignment: Record<string, unknown> = { companyId, status: terminal.status };
   if (terminal.status !== "inventory") assignment["merchantId"] = merchantAccount;

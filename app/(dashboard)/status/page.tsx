@@ -11,9 +11,9 @@ import {
   listIncidents,
   listMaintenanceWindows,
 } from "@/lib/status";
+import { LiveRefresh } from "@/components/live-refresh";
 import { Card, PageHeader } from "@/components/ui/card";
 import { AlertSetup } from "./_components/alert-setup";
-import { AutoRefresh } from "./_components/auto-refresh";
 import { HistorySection, RANGES, type Range } from "./_components/history-section";
 import { IncidentTimeline } from "./_components/incident-timeline";
 import { MaintenanceForm, MaintenanceList } from "./_components/maintenance-form";
@@ -56,7 +56,7 @@ export default async function StatusPage({ searchParams }: { searchParams: Searc
   const maintainable = stores.filter((s) => can(p, "status.maintenance.write", { storeId: s.storeId }));
   return (
     <>
-      <AutoRefresh seconds={10} />
+      <LiveRefresh active intervalMs={10_000} />
       <PageHeader title={t("title")} intro={t("intro")} />
       <div className="grid gap-6">
         <Card title={t("stores")}>

@@ -37,7 +37,7 @@ export function importReceipts(
         const result = validateBatch(receipts, standaloneReceiptSchema, { knownStoreIds: await loadStoreIds(tx) });
         yield* invalidFirst(toItems(receipts.length, result, (index) => ({ index })));
       },
-      write: (tx, rows) => insertReceipts(tx, rows, "api", actorLabel(options.actor)),
+      write: (tx, rows) => insertReceipts(tx, rows, options.source ?? "api", actorLabel(options.actor)),
       summarize: storeRowsTally("api"),
     },
     options,

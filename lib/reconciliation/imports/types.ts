@@ -42,6 +42,8 @@ export type ImportOptions = {
   requestId?: string;
   /** The caller's own x-request-id, recorded beside ours in the audit log. */
   callerRequestId?: string;
+  /** Where API-shaped rows came from: the public API (default) or a form in the app (the runbook's receipt form). */
+  source?: "api" | "form";
 };
 
 type Counts = { kind: ImportKind; rows: number; rejected: number };

@@ -17,7 +17,7 @@ ON CONFLICT (dedupe_key) DO NOTHING`;
 export async function insertReceipts(
   tx: Tx,
   receipts: readonly StandaloneReceipt[],
-  source: "api" | "csv",
+  source: "api" | "csv" | "form",
   createdBy: string,
 ): Promise<WriteCounts> {
   const inserted = await tx.$executeRawUnsafe(

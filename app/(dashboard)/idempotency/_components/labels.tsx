@@ -1,0 +1,47 @@
+// Small shared pieces: the translator type the server components receive, verdict and severity badges.
+import { SEVERITY, type FindingCode, type Verdict } from "@/lib/idempotency";
+
+export type Translate = {
+  (key: string, values?: Record<string, string | number>): string;
+  has: (key: string) => boolean;
+};
+
+const VERDICT_KEY: Record<Verdict, string> = { ready: "ready", "not ready": "notReady", "no traffic": "noTraffic" };
+const VERDICT_STYLE: Record<Verdict, string> = {
+  ready: "border-emerald-300 bg-emerald-50 text-emerald-900",
+  "not ready": "border-red-300 bg-red-50 text-red-900",
+  "no traffic": "border-slate-300 bg-slate-50 text-slate-700",
+};
+
+export function VerdictBadge({ verdict, t }: { verdict: Verdict; t: Translate }) {
+  return (
+    <span
+      className={`inline-flex whitespace-nowrap rounded-full border px-2 py-0.5 text-xs font-medium ${VERDICT_STYLE[verdict]}`}
+    >
+      {t(`verdict.${VERDICT_KEY[verdict]}`)}
+    </span>
+  );
+}
+
+const SEVERITY_STYLE = {
+  blocking: "bg-red-100 text-red-900",
+  advice: "bg-amber-100 text-amber-900",
+  info: "bg-sky-100 text-sky-900",
+} as const;
+
+export function CodeBadge({ code, t }: { code: FindingCode; t: Translate }) {
+  return (
+    <span
+      className={`inline-flex rounded px-1.5 py-0.5 text-xs font-medium ${SEVERITY_STYLE[SEVERITY[code]]}`}
+      title={t(`codes.${code}.help`)}
+    >
+      {t(`codes.${code}.label`)}
+    </span>
+  );
+}
+
+export const percent = (share: number) => `${(share * 100).toFixed(share === 1 || share === 0 ? 0 : 1)} %`;
+
+export const linkClass = "font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600";
+export const buttonLinkClass =
+  "inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-100";

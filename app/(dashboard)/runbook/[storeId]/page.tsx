@@ -1,0 +1,177 @@
+// The runbook of one store: what is wrong (status verdict, declared outage), which fallback to use here and now
+// (computed from the store's facts), and each fallback's steps, with the Pay by Link form right on the page.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { can } from "@/lib/auth/permissions";
+import { requirePage } from "@/lib/auth/session";
+import { KNOWN_CURRENCIES } from "@/lib/money";
+import { listTerminals, loadStoreRunbook, parseTerminalFilter, type Fallback, type Message } from "@/lib/runbook";
+import { LiveRefresh } from "@/components/live-refresh";
+import { LinkForm } from "@/components/payment-links/link-form";
+import { Card, Notice } from "@/components/ui/card";
+import { createLinkAction } from "../../payment-links/actions";
+import { FallbackCard } from "../_components/fallback-card";
+import { OutagePanel } from "../_components/outage-panel";
+import { TapToPayForm } from "../_components/tap-to-pay-form";
+import { VerdictLine } from "../_components/verdict-line";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("runbook"))("title") };
+}
+
+const LOCALE_BY_COUNTRY: Record<string, string> = { DE: "de-DE", AT: "de-AT", CH: "de-CH", NL: "nl-NL", FR: "fr-FR" };
+const linkClass = "font-medium text-brand-700 underline";
+
+export default async function StoreRunbookPage({ params }: { params: Promise<{ storeId: string }> }) {
+  const { storeId } = await params;
+  const p = await requirePage("runbook.read", { storeId });
+  const [t, format, rb] = await Promise.all([getTranslations("runbook"), getFormatter(), loadStoreRunbook(p, storeId)]);
+  const ready = await listTerminals(p, parseTerminalFilter({ storeId, ready: "true", sort: "terminal" }));
+  const reco = rb.recommendation;
+  const say = (m: Message) => t(`reco.${m.key}`, m.values);
+  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "short", timeStyle: "short" });
+  const role = (kind: Fallback) =>
+    reco.primary === kind
+      ? "primary"
+      : reco.backup === kind
+        ? "backup"
+        : reco.options[kind].usable
+          ? "usable"
+          : "unusable";
+  const proposed =
+    rb.verdict && (rb.verdict.state === "outage" || rb.verdict.state === "degraded") ? rb.verdict.since : null;
+  const tone =
+    reco.situation === "act"
+      ? "border-red-300 bg-red-50"
+      : reco.situation === "check"
+        ? "border-amber-300 bg-amber-50"
+        : "border-emerald-300 bg-emerald-50";
+  const procedure = rb.tapToPay.procedure;
+  return (
+    <div className="flex flex-col gap-4">
+      {/* The verdict and the recommendation follow the store's status while the page is open. */}
+      <LiveRefresh active intervalMs={15_000} />
+      <header className="flex flex-col gap-2">
+        <p className="text-sm">
+          <Link href="/runbook" className={linkClass}>
+            {t("allStores")}
+          </Link>
+        </p>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("storeTitle", { store: rb.store.name })}</h1>
+        <VerdictLine verdict={rb.verdict} t={t} when={when} />
+      </header>
+
+      <section aria-labelledby="reco-title" className={`rounded-lg border-2 p-4 ${tone}`}>
+        <h2 id="reco-title" className="text-lg font-semibold">
+          {say(reco.headline)}
+        </h2>
+        <p className="mt-1">{say(reco.reason)}</p>
+      </section>
+
+      <FallbackCard
+        kind="standalone"
+        number={1}
+        role={role("standalone")}
+        note={say(reco.options.standalone.note)}
+        open={reco.primary === "standalone"}
+        t={t}
+      >
+        {ready.items.length > 0 ? (
+          <div>
+            <h3 className="mb-1 text-sm font-semibold">{t("standalone.readyTitle", { count: ready.items.length })}</h3>
+            <ul className="list-disc pl-5 text-sm">
+              {ready.items.map((x) => (
+                <li key={x.terminalId}>
+                  <span className="font-mono text-xs">{x.terminalId}</span> ({x.model})
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <ol className="list-decimal space-y-1 pl-5 text-sm">
+          {(["switch", "amount", "receipt", "back"] as const).map((k) => (
+            <li key={k}>{t(`standalone.steps.${k}`)}</li>
+          ))}
+        </ol>
+        <Notice tone="info">
+          {t("standalone.receiptReminder")}{" "}
+          <Link href={`/runbook/${storeId}/receipts/new`} className={linkClass}>
+            {t("standalone.enterReceipt")}
+          </Link>
+        </Notice>
+        {rb.terminals.printerStandaloneOff > 0 ? (
+          <p className="text-sm text-slate-700">
+            {t("standalone.canEnable", { count: rb.terminals.printerStandaloneOff })}{" "}
+            <Link href={`/terminals?storeId=${storeId}`} className={linkClass}>
+              {t("standalone.terminalsLink")}
+            </Link>
+          </p>
+        ) : null}
+      </FallbackCard>
+
+      <FallbackCard
+        kind="payByLink"
+        number={2}
+        role={role("payByLink")}
+        note={say(reco.options.payByLink.note)}
+        open={reco.primary === "payByLink" || reco.backup === "payByLink"}
+        t={t}
+      >
+        {can(p, "links.create", { storeId }) ? (
+          <LinkForm
+            action={createLinkAction}
+            stores={[rb.store]}
+            storeId={storeId}
+            currencies={KNOWN_CURRENCIES}
+            defaultLocale={LOCALE_BY_COUNTRY[rb.store.country ?? ""]}
+          />
+        ) : null}
+        <p className="text-sm">
+          <Link href={`/payment-links?storeId=${storeId}`} className={linkClass}>
+            {t("payByLink.allLinks")}
+          </Link>
+        </p>
+      </FallbackCard>
+
+      <FallbackCard
+        kind="tapToPay"
+        number={3}
+        role={role("tapToPay")}
+        note={say(reco.options.tapToPay.note)}
+        open={reco.primary === "tapToPay"}
+        t={t}
+      >
+        {rb.tapToPay.available ? (
+          procedure && /^https?:\/\//i.test(procedure) ? (
+            <a href={procedure} target="_blank" rel="noreferrer" className={linkClass}>
+              {t("tapToPay.openProcedure")}
+            </a>
+          ) : procedure ? (
+            <p className="whitespace-pre-wrap rounded bg-slate-50 p-3 text-sm">{procedure}</p>
+          ) : (
+            <p className="text-sm text-slate-700">{t("tapToPay.noProcedure")}</p>
+          )
+        ) : (
+          <p className="text-sm text-slate-700">{t("tapToPay.notRecorded")}</p>
+        )}
+        {can(p, "stores.tap_to_pay.write") ? <TapToPayForm current={rb.tapToPay} /> : null}
+      </FallbackCard>
+
+      <Card title={t("outage.title")}>
+        <OutagePanel
+          storeId={storeId}
+          outage={rb.outage}
+          proposedSince={proposed}
+          canDeclare={can(p, "outages.declare", { storeId })}
+        />
+      </Card>
+
+      <p className="text-sm">
+        <Link href={`/runbook/${storeId}/receipts/new`} className={linkClass}>
+          {t("receiptsLink")}
+        </Link>
+      </p>
+    </div>
+  );
+}

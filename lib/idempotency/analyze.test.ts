@@ -1,0 +1,194 @@
+// The analysis service on a real database: what is stored, redaction on the stored rows, identity of files.
+import { gzipSync } from "node:zlib";
+import { beforeAll, describe, expect, it } from "vitest";
+import { setEnvForTests } from "@/lib/env";
+import { db } from "@/lib/db";
+import { withTestDatabase } from "@/lib/testing/database";
+import { closeIdempotencyPool } from "@/lib/idempotency/pg";
+import { analyzeTraffic } from "@/lib/idempotency/analyze";
+import { FINDING_CODES } from "@/lib/idempotency/codes";
+import { harDocument, harEntry, inChunks } from "@/lib/idempotency/input/test-support";
+import { listFindings, getChain, getAnalysis, listReadiness } from "@/lib/idempotency/queries";
+import { loadTrend } from "@/lib/idempotency/trend";
+
+withTestDatabase({ beforeDrop: closeIdempotencyPool });
+beforeAll(() => setEnvForTests({ LOG_LEVEL: "silent" }));
+
+const API_KEY = "AQEyhmfxLI3MaBFLw0m/n3Q5qf3VaY9UCJ14XWZE03G2cxC5SMCJHqaHOyQQwV1bDb7kfNy1WIxIIkxgBw==-secretvalue";
+const PAN = "4111 1111 1111 1111";
+const EMAIL = "shopper.jane@example.com";
+const K1 = "0f8fad5b-d9cb-469f-a165-70867728950e";
+
+function legacyHar(): string {
+  const body = (n: number) =>
+    JSON.stringify({
+      merchantAccount: "ShopEU",
+      reference: "ORDER-1",
+      amount: { currency: "EUR", value: 1000 + n },
+      shopperEmail: EMAIL,
+      paymentMethod: {
+        type: "scheme",
+        number: PAN.replaceAll(" ", ""),
+        cvc: "737",
+        encryptedSecurityCode: "adyenjs_0_1_25$abc",
+      },
+    });
+  const headers = (extra: { name: string; value: string }[]) => [
+    { name: "X-API-Key", value: API_KEY },
+    { name: "Authorization", value: `Basic ${Buffer.from("ws@Company.Shop:pw").toString("base64")}` },
+    { name: "Cookie", value: "JSESSIONID=abc" },
+    ...extra,
+  ];
+  return harDocument([
+    harEntry({
+      started: "2026-01-05T10:00:00Z",
+      headers: headers([]),
+      postData: { mimeType: "application/json", text: body(0) },
+      status: 500,
+      content: { mimeType: "application/json", text: `{"status":500,"message":"card ${PAN} refused for ${EMAIL}"}` },
+    }),
+    harEntry({
+      started: "2026-01-05T10:00:01Z",
+      headers: headers([{ name: "Pragma", value: "process-retry" }]),
+      postData: { mimeType: "application/json", text: body(0) },
+    }),
+    harEntry({
+      started: "2026-01-05T10:00:02Z",
+      url: `https://checkout-test.adyen.com/v71/paymentLinks?shopperEmail=${EMAIL}`,
+      headers: headers([{ name: "Idempotency-Key", value: K1 }]),
+      postData: { mimeType: "application/json", text: body(1) },
+    }),
+  ]);
+}
+
+const input = (name: string, text: string | Buffer, chunk = 4096) => ({ name, bytes: inChunks(text, chunk) });
+
+describe("analyzeTraffic", () => {
+  it("stores an analysis whose summary has every code, and findings, chains and readiness behind it", async () => {
+    const s = await analyzeTraffic("system", [input("session.har", legacyHar())], { kind: "cli" });
+    expect(Object.keys(s.findings).sort()).toEqual([...FINDING_CODES].sort());
+    expect(s).toMatchObject({ files: 1, entries: 3, adyenRequests: 3, complete: true, problems: [] });
+    expect(s.findings.legacy_pragma_retry).toBe(1);
+    expect(s.findings.missing_idempotency_key).toBe(2);
+    expect(s.findings.retry_of_non_transient_error).toBe(1);
+    expect(s.readiness.byEndpoint).toEqual([
+      { endpoint: "Checkout /payments", requests: 2, ready: 0, verdict: "not ready" },
+      { endpoint: "Checkout /paymentLinks", requests: 1, ready: 1, verdict: "ready" },
+    ]);
+    expect(s.readiness.overall).toBeCloseTo(1 / 3, 3);
+
+    const page = await listFindings("system", { analysisId: s.id, code: "legacy_pragma_retry" });
+    expect(page.items).toHaveLength(1);
+    const chainNo = page.items[0]?.chainNo;
+    expect(chainNo).not.toBeNull();
+    const chain = await getChain("system", s.id, chainNo as number);
+    expect(chain).toMatchObject({ endpoint: "Checkout /payments", reference: "ORDER-1", attemptCount: 2 });
+    expect(chain.attempts.map((a) => a.status)).toEqual([500, 200]);
+    // Page by page (one finding each), in the requests' time order, every finding exactly once.
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const next = await listFindings("system", { analysisId: s.id, limit: 1, cursor });
+      seen.push(...next.items.map((i) => `${i.at}|${i.code}`));
+      cursor = next.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toHaveLength(Object.values(s.findings).reduce((a, b) => a + b, 0));
+    const times = seen.map((x) => x.split("|")[0] ?? "");
+    expect(times).toEqual([...times].sort());
+    const readiness = await listReadiness("system", s.id);
+    expect(readiness.find((r) => r.dimension === "merchantAccount" && r.value === "ShopEU")?.verdict).toBe("not ready");
+  });
+
+  it("redacts API keys, credentials, card numbers, CVCs, encrypted fields and emails before storing anything", async () => {
+    const s = await analyzeTraffic("system", [input("secrets.har", legacyHar())], { kind: "cli" });
+    const tables = [
+      "idempotency_analyses",
+      "idempotency_inputs",
+      "idempotency_chains",
+      "idempotency_findings",
+      "idempotency_readiness",
+      "idempotency_daily",
+      "idempotency_key_spill",
+      "audit_log",
+    ];
+    const dump = (
+      await Promise.all(
+        tables.map((t) => db().$queryRawUnsafe<{ row: string }[]>(`SELECT row_to_json(x)::text AS row FROM ${t} x`)),
+      )
+    )
+      .flat()
+      .map((r) => r.row)
+      .join("\n");
+    expect(dump).toContain(s.id);
+    expect(dump.length).toBeGreaterThan(1000);
+    for (const secret of [
+      API_KEY,
+      "secretvalue",
+      PAN,
+      PAN.replaceAll(" ", ""),
+      EMAIL,
+      "737",
+      "adyenjs_0_1_25$abc",
+      "JSESSIONID",
+      Buffer.from("ws@Company.Shop:pw").toString("base64"),
+    ]) {
+      expect(dump, secret).not.toContain(secret);
+    }
+    expect(dump).toContain("[redacted]");
+  });
+
+  it("keeps what was read from a cut-off file and says where reading stopped", async () => {
+    const full = JSON.stringify({
+      method: "POST",
+      url: "https://checkout-test.adyen.com/v71/payments",
+      requestBody: { merchantAccount: "M", reference: "R" },
+      status: 200,
+      time: "2026-01-05T10:00:00Z",
+    });
+    const s = await analyzeTraffic(
+      "system",
+      [input("ok.ndjson.gz", gzipSync(`${full}\n${full}\n`)), input("cut.ndjson", `${full}\n${full}\n{"method":"PO`)],
+      { kind: "cli" },
+    );
+    expect(s.complete).toBe(false);
+    expect(s.entries).toBe(4);
+    expect(s.problems).toEqual([
+      { file: "cut.ndjson", line: 3, message: "cut.ndjson: line 3 is incomplete (the file is cut off)" },
+    ]);
+    const detail = await getAnalysis("system", s.id);
+    expect(detail.status).toBe("incomplete");
+    expect(detail.inputs.map((i) => [i.name, i.format, i.compressed, i.complete, i.stoppedAt])).toEqual([
+      ["ok.ndjson.gz", "ndjson", true, true, null],
+      ["cut.ndjson", "ndjson", false, false, "line 3"],
+    ]);
+  });
+
+  it("counts the same file once in the trend however often it is analysed (gzip or not)", async () => {
+    const line = (day: string, key: string | null) =>
+      JSON.stringify({
+        method: "POST",
+        url: "https://checkout-test.adyen.com/v71/payments",
+        time: `${day}T09:00:00Z`,
+        requestHeaders: key ? { "Idempotency-Key": key } : {},
+        requestBody: { merchantAccount: "T", reference: `${day}-${key}` },
+        status: 200,
+      });
+    const text = [line("2019-03-01", null), line("2019-03-01", K1), line("2019-03-02", null)].join("\n");
+    const count = (t: Awaited<ReturnType<typeof loadTrend>>) =>
+      t.points.filter((p) => p.t.startsWith("2019-03")).reduce((a, p) => a + p.testRequests, 0);
+    const first = await analyzeTraffic("system", [input("a.ndjson", text)], { kind: "cli" });
+    const again = await analyzeTraffic("system", [input("a-copy.ndjson.gz", gzipSync(text))], { kind: "cli" });
+    expect(count(await loadTrend("system"))).toBe(3);
+    expect((await getAnalysis("system", again.id)).inputs[0]?.analysedBefore).toBe(first.id);
+    const trend = await loadTrend("system");
+    expect(trend.retirement).toEqual({ test: "2020-07-01", live: "2020-09-15" });
+    // This file's other analyses reach into 2026, so the points are months: March 2019 has 2 of 3 legacy.
+    expect(trend.granularity).toBe("month");
+    expect(trend.points.find((p) => p.t === "2019-03-01")?.test).toBe(66.7);
+  });
+
+  it("refuses callers without idempotency.analyze", async () => {
+    const finance = { kind: "user" as const, id: "u", label: "f", role: "finance" as const, storeIds: "all" as const };
+    await expect(analyzeTraffic(finance, [], { kind: "upload" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});

@@ -1,0 +1,207 @@
+// The analysis of a stream of exchanges, with I/O injected: which requests are Adyen's, the rules per request,
+// per key and per chain, readiness and daily counts. Memory is bounded by the open-chain and key caps, never by
+// the size of the input; findings and chains leave for the sink in batches, one write in flight at a time.
+import { ChainTracker, type Chain } from "@/lib/idempotency/chains";
+import { emptyCounts, type FindingCode, type FindingCounts } from "@/lib/idempotency/codes";
+import { DailyTally } from "@/lib/idempotency/daily";
+import { evidenceOf } from "@/lib/idempotency/evidence";
+import { duplicateInFlight } from "@/lib/idempotency/findings/duplicate-in-flight";
+import { keyChangedOnRetry } from "@/lib/idempotency/findings/key-changed-on-retry";
+import { legacyPragmaRetry } from "@/lib/idempotency/findings/legacy-pragma-retry";
+import { missingIdempotencyKey } from "@/lib/idempotency/findings/missing-idempotency-key";
+import { processRetryItems, processRetryWebhook } from "@/lib/idempotency/findings/process-retry-webhook";
+import { retriesOfNonTransientErrors } from "@/lib/idempotency/findings/retry-of-non-transient-error";
+import { retryWithoutBackoff } from "@/lib/idempotency/findings/retry-without-backoff";
+import { HeapGuard } from "@/lib/idempotency/heap-guard";
+import { KeyTracker, type KeySpill } from "@/lib/idempotency/keys";
+import { classifyUrl, type AdyenTarget, type ExtraHosts } from "@/lib/idempotency/normalize";
+import { isInScope, ReadinessTally } from "@/lib/idempotency/readiness";
+import { recordOf } from "@/lib/idempotency/record";
+import type { Evidence, Exchange, Finding, FindingDraft } from "@/lib/idempotency/types";
+
+/** A chain as stored: only chains of two or more attempts (a single request is no retry). */
+export type ChainRow = {
+  no: number;
+  endpoint: string;
+  merchantAccount: string | null;
+  reference: string | null;
+  region: string;
+  client: string | null;
+  firstAt: number | null;
+  lastAt: number | null;
+  attemptCount: number;
+  keyCount: number;
+  codes: FindingCode[];
+  attempts: Evidence[];
+};
+
+export type AnalysisSink = {
+  findings(rows: Finding[]): Promise<void>;
+  chains(rows: ChainRow[]): Promise<void>;
+};
+
+export type AnalyzerOptions = { extraHosts?: ExtraHosts; chainCap?: number; keyCap?: number };
+
+const CHECK_EVERY = 500;
+/** Attempts of one operation more than this apart in log time are analysed as separate chains. */
+export const CHAIN_IDLE_MS = 6 * 60 * 60 * 1000;
+const WRITE_BATCH = 100;
+/** Attempts shown on a chain's timeline. */
+const ATTEMPTS_STORED = 100;
+
+export class Analyzer {
+  readonly readiness = new ReadinessTally();
+  entries = 0;
+  adyenRequests = 0;
+  private readonly keys: KeyTracker;
+  private readonly chains: ChainTracker;
+  private findingBuf: { draft: FindingDraft; chainNo: number | null }[] = [];
+  private chainBuf: ChainRow[] = [];
+  private writing: Promise<void> = Promise.resolve();
+  private readonly extraHosts: ExtraHosts;
+  private readonly heap = new HeapGuard();
+
+  constructor(
+    spill: KeySpill,
+    private readonly sink: AnalysisSink,
+    options: AnalyzerOptions = {},
+  ) {
+    this.extraHosts = options.extraHosts ?? new Map();
+    this.keys = new KeyTracker(spill, options.keyCap);
+    this.chains = new ChainTracker((c) => this.closeChain(c), options.chainCap);
+  }
+
+  get counts(): FindingCounts {
+    return { ...emptyCounts(), ...this.readiness.findings };
+  }
+
+  /**
+   * Analyses one file's exchanges; `daily` collects that file's per-day counts. Each exchange is handled as it
+   * arrives and then dropped (holding batches of them made V8 promote them and grow the heap); the loop waits
+   * only for a spilled key to come back, and for the previous write when a new batch of rows is ready.
+   */
+  async analyze(exchanges: AsyncIterable<Exchange>, daily: DailyTally): Promise<void> {
+    let n = 0;
+    // The latest time seen in this file: chains quiet for CHAIN_IDLE_MS before it are finished.
+    let now = -Infinity;
+    for await (const x of exchanges) {
+      const target = this.classify(x);
+      const key = target ? x.requestHeaders["idempotency-key"] : undefined;
+      if (key && this.keys.mayNeedLoad(key)) await this.keys.prefetch([key]);
+      this.observe(x, target, daily);
+      if (x.time !== null && x.time > now) now = x.time;
+      if (++n % CHECK_EVERY === 0) {
+        this.chains.closeIdle(now, CHAIN_IDLE_MS);
+        await this.flush(false);
+        this.heap.check();
+      }
+    }
+  }
+
+  /** Closes every open chain and writes what is left. */
+  async finish(): Promise<{ chains: number; lateAttempts: number; distinctKeys: number }> {
+    this.chains.closeAll();
+    await this.flush(true);
+    await this.keys.settle();
+    return { chains: this.chains.count, lateAttempts: this.chains.lateAttempts, distinctKeys: this.keys.distinct };
+  }
+
+  /** Logs repeat the same few URLs: classification is remembered per method and URL (bounded). */
+  private readonly targetCache = new Map<string, AdyenTarget | null>();
+
+  private classify(x: Exchange): AdyenTarget | null {
+    const id = `${x.method} ${x.url}`;
+    let target = this.targetCache.get(id);
+    if (target === undefined) {
+      target = classifyUrl(x.url, x.method, this.extraHosts);
+      if (this.targetCache.size >= 10_000) this.targetCache.clear();
+      this.targetCache.set(id, target);
+    }
+    return target;
+  }
+
+  private observe(x: Exchange, target: AdyenTarget | null, daily: DailyTally): void {
+    this.entries++;
+    if (x.requestBody !== undefined) {
+      for (const n of processRetryItems(x.requestBody)) {
+        this.emit(
+          processRetryWebhook(n, { at: x.time, method: x.method, url: x.url, status: x.status, origin: x.origin }),
+          null,
+        );
+      }
+    }
+    if (!target) return;
+    this.adyenRequests++;
+    const r = recordOf(x, target);
+    const drafts: FindingDraft[] = [];
+    for (const d of [legacyPragmaRetry(r), missingIdempotencyKey(r), duplicateInFlight(r)]) if (d) drafts.push(d);
+    for (const d of this.keys.observe(r)) drafts.push(d);
+    if (isInScope(r)) {
+      this.readiness.addRequest(r);
+      daily.add(r);
+    }
+    if (r.acceptsKey) this.chains.add(r, drafts);
+    else for (const d of drafts) this.emit(d, null);
+  }
+
+  private emit(d: FindingDraft, chainNo: number | null): void {
+    this.readiness.addFinding(d);
+    this.findingBuf.push({ draft: d, chainNo });
+  }
+
+  private closeChain(c: Chain): void {
+    const attemptCount = c.attempts.length + c.dropped;
+    // A single request is no retry chain: its findings stand alone and no chain row is stored.
+    if (attemptCount < 2) {
+      for (const d of c.pending) this.emit(d, null);
+      return;
+    }
+    const drafts = [...c.pending];
+    for (const d of [keyChangedOnRetry(c.attempts), retryWithoutBackoff(c.attempts)]) if (d) drafts.push(d);
+    for (const d of retriesOfNonTransientErrors(c.attempts)) drafts.push(d);
+    for (const d of drafts) this.emit(d, c.no);
+    const first = c.attempts[0];
+    if (!first) return;
+    const times = c.attempts.map((a) => a.at).filter((t): t is number => t !== null);
+    this.chainBuf.push({
+      no: c.no,
+      endpoint: first.endpoint,
+      merchantAccount: first.merchantAccount,
+      reference: c.attempts.find((a) => a.reference !== null)?.reference ?? null,
+      region: first.region,
+      client: first.client,
+      firstAt: times.length ? Math.min(...times) : null,
+      lastAt: times.length ? Math.max(...times) : null,
+      attemptCount,
+      keyCount: new Set(c.attempts.map((a) => a.key).filter((k) => k !== null)).size,
+      codes: [...new Set(drafts.map((d) => d.code))],
+      attempts: c.attempts
+        .slice()
+        .sort((a, b) => (a.at ?? 0) - (b.at ?? 0))
+        .slice(0, ATTEMPTS_STORED)
+        .map(evidenceOf),
+    });
+  }
+
+  private async flush(force: boolean): Promise<void> {
+    await this.keys.flush(force);
+    if (!force && this.findingBuf.length < WRITE_BATCH && this.chainBuf.length < WRITE_BATCH) return;
+    await this.writing;
+    const findings: Finding[] = this.findingBuf.map(({ draft: { records, evidence, ...rest }, chainNo }) => ({
+      ...rest,
+      evidence: evidence ?? records.map(evidenceOf),
+      chainNo,
+    }));
+    const chains = this.chainBuf;
+    this.findingBuf = [];
+    this.chainBuf = [];
+    // Chains first: a finding's chain row exists before the finding points at it.
+    this.writing = (async () => {
+      if (chains.length) await this.sink.chains(chains);
+      if (findings.length) await this.sink.findings(findings);
+    })();
+    // Handled here so a failed write never surfaces as an unhandled rejection; the next await rethrows it.
+    this.writing.catch(() => undefined);
+    if (force) await this.writing;
+  }
+}

@@ -1,0 +1,102 @@
+// A file's bytes as the readers see them: gunzipped when it starts with gzip's magic bytes (whatever its name),
+// counted and hashed on the way (the hash of the decompressed content identifies the file across analyses), and
+// cut off with a clear error past the configured size.
+import { createHash } from "node:crypto";
+import { pipeline, Readable } from "node:stream";
+import { createGunzip } from "node:zlib";
+
+export type DecodeStats = {
+  /** Bytes as received (compressed when gzip). */
+  bytes: number;
+  /** Bytes after decompression. */
+  contentBytes: number;
+  compressed: boolean;
+  /** sha256 of the decompressed content, hex; set once the whole input was read. */
+  sha256: string | null;
+};
+
+export class InputTooLargeError extends Error {
+  constructor(readonly limitBytes: number) {
+    super(`the content is larger than ${Math.round(limitBytes / 1024 / 1024)} MB once decompressed`);
+    this.name = "InputTooLargeError";
+  }
+}
+
+/** The gzip stream itself is broken or ends early. */
+export class CompressionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "CompressionError";
+  }
+}
+
+const GZIP_MAGIC = [0x1f, 0x8b] as const;
+
+async function* counted(
+  source: AsyncIterable<Buffer | Uint8Array | string>,
+  stats: DecodeStats,
+): AsyncGenerator<Buffer> {
+  for await (const chunk of source) {
+    const buf = typeof chunk === "string" ? Buffer.from(chunk) : Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+    stats.bytes += buf.length;
+    if (buf.length > 0) yield buf;
+  }
+}
+
+/** Puts the first chunk back in front of the rest of an iterator. */
+async function* prepend(first: Buffer | undefined, rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
+  if (first) yield first;
+  for (;;) {
+    const next = await rest.next();
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+export async function* decodedChunks(
+  source: AsyncIterable<Buffer | Uint8Array | string>,
+  stats: DecodeStats,
+  maxContentBytes: number,
+): AsyncGenerator<Buffer> {
+  const raw = counted(source, stats)[Symbol.asyncIterator]();
+  let first = (await raw.next()).value as Buffer | undefined;
+  // The magic bytes may straddle the first two chunks of a slow upload.
+  while (first && first.length < 2) {
+    const more = await raw.next();
+    if (more.done) break;
+    first = Buffer.concat([first, more.value]);
+  }
+  stats.compressed = first !== undefined && first[0] === GZIP_MAGIC[0] && first[1] === GZIP_MAGIC[1];
+  let body: AsyncIterable<Buffer> = prepend(first, raw);
+  if (stats.compressed) body = gunzip(body);
+  const hash = createHash("sha256");
+  try {
+    for await (const chunk of body) {
+      stats.contentBytes += chunk.length;
+      if (stats.contentBytes > maxContentBytes) throw new InputTooLargeError(maxContentBytes);
+      hash.update(chunk);
+      yield chunk;
+    }
+    stats.sha256 = hash.digest("hex");
+  } finally {
+    // A reader that stopped early closes the source too (a file handle, or the rest of an upload's part).
+    await raw.return?.(undefined);
+  }
+}
+
+async function* gunzip(body: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  const stream = createGunzip();
+  // pipeline: an error of the source (an aborted upload) reaches the gunzip stream and ends the loop below.
+  pipeline(Readable.from(body), stream, () => undefined);
+  try {
+    for await (const chunk of stream) yield chunk as Buffer;
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    if (typeof code !== "string" || !code.startsWith("Z_")) throw err;
+    throw new CompressionError(
+      code === "Z_BUF_ERROR" ? "the gzip stream ends early (the file is cut off)" : "the gzip stream is damaged",
+    );
+  } finally {
+    stream.destroy();
+  }
+}

@@ -1,0 +1,116 @@
+import { gzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { readAll } from "@/lib/idempotency/input/test-support";
+
+const line = (v: unknown) => JSON.stringify(v);
+
+describe("NDJSON reader", () => {
+  it("reads the canonical shape with headers as an object or as name/value pairs, bodies as text or JSON", async () => {
+    const text = [
+      line({
+        time: "2026-01-05T10:00:00.000Z",
+        method: "post",
+        url: "https://checkout-test.adyen.com/v71/payments",
+        requestHeaders: { "Idempotency-Key": "k1", "User-Agent": "pos/1" },
+        requestBody: { merchantAccount: "M", reference: "R" },
+        status: 200,
+        responseHeaders: [{ name: "Transient-Error", value: "true" }],
+        responseBody: '{"resultCode":"Authorised"}',
+        durationMs: 340,
+        client: "till-7",
+      }),
+      "",
+      line({ time: 1767607200000, method: "POST", url: "https://checkout-test.adyen.com/v71/payments", status: null }),
+    ].join("\r\n");
+    const { exchanges, result } = await readAll(text, { chunk: 3 });
+    expect(result.stop).toBeNull();
+    expect(result.format).toBe("ndjson");
+    expect(exchanges[0]).toMatchObject({
+      method: "POST",
+      time: Date.parse("2026-01-05T10:00:00.000Z"),
+      requestHeaders: { "idempotency-key": "k1", "user-agent": "pos/1" },
+      requestBody: { merchantAccount: "M", reference: "R" },
+      responseHeaders: { "transient-error": "true" },
+      durationMs: 340,
+      client: "till-7",
+      origin: { file: "input", line: 1 },
+    });
+    expect(exchanges[1]).toMatchObject({ status: null, time: 1767607200000, client: null, origin: { line: 3 } });
+  });
+
+  it("reads pino-http lines: req/res, Host header, epoch-ms time, responseTime; skips other log lines", async () => {
+    const text = [
+      line({ level: 30, time: 1767607200000, msg: "server listening" }),
+      line({
+        level: 30,
+        time: 1767607201000,
+        req: {
+          id: 1,
+          method: "POST",
+          url: "/v70/paymentLinks",
+          headers: { host: "checkout-test.adyen.com", "idempotency-key": "k", "user-agent": "proxy" },
+        },
+        res: { statusCode: 201, headers: { "idempotency-key": "k" } },
+        responseTime: 87,
+        msg: "request completed",
+      }),
+    ].join("\n");
+    const { exchanges, result } = await readAll(text);
+    expect(result.otherLines).toBe(1);
+    expect(exchanges).toHaveLength(1);
+    expect(exchanges[0]).toMatchObject({
+      url: "https://checkout-test.adyen.com/v70/paymentLinks",
+      time: 1767607201000,
+      status: 201,
+      durationMs: 87,
+      client: "proxy",
+      origin: { line: 2 },
+    });
+  });
+
+  it("reads gzip by magic bytes and hashes the decompressed content", async () => {
+    const text = line({ method: "GET", url: "https://a.example/" }) + "\n";
+    const plain = await readAll(text);
+    const zipped = await readAll(gzipSync(Buffer.from(text)), { chunk: 1 });
+    expect(zipped.exchanges).toHaveLength(1);
+    expect(zipped.result.compressed).toBe(true);
+    expect(zipped.result.sha256).toBe(plain.result.sha256);
+    expect(zipped.result.bytes).toBeLessThan(zipped.result.contentBytes + 40);
+  });
+
+  it("keeps the lines before a cut-off last line and says where reading stopped", async () => {
+    const full = line({ method: "GET", url: "https://a.example/1" });
+    const text = `${full}\n${full}\n{"method":"GET","url":"https://a.exa`;
+    const { exchanges, result } = await readAll(text);
+    expect(exchanges).toHaveLength(2);
+    expect(result.stop).toEqual({ line: 3, reason: "line 3 is incomplete (the file is cut off)" });
+  });
+
+  it("stops at a garbage line in the middle and names it", async () => {
+    const full = line({ method: "GET", url: "https://a.example/1" });
+    const { exchanges, result } = await readAll(`${full}\nnot json at all\n${full}\n`);
+    expect(exchanges).toHaveLength(1);
+    expect(result.stop).toEqual({ line: 2, reason: "line 2 is not valid JSON" });
+  });
+
+  it("refuses a file that is neither HAR nor NDJSON, and an empty one", async () => {
+    expect((await readAll("<html><body>hi</body></html>")).result.stop).toEqual({
+      line: 1,
+      reason: "not a HAR or NDJSON file",
+    });
+    expect((await readAll("")).result.stop?.reason).toBe("the file is empty");
+  });
+
+  it("names the line where a truncated gzip stream ends", async () => {
+    const text = Array.from({ length: 3000 }, (_, i) =>
+      line({ method: "GET", url: `https://a.example/${i}`, n: Math.random() }),
+    ).join("\n");
+    const gz = gzipSync(Buffer.from(text));
+    const { exchanges, result } = await readAll(gz.subarray(0, Math.floor(gz.length / 2)));
+    expect(exchanges.length).toBeGreaterThan(0);
+    expect(result.stop).toEqual({
+      line: exchanges.length + 1,
+      reason: "the gzip stream ends early (the file is cut off)",
+    });
+  });
+});

@@ -1,0 +1,50 @@
+// From an exchange to the record the rules read: headers picked, body parsed once for the transaction identity
+// and the fingerprint, Adyen's error code read from error answers only.
+import { bodyFingerprint, parseBody, transactionIdentity } from "@/lib/idempotency/body";
+import { keptRequestHeaders, keptResponseHeaders } from "@/lib/idempotency/evidence";
+import { hasLegacyPragma } from "@/lib/idempotency/findings/legacy-pragma-retry";
+import { errorCodeOf } from "@/lib/idempotency/findings/duplicate-in-flight";
+import { isTransientResponse } from "@/lib/idempotency/headers";
+import type { AdyenTarget } from "@/lib/idempotency/normalize";
+import type { Exchange, RequestRecord } from "@/lib/idempotency/types";
+
+const MAX_CLIENT = 200;
+const HAS_BODY = new Set(["POST", "PUT", "PATCH"]);
+
+export function recordOf(x: Exchange, target: AdyenTarget): RequestRecord {
+  const rawKey = x.requestHeaders["idempotency-key"];
+  const key = rawKey === undefined || rawKey.trim() === "" ? null : rawKey;
+  let identity: { merchantAccount: string | null; reference: string | null } = {
+    merchantAccount: null,
+    reference: null,
+  };
+  let fingerprint: string | null = null;
+  if (HAS_BODY.has(x.method)) {
+    const body = parseBody(x.requestBody, x.requestHeaders["content-type"]);
+    identity = transactionIdentity(body);
+    // Only keyed requests are ever compared by body.
+    if (key !== null) fingerprint = bodyFingerprint(body);
+  }
+  const client = x.client === null ? null : x.client.length > MAX_CLIENT ? x.client.slice(0, MAX_CLIENT) : x.client;
+  return {
+    at: x.time,
+    method: x.method,
+    url: x.url,
+    status: x.status,
+    durationMs: x.durationMs,
+    endpoint: target.endpoint,
+    region: target.region,
+    acceptsKey: target.acceptsKey,
+    merchantAccount: identity.merchantAccount,
+    reference: identity.reference,
+    client,
+    key,
+    legacy: hasLegacyPragma(x.requestHeaders),
+    fingerprint,
+    transient: isTransientResponse(x.responseHeaders),
+    errorCode: x.status !== null && x.status >= 400 ? errorCodeOf(x.responseBody) : null,
+    headers: keptRequestHeaders(x.requestHeaders),
+    responseHeaders: keptResponseHeaders(x.responseHeaders),
+    origin: x.origin,
+  };
+}
