@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
-import { startNextServer, waitForHealthy, type Child } from "../cli/processes.ts";
+import { startAppServer, waitForHealthy, type Child } from "../cli/processes.ts";
 import { ensureEmbeddedDatabase, freePort, PRIVATE_ROOT } from "../lib/db/embedded.ts";
 import { migrate } from "../lib/db/migrate.ts";
 import { reachableBinaries } from "../lib/db/postgres-install.ts";
@@ -59,7 +59,7 @@ export async function startApp(databaseUrl: string): Promise<Child & { url: stri
     LOG_LEVEL: "error",
     NODE_ENV: "production",
   };
-  const child = startNextServer(port, childEnv(env), "127.0.0.1");
+  const child = startAppServer(port, childEnv(env), "127.0.0.1");
   await waitForHealthy(url, 90_000);
   return { ...child, url };
 }

@@ -9,7 +9,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { ROOT, startNextServer, waitForHealthy } from "../cli/processes.ts";
+import { ROOT, startAppServer, waitForHealthy } from "../cli/processes.ts";
 import { ensureEmbeddedDatabase, freePort } from "../lib/db/embedded.ts";
 import { migrate } from "../lib/db/migrate.ts";
 import { disconnectDb, setDatabaseUrl } from "../lib/db.ts";
@@ -83,7 +83,7 @@ export async function runFreshnessBench(args: string[]): Promise<void> {
       LOG_LEVEL: "warn",
       NODE_ENV: "production",
     };
-    next = startNextServer(port, childEnv(env), "127.0.0.1");
+    next = startAppServer(port, childEnv(env), "127.0.0.1");
     await waitForHealthy(appUrl, 90_000);
     const cookie = await signInCookie(appUrl, data.email, data.password);
     if (!(await readFirstPage(appUrl, cookie)).ok)
@@ -146,11 +146,18 @@ export async function runFreshnessBench(args: string[]): Promise<void> {
     const fullMs = fullRun ? await fullRun : NaN;
 
     const lags: number[] = [];
+    // The worst lag of the webhooks sent in each tenth of the run: shows when matching fell behind.
+    const slices = Array.from({ length: 10 }, () => 0);
     let unmatched = 0;
     for (let i = 0; i < streamed; i++) {
       if (Number.isNaN(load.ackedAtMs[i] as number)) continue;
       if (Number.isNaN(matchedAt[i] as number)) unmatched++;
-      else lags.push(Math.max(0, (matchedAt[i] as number) - (load.ackedAtMs[i] as number)));
+      else {
+        const lag = Math.max(0, (matchedAt[i] as number) - (load.ackedAtMs[i] as number));
+        lags.push(lag);
+        const slice = Math.min(9, Math.floor((i / streamed) * 10));
+        slices[slice] = Math.max(slices[slice] ?? 0, lag);
+      }
     }
     lags.sort((a, b) => a - b);
     const sortedReads = [...reads].sort((a, b) => a - b);
@@ -161,6 +168,9 @@ export async function runFreshnessBench(args: string[]): Promise<void> {
     );
     say(
       `  lag [accepted] → matched in /api/v1/reconciliation: p50 ${s(percentile(lags, 50))}, p90 ${s(percentile(lags, 90))}, p99 ${s(percentile(lags, 99))}, max ${s(lags.at(-1) ?? NaN)}; acknowledged but never seen matched: ${unmatched}`,
+    );
+    say(
+      `  worst lag by tenth of the stream (the full run starts at the sixth): ${slices.map((l) => (l / 1000).toFixed(1)).join(" ")} s`,
     );
     say(`  first page of /reconciliation before the load: median ${percentile(idle, 50).toFixed(0)} ms of 5 reads`);
     say(

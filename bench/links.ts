@@ -8,7 +8,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { runNextBuild, startNextServer, startSimulatorProcess, waitForHealthy } from "../cli/processes.ts";
+import { runNextBuild, startAppServer, startSimulatorProcess, waitForHealthy } from "../cli/processes.ts";
 import { ensureEmbeddedDatabase, freePort } from "../lib/db/embedded.ts";
 import { migrate } from "../lib/db/migrate.ts";
 import { db, disconnectDb, setDatabaseUrl } from "../lib/db.ts";
@@ -189,7 +189,7 @@ export async function runLinksBench(args: string[]): Promise<void> {
     const sim = { url: await simProcess.ready };
     const port = await freePort();
     const appUrl = `http://127.0.0.1:${port}`;
-    const next = startNextServer(
+    const next = startAppServer(
       port,
       childEnv({
         NODE_ENV: "production",

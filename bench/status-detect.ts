@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { ROOT, runNextBuild, startNextServer, waitForHealthy } from "../cli/processes.ts";
+import { ROOT, runNextBuild, startAppServer, waitForHealthy } from "../cli/processes.ts";
 import { freePort } from "../lib/db/embedded.ts";
 import { childEnv, setEnvForTests } from "../lib/env.ts";
 import { disconnectDb, db, setDatabaseUrl } from "../lib/db.ts";
@@ -86,7 +86,7 @@ export async function runStatusDetectBench(args: string[]): Promise<void> {
     await disconnectDb();
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const next = startNextServer(
+    const next = startAppServer(
       port,
       childEnv({
         DATABASE_URL: stack.databaseUrl,

@@ -1,5 +1,5 @@
 // `npm run bench -- webhooks [--rate N] [--seconds N] [--connections N] [--ramp-step N] [--ramp-seconds N]
-// [--overload-seconds N]`: signed Adyen notifications against the real production Next server (POST
+// [--overload-seconds N]`: signed Adyen notifications against the production app server (cli/server.ts, POST
 // /api/webhooks/adyen), then against a bare node:http + pg server doing the same work, each on its own fresh migrated
 // database of one embedded PostgreSQL: a fixed offered rate, then a ramp to each server's capacity (highest rate with
 // p99 ≤ 100 ms, side by side), then the route at twice its capacity (overload). Checks nothing was lost or doubled.
@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import pg from "pg";
-import { ROOT, startNextServer, waitForHealthy, type Child } from "../cli/processes.ts";
+import { ROOT, startAppServer, waitForHealthy, type Child } from "../cli/processes.ts";
 import { ensureFreshBuild } from "./build.ts";
 import { ensureEmbeddedDatabase, freePort } from "../lib/db/embedded.ts";
 import { migrate } from "../lib/db/migrate.ts";
@@ -163,7 +163,7 @@ export async function runWebhooksBench(args: string[]): Promise<void> {
 
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const next = startNextServer(
+    const next = startAppServer(
       port,
       childEnv({ ...common, DATABASE_URL: nextDb, NEXTAUTH_URL: url, PORT: String(port) }),
       "127.0.0.1",
@@ -171,24 +171,21 @@ export async function runWebhooksBench(args: string[]): Promise<void> {
     cleanups.push(next.stop);
     await waitForHealthy(url, 60_000);
     rows.push(
-      await measure(
-        { name: "Next route (next start)", url, databaseUrl: nextDb, prefix: "N", pid: next.process.pid },
-        run,
-      ),
+      await measure({ name: "route (app server)", url, databaseUrl: nextDb, prefix: "N", pid: next.process.pid }, run),
     );
     const routeTarget: Target = {
-      name: "Next route",
+      name: "route",
       url,
       databaseUrl: nextDb,
       prefix: "N",
       hmacKey: run.hmacKey,
       authorization,
     };
-    say("ramping the Next route…");
+    say("ramping the route…");
     const routeRamp = await ramp(routeTarget, rampOpts, say);
-    capacities.push({ name: "Next route", capacity: routeRamp.capacity });
+    capacities.push({ name: "route", capacity: routeRamp.capacity });
     const overloadRate = Math.max(rampOpts.from, 2 * routeRamp.capacity);
-    say(`overload: the Next route at ${overloadRate}/s (twice its capacity) for ${overloadSeconds} s…`);
+    say(`overload: the route at ${overloadRate}/s (twice its capacity) for ${overloadSeconds} s…`);
     overloaded = await overload(routeTarget, overloadRate, overloadSeconds);
     // One server at a time: both get the machine's two cores to themselves.
     await next.stop();
@@ -252,7 +249,7 @@ export async function runWebhooksBench(args: string[]): Promise<void> {
     say(
       `  route/baseline ${Number.isNaN(share) ? "n/a (the baseline missed its first step)" : `${(share * 100).toFixed(0)} %`}   ${route >= RAMP_GOALS.minRate ? "PASS" : "FAIL"} route ≥ ${RAMP_GOALS.minRate}/s   ${share >= RAMP_GOALS.shareOfBaseline ? "PASS" : "FAIL"} ≥ ${RAMP_GOALS.shareOfBaseline * 100} % of the baseline`,
     );
-    if (overloaded) say(`overload, Next route: ${overloadText(overloaded)}`);
+    if (overloaded) say(`overload, route: ${overloadText(overloaded)}`);
   } finally {
     clearTimeout(deadline);
     process.off("SIGINT", interrupt);

@@ -1,4 +1,4 @@
-// Child processes of `npm start` and the tests: the Next.js server and the Adyen simulator.
+// Child processes of `npm start`, the tests and the benchmarks: the app server (cli/server.ts) and the simulator.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
 import path from "node:path";
@@ -6,6 +6,7 @@ import path from "node:path";
 export const ROOT = path.resolve(import.meta.dirname, "..");
 const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 const NEXT = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+const SERVER = path.join(ROOT, "cli", "server.ts");
 
 export type Child = { process: ChildProcess; stop: () => Promise<void> };
 
@@ -53,15 +54,15 @@ export function startSimulatorProcess(
   return { process: child, ready, stop: stopper(child) };
 }
 
-/** `host` defaults to every interface (the app's use); benchmarks pass 127.0.0.1 to stay on loopback. */
-export function startNextServer(port: number, env: NodeJS.ProcessEnv, host = "0.0.0.0"): Child {
+/**
+ * The app server (cli/server.ts: Next.js, with the webhook URL answered before Next sees it) on the production
+ * build. `host` defaults to every interface (the app's use); benchmarks pass 127.0.0.1 to stay on loopback.
+ */
+export function startAppServer(port: number, env: NodeJS.ProcessEnv, host = "0.0.0.0"): Child {
   // A larger young generation: request garbage dies young instead of being promoted, which keeps the long
   // old-generation collections (the tail latency under webhook bursts) rare.
-  const child = spawn(process.execPath, ["--max-semi-space-size=64", NEXT, "start", "-p", String(port), "-H", host], {
-    cwd: ROOT,
-    env,
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  const args = ["--max-semi-space-size=64", "--import", "tsx", SERVER, "--port", String(port), "--host", host];
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
   return { process: child, stop: stopper(child) };
 }
 

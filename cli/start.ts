@@ -1,5 +1,5 @@
 // `npm start`: database (embedded unless DATABASE_URL), migrations, the Adyen simulator when no ADYEN_API_KEY is
-// set, demo data into an empty database, the production build when there is none, then the Next.js server. Prints
+// set, demo data into an empty database, the production build when there is none, then the app server (cli/server.ts). Prints
 // the URL and the demo logins. Everything started here is stopped again on Ctrl-C and on any failure.
 import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
@@ -17,7 +17,7 @@ import { DEMO_USERS } from "../prisma/seed/demo-users.ts";
 import { countDemoUsers } from "../lib/auth/users.ts";
 import { DEMO_CATALOG } from "../sim/catalog.ts";
 import { errorText, Lifecycle, StartError } from "./lifecycle.ts";
-import { ROOT, startNextBuild, startNextServer, startSimulatorProcess, waitForHealthy } from "./processes.ts";
+import { ROOT, startNextBuild, startAppServer, startSimulatorProcess, waitForHealthy } from "./processes.ts";
 
 const say = (msg: string) => process.stdout.write(`[ops] ${msg}\n`);
 
@@ -110,9 +110,9 @@ async function main(life: Lifecycle, e: Env): Promise<void> {
     life.onExit(build.stop);
     await step("the production build failed", "see its output above, fix it and run npm start again", () => build.done);
   }
-  const next = startNextServer(e.PORT, childEnv(appEnv));
+  const next = startAppServer(e.PORT, childEnv(appEnv));
   life.onExit(next.stop);
-  next.process.once("exit", (code) => void life.exit(code ?? 1, `the Next.js server exited (code ${code})`));
+  next.process.once("exit", (code) => void life.exit(code ?? 1, `the app server exited (code ${code})`));
   await step("the app did not start", "see the output above", () =>
     waitForHealthy(`http://127.0.0.1:${e.PORT}`, 60_000),
   );

@@ -73,10 +73,9 @@ function judge(res: APIResponse, body: string, action?: { result?: { ok: boolean
   const why = `HTTP ${status}${location ? ` → ${location}` : ""}${result ? ` ${JSON.stringify(result)}` : ""}`;
   const toLogin = status >= 300 && status < 400 && new URL(location, "http://x").pathname === "/login";
   const refusedResult = result?.ok === false && (result.code === "FORBIDDEN" || result.code === "UNAUTHENTICATED");
-  // A page under a loading boundary (loading.tsx) has sent 200 before its guard ran; the guard's forbidden() then
-  // streams in as Next's access-fallback digest, and the browser shows the 403 page (app/forbidden.tsx).
-  const forbiddenPage = status === 200 && /NEXT_HTTP_ERROR_FALLBACK;40[13]\b/.test(body);
-  const denied = status === 401 || status === 403 || toLogin || refusedResult || forbiddenPage;
+  // Pages under a loading boundary are guarded by their layout too, so a refusal is a real 403, never a 200 whose
+  // streamed body turns into the 403 page.
+  const denied = status === 401 || status === 403 || toLogin || refusedResult;
   // An action that answers without a result must at least have answered 2xx (an action returning nothing).
   const unreached = !denied && action !== undefined && !result && (status < 200 || status >= 300);
   const verdict = denied ? "denied" : unreached ? "unreached" : "allowed";

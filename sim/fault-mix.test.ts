@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { pickFault, createFaultMix, createRateLimit, takeRateLimit } from "./fault-mix";
 import { contractErrors } from "./test-support/contracts";
-import { startTestSim, TEST_API_KEY, type TestSim } from "./test-support/sim-harness";
+import { TEST_API_KEY } from "./test-support/sim-harness";
+import { simPerSuite } from "./test-support/sim-per-suite";
 
 describe("rate limit window", () => {
   it("lets `limit` requests through per window, then answers with the seconds left", () => {
@@ -28,14 +29,7 @@ describe("fault mix", () => {
 });
 
 describe("rate limit and fault mix over HTTP", () => {
-  let t: TestSim;
-  beforeAll(async () => {
-    t = await startTestSim();
-  });
-  afterAll(() => t.close());
-  beforeEach(async () => {
-    await t.control("POST", "/_sim/reset");
-  });
+  const t = simPerSuite();
 
   it("answers 429 in Management's error shape with Retry-After once the window is used up", async () => {
     const set = await t.control("POST", "/_sim/faults/rate-limit", {

@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { contractErrors } from "./test-support/contracts";
-import { startTestSim, type TestSim } from "./test-support/sim-harness";
+import { simPerSuite } from "./test-support/sim-per-suite";
 
 describe("simulator server", () => {
-  let t: TestSim;
-  beforeAll(async () => {
-    t = await startTestSim();
-  });
-  afterAll(() => t.close());
-  beforeEach(async () => {
-    await t.control("POST", "/_sim/reset");
-  });
+  const t = simPerSuite();
 
   it("answers Checkout with a ServiceError 401 when the API key is missing or wrong", async () => {
     for (const headers of [{ "x-api-key": "" }, { "x-api-key": "wrong-key" }]) {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startTestSim, type TestSim } from "./test-support/sim-harness";
+import { beforeEach, describe, expect, it } from "vitest";
+import { simPerSuite } from "./test-support/sim-per-suite";
 
 type Summary = {
   page: { id: string; name: string; url: string; updated_at: string };
@@ -22,15 +22,8 @@ type AdyenIncidents = {
 };
 
 describe("simulated status site", () => {
-  let t: TestSim;
+  const t = simPerSuite();
   const get = <T>(path: string) => t.control<T>("GET", path);
-  beforeAll(async () => {
-    t = await startTestSim();
-  });
-  afterAll(() => t.close());
-  beforeEach(async () => {
-    await t.control("POST", "/_sim/reset");
-  });
 
   describe("Adyen's real format (default)", () => {
     it("serves quiet incident and maintenance messages", async () => {

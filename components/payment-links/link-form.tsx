@@ -8,7 +8,7 @@ import type { ActionResult } from "@/lib/http/action-result";
 import type { PaymentLinkView } from "@/lib/runbook/payment-links/view";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
-import { SelectField, TextField } from "@/components/ui/field";
+import { AmountFields, problemWith, SelectField, TextField } from "@/components/ui/field";
 import { LinkResult } from "./link-result";
 
 export type LinkFormState = ActionResult<{ link: PaymentLinkView; pending: boolean }> | null;
@@ -58,8 +58,7 @@ export function LinkForm(props: {
     action(form);
   };
 
-  const problem = (field: string) =>
-    state && !state.ok ? state.problems?.find((p) => p.path === field)?.message : undefined;
+  const problem = (field: string) => problemWith(state, field);
   return (
     <div className="flex flex-col gap-4">
       <form
@@ -87,24 +86,14 @@ export function LinkForm(props: {
             </select>
           </label>
         )}
-        <div className="grid grid-cols-[minmax(0,1fr)_auto] gap-2">
-          <TextField
-            label={t("amount")}
-            name="amount"
-            inputMode="decimal"
-            required
-            autoComplete="off"
-            error={problem("amount")}
-            hint={t("amountHint")}
-          />
-          <SelectField
-            key={store?.defaultCurrency}
-            label={t("currency")}
-            name="currency"
-            defaultValue={store?.defaultCurrency ?? "EUR"}
-            options={props.currencies.map((c) => ({ value: c, label: c }))}
-          />
-        </div>
+        <AmountFields
+          amountLabel={t("amount")}
+          currencyLabel={t("currency")}
+          currency={store?.defaultCurrency ?? "EUR"}
+          currencies={props.currencies}
+          error={problem("amount")}
+          hint={t("amountHint")}
+        />
         <TextField
           label={t("reference")}
           name="reference"

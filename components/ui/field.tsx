@@ -17,6 +17,7 @@ export function TextField(props: {
   /** A problem with the value, shown under the field and announced with it. */
   error?: string;
   max?: string;
+  maxLength?: number;
 }) {
   const id = useId();
   const described = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(" ");
@@ -32,6 +33,7 @@ export function TextField(props: {
         defaultValue={props.defaultValue}
         inputMode={props.inputMode}
         max={props.max}
+        maxLength={props.maxLength}
         aria-invalid={props.error ? true : undefined}
         aria-describedby={described || undefined}
         className={`${control} ${props.error ? "border-red-600" : ""}`}
@@ -46,6 +48,36 @@ export function TextField(props: {
           {props.error}
         </p>
       ) : null}
+    </div>
+  );
+}
+
+/** A file chooser; the browser streams the chosen files, so nothing here limits their size but the hint. */
+export function FileField(props: {
+  label: string;
+  name: string;
+  accept: string;
+  hint: string;
+  multiple?: boolean;
+  required?: boolean;
+}) {
+  const id = useId();
+  return (
+    <div className="flex flex-col gap-1 text-sm font-medium">
+      <label htmlFor={id}>{props.label}</label>
+      <input
+        id={id}
+        name={props.name}
+        type="file"
+        multiple={props.multiple}
+        accept={props.accept}
+        required={props.required}
+        aria-describedby={`${id}-hint`}
+        className={`${control} w-full min-w-0 file:mr-3 file:rounded file:border-0 file:bg-slate-100 file:px-3 file:py-1`}
+      />
+      <p id={`${id}-hint`} className="text-xs font-normal text-slate-600">
+        {props.hint}
+      </p>
     </div>
   );
 }
@@ -76,6 +108,45 @@ export function SelectField({
       </select>
     </div>
   );
+}
+
+/** An amount with its currency beside it; a new default currency (another store chosen) resets the choice. */
+export function AmountFields(props: {
+  amountLabel: string;
+  currencyLabel: string;
+  currency: string;
+  currencies: readonly string[];
+  error?: string;
+  hint?: string;
+}) {
+  return (
+    <div className="grid grid-cols-[minmax(0,1fr)_auto] gap-2">
+      <TextField
+        label={props.amountLabel}
+        name="amount"
+        inputMode="decimal"
+        required
+        autoComplete="off"
+        error={props.error}
+        hint={props.hint}
+      />
+      <SelectField
+        key={props.currency}
+        label={props.currencyLabel}
+        name="currency"
+        defaultValue={props.currency}
+        options={props.currencies.map((c) => ({ value: c, label: c }))}
+      />
+    </div>
+  );
+}
+
+/** The message of a form action's problem with one field, for the field to show. */
+export function problemWith(
+  state: { ok: boolean; problems?: { path: string; message: string }[] } | null,
+  path: string,
+): string | undefined {
+  return state && !state.ok ? state.problems?.find((p) => p.path === path)?.message : undefined;
 }
 
 export type { Option };

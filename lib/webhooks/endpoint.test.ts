@@ -1,13 +1,13 @@
-// The webhook endpoint over real HTTP: the Pages API handler on Node's own server, as `next start` runs it.
+// The webhook endpoint over real HTTP: lib/webhooks/http-handler.ts on Node's own server, as the app server
+// (cli/server.ts) and the Pages API route both run it.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import type { NextApiRequest, NextApiResponse } from "next";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setEnvForTests } from "@/lib/env";
 import { withTestDatabase } from "@/lib/testing/database";
 import { closeWebhookPool } from "@/lib/webhooks/pg-runner";
 import { basicAuth, body, KEY_A, paymentItem, sign } from "@/lib/webhooks/test-support";
-import handler from "@/pages/api/webhooks/adyen";
+import { handleWebhookRequest } from "@/lib/webhooks/http-handler";
 
 withTestDatabase({ beforeDrop: closeWebhookPool });
 const AUTH = basicAuth("adyen", "s3cret-webhook-pass");
@@ -21,7 +21,7 @@ beforeAll(async () => {
     ADYEN_WEBHOOK_USERNAME: "adyen",
     ADYEN_WEBHOOK_PASSWORD: "s3cret-webhook-pass",
   });
-  server = http.createServer((req, res) => void handler(req as NextApiRequest, res as NextApiResponse));
+  server = http.createServer((req, res) => void handleWebhookRequest(req, res));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   port = (server.address() as AddressInfo).port;
 });
@@ -69,6 +69,12 @@ describe("POST /api/webhooks/adyen over HTTP", () => {
       chunk: body([sign(paymentItem())]),
     });
     expect(reply).toMatchObject({ status: 200, text: "[accepted]" });
+    // The app server answers this URL before Next.js: the headers next.config.js gives every response are its own.
+    expect(reply.headers).toMatchObject({
+      "x-content-type-options": "nosniff",
+      "referrer-policy": "same-origin",
+      "x-frame-options": "DENY",
+    });
   });
 
   it("refuses wrong credentials before reading the body (the body is still being sent)", async () => {

@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { contractErrors } from "../test-support/contracts";
-import { startTestSim, TEST_API_KEY, type TestSim } from "../test-support/sim-harness";
+import { TEST_API_KEY } from "../test-support/sim-harness";
+import { simPerSuite } from "../test-support/sim-per-suite";
 
 type Link = { id: string };
 
 describe("Idempotency-Key on POST /v72/paymentLinks", () => {
-  let t: TestSim;
+  const t = simPerSuite();
   const body = (reference = "POS-2001") => ({
     amount: { currency: "EUR", value: 990 },
     merchantAccount: t.sim.merchantAccount,
@@ -15,14 +16,6 @@ describe("Idempotency-Key on POST /v72/paymentLinks", () => {
   const post = (key: string, b: unknown = body()) =>
     t.api<Link>("POST", "/v72/paymentLinks", b, { "idempotency-key": key });
   const linkCount = async () => (await t.control<{ links: unknown[] }>("GET", "/_sim/state")).body.links.length;
-
-  beforeAll(async () => {
-    t = await startTestSim();
-  });
-  afterAll(() => t.close());
-  beforeEach(async () => {
-    await t.control("POST", "/_sim/reset");
-  });
 
   it("replays the stored response for the same key and body, creating the link once", async () => {
     const key = randomUUID();

@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { contractErrors, readFixture } from "../test-support/contracts";
-import { startTestSim, type TestSim } from "../test-support/sim-harness";
+import { simPerSuite } from "../test-support/sim-per-suite";
 
 type Link = { id: string; url: string; status: string; expiresAt: string; reference: string };
 
 describe("Checkout v72 payment links", () => {
-  let t: TestSim;
+  const t = simPerSuite();
   const base = () => ({
     amount: { currency: "EUR", value: 1250 },
     merchantAccount: t.sim.merchantAccount,
     reference: "POS-1001",
-  });
-  beforeAll(async () => {
-    t = await startTestSim();
-  });
-  afterAll(() => t.close());
-  beforeEach(async () => {
-    await t.control("POST", "/_sim/reset");
   });
 
   it("creates an active link (201) that matches PaymentLinkResponse and expires after 24 h by default", async () => {

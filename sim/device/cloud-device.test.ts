@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_STORE_IDS } from "../catalog";
 import { contractErrors, readFixture } from "../test-support/contracts";
-import { startTestSim, type TestSim } from "../test-support/sim-harness";
+import { simPerSuite } from "../test-support/sim-per-suite";
 
 const PROBE = "V400m-346403294";
 
@@ -31,7 +31,7 @@ type SyncAnswer = {
 };
 
 describe("Cloud device API and Terminal API over the cloud", () => {
-  let t: TestSim;
+  const t = simPerSuite();
   const status = (id: string) =>
     t.api<{ deviceId: string; status: string }>("GET", `/v1/merchants/${t.sim.merchantAccount}/devices/${id}/status`);
   const connected = (store?: string) =>
@@ -39,14 +39,6 @@ describe("Cloud device API and Terminal API over the cloud", () => {
       "GET",
       `/v1/merchants/${t.sim.merchantAccount}/connectedDevices${store ? `?store=${store}` : ""}`,
     );
-
-  beforeAll(async () => {
-    t = await startTestSim();
-  });
-  afterAll(() => t.close());
-  beforeEach(async () => {
-    await t.control("POST", "/_sim/reset");
-  });
 
   it("reports boarded terminals ONLINE and inventory terminals OFFLINE", async () => {
     const online = await status(PROBE);

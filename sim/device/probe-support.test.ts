@@ -1,23 +1,16 @@
 // What the app's status probes need from the simulator: a probe terminal per store, a store whose terminals go
 // offline one by one, a cut store link that also cuts /sync, and Management's GET /v3/me.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_CATALOG, DEMO_STORE_IDS } from "../catalog";
-import { startTestSim, type TestSim } from "../test-support/sim-harness";
+import { simPerSuite } from "../test-support/sim-per-suite";
 
 describe("simulator support for status probes", () => {
-  let t: TestSim;
+  const t = simPerSuite();
   const connected = (store: string) =>
     t.api<{ uniqueDeviceIds: string[] }>(
       "GET",
       `/v1/merchants/${t.sim.merchantAccount}/connectedDevices?store=${store}`,
     );
-  beforeAll(async () => {
-    t = await startTestSim();
-  });
-  afterAll(() => t.close());
-  beforeEach(async () => {
-    await t.control("POST", "/_sim/reset");
-  });
 
   it("names a boarded probe terminal in every store", () => {
     for (const store of DEMO_CATALOG.stores) {

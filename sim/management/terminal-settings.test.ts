@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_STORE_IDS } from "../catalog";
 import { contractErrors } from "../test-support/contracts";
-import { startTestSim, type TestSim } from "../test-support/sim-harness";
+import { simPerSuite } from "../test-support/sim-per-suite";
 
 type Settings = {
   standalone?: { enableStandalone?: boolean; currencyCode?: string; enableGratuities?: boolean };
@@ -9,19 +9,11 @@ type Settings = {
 };
 
 describe("Management v3 terminalSettings inheritance", () => {
-  let t: TestSim;
+  const t = simPerSuite();
   const get = (path: string) => t.api<Settings>("GET", `${path}/terminalSettings`);
   const patch = (path: string, body: unknown) => t.api<Settings>("PATCH", `${path}/terminalSettings`, body);
   const berlinTerminal = "/v3/terminals/V400m-388496965"; // no terminal-level override
   const hamburgOverride = "/v3/terminals/V400m-893252880"; // enabled at terminal level only
-
-  beforeAll(async () => {
-    t = await startTestSim();
-  });
-  afterAll(() => t.close());
-  beforeEach(async () => {
-    await t.control("POST", "/_sim/reset");
-  });
 
   it("returns effective settings that match the TerminalSettings schema at every level", async () => {
     const paths = [

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_STORE_IDS } from "../catalog";
 import { contractErrors } from "../test-support/contracts";
-import { startTestSim, type TestSim } from "../test-support/sim-harness";
+import { simPerSuite } from "../test-support/sim-per-suite";
 
 type Terminal = {
   id: string;
@@ -17,11 +17,7 @@ type TerminalList = {
 };
 
 describe("Management v3 GET /terminals and /stores", () => {
-  let t: TestSim;
-  beforeAll(async () => {
-    t = await startTestSim();
-  });
-  afterAll(() => t.close());
+  const t = simPerSuite({ resetEachTest: false });
 
   const list = (query: string) => t.api<TerminalList>("GET", `/v3/terminals${query}`);
 

@@ -1,10 +1,5 @@
-import { getTranslations } from "next-intl/server";
+import { RouteLoading } from "@/components/route-loading";
 
-export default async function Loading() {
-  const t = await getTranslations("common");
-  return (
-    <p role="status" className="p-4 text-slate-600">
-      {t("loading")}
-    </p>
-  );
+export default function Loading() {
+  return <RouteLoading />;
 }

@@ -15,28 +15,42 @@ import type { ReconcileResult } from "./result";
 
 const CHANGED = ITEM_COLUMNS.split(", ").filter((c) => c !== "id");
 
-const APPLY_SQL = [
-  `CREATE TEMP TABLE s_scope_ids ON COMMIT DROP AS
-     SELECT id * 3 AS id FROM s_orders UNION ALL SELECT id * 3 + 1 FROM s_pay UNION ALL SELECT id * 3 + 2 FROM s_receipts`,
-  SUMMARY_BEFORE_SQL,
-  // Rows of the scope that this run no longer produces (a payment now matched to an order, say).
-  `DELETE FROM recon_items r USING s_scope_ids s WHERE r.id = s.id AND NOT EXISTS (SELECT 1 FROM s_items i WHERE i.id = r.id)`,
-  `INSERT INTO recon_items (${ITEM_COLUMNS}, updated_at) SELECT ${ITEM_COLUMNS}, now() FROM s_items
-     ON CONFLICT (id) DO UPDATE SET ${CHANGED.map((c) => `${c} = EXCLUDED.${c}`).join(", ")}, updated_at = now()
-     WHERE (${CHANGED.map((c) => `recon_items.${c}`).join(", ")}) IS DISTINCT FROM (${CHANGED.map((c) => `EXCLUDED.${c}`).join(", ")})`,
-  ...SUMMARY_DELTA_SQL,
-];
+const SCOPE_IDS_SQL = `CREATE TEMP TABLE s_scope_ids ON COMMIT DROP AS
+  SELECT id * 3 AS id FROM s_orders UNION ALL SELECT id * 3 + 1 FROM s_pay UNION ALL SELECT id * 3 + 2 FROM s_receipts`;
+// Rows of the scope that this run no longer produces (a payment now matched to an order, say).
+const DELETE_GONE_SQL = `DELETE FROM recon_items r USING s_scope_ids s
+  WHERE r.id = s.id AND NOT EXISTS (SELECT 1 FROM s_items i WHERE i.id = r.id)`;
+const UPSERT_SQL = `INSERT INTO recon_items (${ITEM_COLUMNS}, updated_at) SELECT ${ITEM_COLUMNS}, now() FROM s_items
+  ON CONFLICT (id) DO UPDATE SET ${CHANGED.map((c) => `${c} = EXCLUDED.${c}`).join(", ")}, updated_at = now()
+  WHERE (${CHANGED.map((c) => `recon_items.${c}`).join(", ")}) IS DISTINCT FROM (${CHANGED.map((c) => `EXCLUDED.${c}`).join(", ")})`;
+
+/** While a full run computes, every row written or deleted is noted for its swap to carry over (see full-run.ts). */
+const writeSql = (noted: boolean): string[] =>
+  noted
+    ? [
+        `WITH w AS (${DELETE_GONE_SQL} RETURNING r.id) INSERT INTO recon_carry_over (id) SELECT id FROM w`,
+        `WITH w AS (${UPSERT_SQL} RETURNING id) INSERT INTO recon_carry_over (id) SELECT id FROM w`,
+      ]
+    : [DELETE_GONE_SQL, UPSERT_SQL];
+
+/**
+ * Whether a full run is computing. When none is, this takes the full-run lock shared until commit, so none can
+ * start before this run's results are committed (and seen by it).
+ */
+async function isFullRunBusy(tx: Tx): Promise<boolean> {
+  const [lock] = await tx.$queryRawUnsafe<{ free: boolean }[]>(
+    "SELECT pg_try_advisory_xact_lock_shared($1) AS free",
+    FULL_LOCK,
+  );
+  return !lock?.free;
+}
 
 /**
  * Claimed entries are done. Without a full run in progress they are deleted (with any kept earlier); while one
  * runs they are kept, marked done, so that its swap can reopen what it did not see (see full-run.ts).
  */
-async function finishClaimed(tx: Tx, timings: Timings): Promise<void> {
-  const [lock] = await tx.$queryRawUnsafe<{ free: boolean }[]>(
-    "SELECT pg_try_advisory_xact_lock_shared($1) AS free",
-    FULL_LOCK,
-  );
-  if (lock?.free) {
+async function finishClaimed(tx: Tx, fullRunBusy: boolean, timings: Timings): Promise<void> {
+  if (!fullRunBusy) {
     await exec(
       tx,
       `DELETE FROM recon_queue WHERE id IN (SELECT id FROM s_claimed) OR done_at IS NOT NULL`,
@@ -66,10 +80,10 @@ export async function runPartial(
         await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '${Math.round(opts.lockTimeoutMs)}ms'`);
       await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock($1)", PARTIAL_LOCK);
       await tx.$executeRawUnsafe("SET LOCAL work_mem = '64MB'");
-      let claimed = 0;
+      let changes = 0;
       if (scope.kind === "queue") {
-        claimed = await exec(tx, QUEUE_SCOPE_SQL.claim, [scope.limit], timings);
-        if (claimed === 0) return null;
+        if ((await exec(tx, QUEUE_SCOPE_SQL.claim, [scope.limit], timings)) === 0) return null;
+        changes = await exec(tx, QUEUE_SCOPE_SQL.changes, [], timings);
         await execAll(tx, QUEUE_SCOPE_SQL.keys, [], timings);
         await exec(tx, QUEUE_SCOPE_SQL.windows, [scopeMarginMs(settings)], timings);
       } else {
@@ -82,12 +96,14 @@ export async function runPartial(
       await execAll(tx, GATHER_PARTIAL_SQL, [], timings);
       await exec(tx, ITEMS_TABLE_SQL, [], timings);
       const rounds = await matchInto(tx, "s_items", false, settings, timings);
-      await execAll(tx, APPLY_SQL, [], timings);
-      if (scope.kind === "queue") await finishClaimed(tx, timings);
+      await execAll(tx, [SCOPE_IDS_SQL, SUMMARY_BEFORE_SQL], [], timings);
+      const fullRunBusy = await isFullRunBusy(tx);
+      await execAll(tx, [...writeSql(fullRunBusy), ...SUMMARY_DELTA_SQL], [], timings);
+      if (scope.kind === "queue") await finishClaimed(tx, fullRunBusy, timings);
       const byStatus = await countByStatus(tx, "s_items");
       return {
         scope: "partial" as const,
-        changes: claimed,
+        changes,
         orders: await countOrders(tx),
         items: Object.values(byStatus).reduce((a, b) => a + b, 0),
         byStatus,

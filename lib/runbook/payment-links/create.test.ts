@@ -1,21 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db";
 import type { Adyen } from "@/lib/adyen/client";
 import { withTestDatabase } from "@/lib/testing/database";
 import { DEMO_STORE_IDS } from "@/sim/catalog";
-import { startTestSim, type TestSim } from "@/sim/test-support/sim-harness";
+import { simPerSuite } from "@/sim/test-support/sim-per-suite";
 import { createPaymentLink } from "@/lib/runbook/payment-links/create";
 import { resumePendingCreations } from "@/lib/runbook/payment-links/resume";
 import { adyenFor, linkDepsFor, principal, simLinks } from "@/lib/runbook/test-support";
 
 withTestDatabase();
-let t: TestSim;
-beforeAll(async () => {
-  t = await startTestSim();
-});
-afterAll(() => t.close());
+const t = simPerSuite({ resetEachTest: false });
 
 const STORE = DEMO_STORE_IDS.BERLIN;
 const admin = principal("admin");

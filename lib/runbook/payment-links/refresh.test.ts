@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { withTestDatabase } from "@/lib/testing/database";
 import { makeEvent } from "@/prisma/seed/factories";
 import { DEMO_STORE_IDS } from "@/sim/catalog";
-import { startTestSim, type TestSim } from "@/sim/test-support/sim-harness";
+import { simPerSuite } from "@/sim/test-support/sim-per-suite";
 import { createPaymentLink } from "@/lib/runbook/payment-links/create";
 import { expirePaymentLink } from "@/lib/runbook/payment-links/expire";
 import { refreshLinkStatuses } from "@/lib/runbook/payment-links/refresh";
@@ -11,11 +11,7 @@ import { listPaymentLinks, payByLinkState } from "@/lib/runbook/payment-links/qu
 import { linkDepsFor, principal, simLinks } from "@/lib/runbook/test-support";
 
 withTestDatabase();
-let t: TestSim;
-beforeAll(async () => {
-  t = await startTestSim();
-});
-afterAll(() => t.close());
+const t = simPerSuite({ resetEachTest: false });
 
 const STORE = DEMO_STORE_IDS.MUENCHEN;
 const admin = principal("admin");

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { withTestDatabase } from "@/lib/testing/database";
 import { DEMO_CATALOG, DEMO_STORE_IDS } from "@/sim/catalog";
 import { generateFleet } from "@/sim/fleet";
-import { startTestSim, type TestSim } from "@/sim/test-support/sim-harness";
+import type { TestSim } from "@/sim/test-support/sim-harness";
+import { simPerSuite } from "@/sim/test-support/sim-per-suite";
 import { runTerminalSync, type SyncDeps } from "@/lib/runbook/terminals/sync";
 import { adyenFor } from "@/lib/runbook/test-support";
 
@@ -21,13 +22,8 @@ const full = { mode: "full" as const, requestedBy: "test" };
 const terminal = (id: string) => db().terminal.findUniqueOrThrow({ where: { id } });
 
 describe("terminal sync of the demo catalog", () => {
-  let t: TestSim;
-  beforeAll(async () => {
-    t = await startTestSim();
-  });
-  afterAll(() => t.close());
+  const t = simPerSuite();
   beforeEach(async () => {
-    await t.control("POST", "/_sim/reset");
     await db().terminal.deleteMany();
     await db().terminalSync.deleteMany();
   });
@@ -138,12 +134,7 @@ describe("terminal sync of the demo catalog", () => {
 });
 
 describe("terminal sync of a larger fleet, paginated and rate limited", () => {
-  let t: TestSim;
-  const fleet = generateFleet({ stores: 40, terminalsPerStore: 6 });
-  beforeAll(async () => {
-    t = await startTestSim({ catalog: fleet });
-  });
-  afterAll(() => t.close());
+  const t = simPerSuite({ catalog: generateFleet({ stores: 40, terminalsPerStore: 6 }), resetEachTest: false });
 
   it("reads every page and waits out 429s, never more than the limit in flight", async () => {
     await db().terminal.deleteMany();

@@ -1,19 +1,12 @@
 // The status page reader against the simulator over HTTP: Adyen's real site (JSON under /api/, HTML with 200
 // everywhere else), a Statuspage page found from its root, feeds, and pages that cannot be read.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startTestSim, type TestSim } from "@/sim/test-support/sim-harness";
+import { describe, expect, it } from "vitest";
+import { simPerSuite } from "@/sim/test-support/sim-per-suite";
 import { readStatusPage } from "./read-page";
 
 describe("reading a status page over HTTP", () => {
-  let t: TestSim;
+  const t = simPerSuite();
   const page = (path = "") => `${t.sim.url}/status${path}`;
-  beforeAll(async () => {
-    t = await startTestSim();
-  });
-  afterAll(() => t.close());
-  beforeEach(async () => {
-    await t.control("POST", "/_sim/reset");
-  });
 
   it("reads Adyen's site from its root: the app's HTML first, then its incident and maintenance messages", async () => {
     const r = await readStatusPage(page());

@@ -1,8 +1,9 @@
 // Sends the chosen files back to back as one request body with XMLHttpRequest (fetch cannot report upload
 // progress); the browser streams them from disk, and the server analyses them while they arrive.
 import { z } from "zod";
+import { sendWithProgress, type SendProgress } from "@/components/upload/send-with-progress";
 
-export type SendProgress = { phase: "uploading"; fraction: number } | { phase: "processing" };
+export type { SendProgress };
 
 const summarySchema = z.object({
   id: z.string(),
@@ -25,37 +26,26 @@ export type SendOutcome = { ok: true; summary: UploadSummary } | { ok: false; st
 
 const errorSchema = z.object({ error: z.object({ message: z.string() }) });
 
-export function sendFiles(files: File[], source: string, onProgress: (p: SendProgress) => void): Promise<SendOutcome> {
+export async function sendFiles(
+  files: File[],
+  source: string,
+  onProgress: (p: SendProgress) => void,
+): Promise<SendOutcome> {
   const params = new URLSearchParams();
   if (source) params.set("source", source);
   for (const f of files) {
     params.append("name", f.name);
     params.append("size", String(f.size));
   }
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open("POST", `/api/idempotency/upload?${params.toString()}`);
-    xhr.setRequestHeader("content-type", "application/octet-stream");
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable && e.total > 0) onProgress({ phase: "uploading", fraction: e.loaded / e.total });
-    };
-    // The analysis runs while the bytes arrive; what remains after the last byte is the final write.
-    xhr.upload.onload = () => onProgress({ phase: "processing" });
-    xhr.onload = () => {
-      let body: unknown = null;
-      try {
-        body = JSON.parse(xhr.responseText) as unknown;
-      } catch {
-        body = null;
-      }
-      const ok = summarySchema.safeParse(body);
-      if (xhr.status === 201 && ok.success) return resolve({ ok: true, summary: ok.data });
-      const err = errorSchema.safeParse(body);
-      resolve({ ok: false, status: xhr.status, message: err.success ? err.data.error.message : `HTTP ${xhr.status}` });
-    };
-    xhr.onerror = () => reject(new Error("network"));
-    xhr.onabort = () => reject(new Error("aborted"));
-    // A Blob of File parts is read lazily: nothing is loaded into memory first.
-    xhr.send(new Blob(files));
-  });
+  // The analysis runs while the bytes arrive; what remains after the last byte is the final write.
+  const answer = await sendWithProgress(
+    `/api/idempotency/upload?${params.toString()}`,
+    new Blob(files),
+    "application/octet-stream",
+    onProgress,
+  );
+  const ok = summarySchema.safeParse(answer.body);
+  if (answer.status === 201 && ok.success) return { ok: true, summary: ok.data };
+  const err = errorSchema.safeParse(answer.body);
+  return { ok: false, status: answer.status, message: err.success ? err.data.error.message : `HTTP ${answer.status}` };
 }

@@ -1,11 +1,13 @@
 "use client";
 // Choose one or more HAR / NDJSON files (plain or gzip), watch them upload and get analysed, then see the result.
-import { useId, useState } from "react";
+import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
+import { FileField, TextField } from "@/components/ui/field";
+import { UploadProgress } from "@/components/upload/upload-progress";
 import { sendFiles, type SendProgress, type UploadSummary } from "./send-files";
 
 type State =
@@ -15,8 +17,6 @@ export function Uploader({ maxBytes }: { maxBytes: number }) {
   const t = useTranslations("idempotency.upload");
   const format = useFormatter();
   const router = useRouter();
-  const fileId = useId();
-  const sourceId = useId();
   const [state, setState] = useState<State>({ phase: "idle" });
   const busy = state.phase === "uploading" || state.phase === "processing";
 
@@ -42,37 +42,15 @@ export function Uploader({ maxBytes }: { maxBytes: number }) {
   return (
     <div className="grid gap-4">
       <form onSubmit={onSubmit} className="grid gap-3">
-        <div className="flex flex-col gap-1 text-sm font-medium">
-          <label htmlFor={fileId}>{t("files")}</label>
-          <input
-            id={fileId}
-            name="files"
-            type="file"
-            multiple
-            accept=".har,.ndjson,.jsonl,.json,.log,.gz,application/json,application/gzip"
-            required
-            aria-describedby={`${fileId}-hint`}
-            className="min-h-11 w-full min-w-0 rounded-md border border-slate-300 bg-white px-3 py-2 text-base file:mr-3 file:rounded file:border-0 file:bg-slate-100 file:px-3 file:py-1"
-          />
-          <p id={`${fileId}-hint`} className="text-xs font-normal text-slate-600">
-            {t("filesHint", { mb: Math.round(maxBytes / 1024 / 1024) })}
-          </p>
-        </div>
-        <div className="flex flex-col gap-1 text-sm font-medium">
-          <label htmlFor={sourceId}>{t("source")}</label>
-          <input
-            id={sourceId}
-            name="source"
-            type="text"
-            maxLength={200}
-            autoComplete="off"
-            aria-describedby={`${sourceId}-hint`}
-            className="min-h-11 rounded-md border border-slate-300 bg-white px-3 py-2 text-base"
-          />
-          <p id={`${sourceId}-hint`} className="text-xs font-normal text-slate-600">
-            {t("sourceHint")}
-          </p>
-        </div>
+        <FileField
+          label={t("files")}
+          name="files"
+          multiple
+          accept=".har,.ndjson,.jsonl,.json,.log,.gz,application/json,application/gzip"
+          required
+          hint={t("filesHint", { mb: Math.round(maxBytes / 1024 / 1024) })}
+        />
+        <TextField label={t("source")} name="source" maxLength={200} autoComplete="off" hint={t("sourceHint")} />
         <div>
           <Button type="submit" disabled={busy}>
             {busy ? t("analysing") : t("submit")}
@@ -93,7 +71,6 @@ export function Uploader({ maxBytes }: { maxBytes: number }) {
 
 function Progress({ state }: { state: State }) {
   const t = useTranslations("idempotency.upload");
-  const id = useId();
   if (state.phase === "idle" || state.phase === "error") return null;
   // Kept at 100 % once done, so the bar does not vanish under the reader's eyes.
   const percent = state.phase === "uploading" ? Math.round(state.fraction * 100) : 100;
@@ -103,17 +80,7 @@ function Progress({ state }: { state: State }) {
       : state.phase === "processing"
         ? t("processing")
         : t("uploaded");
-  return (
-    <div className="grid gap-1">
-      <label htmlFor={id} className="text-sm font-medium">
-        {t("progressLabel")}
-      </label>
-      <progress id={id} max={100} value={percent} className="h-3 w-full accent-brand-600" />
-      <p role="status" aria-live="polite" className="text-sm text-slate-700">
-        {text}
-      </p>
-    </div>
-  );
+  return <UploadProgress label={t("progressLabel")} percent={percent} text={text} />;
 }
 
 function Result({ summary, percent }: { summary: UploadSummary; percent: string }) {

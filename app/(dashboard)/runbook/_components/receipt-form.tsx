@@ -5,7 +5,7 @@ import { useActionState, useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
-import { SelectField, TextField } from "@/components/ui/field";
+import { AmountFields, problemWith, SelectField, TextField } from "@/components/ui/field";
 import { captureReceiptAction } from "../actions";
 
 export function ReceiptForm(props: {
@@ -21,26 +21,17 @@ export function ReceiptForm(props: {
   useEffect(() => {
     if (state?.ok) formRef.current?.reset();
   }, [state]);
-  const problem = (f: string) => (state && !state.ok ? state.problems?.find((p) => p.path === f)?.message : undefined);
+  const problem = (f: string) => problemWith(state, f);
   return (
     <form ref={formRef} action={action} className="flex flex-col gap-3">
       <input type="hidden" name="storeId" value={props.storeId} />
-      <div className="grid grid-cols-[minmax(0,1fr)_auto] gap-2">
-        <TextField
-          label={t("amount")}
-          name="amount"
-          inputMode="decimal"
-          required
-          autoComplete="off"
-          error={problem("amount")}
-        />
-        <SelectField
-          label={t("currency")}
-          name="currency"
-          defaultValue={props.currency}
-          options={props.currencies.map((c) => ({ value: c, label: c }))}
-        />
-      </div>
+      <AmountFields
+        amountLabel={t("amount")}
+        currencyLabel={t("currency")}
+        currency={props.currency}
+        currencies={props.currencies}
+        error={problem("amount")}
+      />
       <TextField
         label={t("time")}
         name="time"

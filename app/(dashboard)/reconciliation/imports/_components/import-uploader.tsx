@@ -1,11 +1,12 @@
 "use client";
 // Choose a kind and a file, watch the upload progress, then see the result or the rows that stopped it.
-import { useId, useState } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
-import { SelectField } from "@/components/ui/field";
+import { FileField, SelectField } from "@/components/ui/field";
+import { UploadProgress } from "@/components/upload/upload-progress";
 import { IMPORT_KINDS, isImportKind, type ImportKind } from "@/lib/reconciliation/imports/types";
 import { sendImportFile, type SendProgress } from "./send-file";
 import type { UploadOutcome } from "./upload-response";
@@ -21,7 +22,6 @@ type State =
 export function ImportUploader() {
   const t = useTranslations("imports");
   const router = useRouter();
-  const fileId = useId();
   const [state, setState] = useState<State>({ phase: "idle" });
   const busy = state.phase === "uploading" || state.phase === "processing";
 
@@ -53,21 +53,7 @@ export function ImportUploader() {
           name="kind"
           options={IMPORT_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
         />
-        <div className="flex flex-col gap-1 text-sm font-medium">
-          <label htmlFor={fileId}>{t("file")}</label>
-          <input
-            id={fileId}
-            name="file"
-            type="file"
-            accept=".csv,text/csv"
-            required
-            aria-describedby={`${fileId}-hint`}
-            className="min-h-11 rounded-md border border-slate-300 bg-white px-3 py-2 text-base file:mr-3 file:rounded file:border-0 file:bg-slate-100 file:px-3 file:py-1"
-          />
-          <p id={`${fileId}-hint`} className="text-xs font-normal text-slate-600">
-            {t("fileHint")}
-          </p>
-        </div>
+        <FileField label={t("file")} name="file" accept=".csv,text/csv" required hint={t("fileHint")} />
         <div className="sm:col-span-2">
           <Button type="submit" disabled={busy}>
             {busy ? t("importing") : t("submit")}
@@ -85,20 +71,10 @@ export function ImportUploader() {
 
 function Progress({ state }: { state: State }) {
   const t = useTranslations("imports");
-  const id = useId();
   if (state.phase !== "uploading" && state.phase !== "processing") return null;
   const percent = state.phase === "uploading" ? Math.round(state.fraction * 100) : 100;
-  return (
-    <div className="grid gap-1">
-      <label htmlFor={id} className="text-sm font-medium">
-        {t("progressLabel")}
-      </label>
-      <progress id={id} max={100} value={percent} className="h-3 w-full accent-brand-600" />
-      <p role="status" aria-live="polite" className="text-sm text-slate-700">
-        {state.phase === "uploading" ? t("uploading", { percent }) : t("processing")}
-      </p>
-    </div>
-  );
+  const text = state.phase === "uploading" ? t("uploading", { percent }) : t("processing");
+  return <UploadProgress label={t("progressLabel")} percent={percent} text={text} />;
 }
 
 function Outcome({ state, onImportValid }: { state: Extract<State, { phase: "done" }>; onImportValid: () => void }) {
