@@ -23,7 +23,13 @@ export type LoadResult = {
   ackedPerSecond: number;
   /** The slowest whole second, by answers received in it. */
   minAckedInASecond: number;
+  /** From the call to the answer, including the wait for a free connection in this generator's agent. */
   latenciesMs: Float64Array;
+  /**
+   * From when the request had its connection (and went out) to the answer: what the server can see, and what a
+   * sender's per-request timeout (Adyen's 10 s) counts. NaN when it never got one.
+   */
+  onConnectionMs: Float64Array;
   /** performance.now() when each request was acknowledged (NaN when it was not). */
   ackedAtMs: Float64Array;
   /** The status code of each answer (0: none). */
@@ -48,6 +54,7 @@ export async function runLoad(deliveries: readonly Delivery[], opts: LoadOptions
     return createConnection(...args);
   };
   const latencies = new Float64Array(deliveries.length);
+  const onConnection = new Float64Array(deliveries.length).fill(NaN);
   const ackedAtMs = new Float64Array(deliveries.length).fill(NaN);
   const statuses = new Uint16Array(deliveries.length);
   const completedAt: number[] = [];
@@ -65,6 +72,7 @@ export async function runLoad(deliveries: readonly Delivery[], opts: LoadOptions
   const send = (d: Delivery, index: number, onDone: () => void) => {
     const body = bodies[index] as Buffer;
     const started = performance.now();
+    let connectedAt = NaN;
     let settled = false;
     const settle = (why: string | null) => {
       if (settled) return;
@@ -72,6 +80,7 @@ export async function runLoad(deliveries: readonly Delivery[], opts: LoadOptions
       outstanding.delete(req);
       const now = performance.now();
       latencies[index] = now - started;
+      onConnection[index] = now - connectedAt;
       opts.onAnswer?.(index, why === null ? 200 : statuses[index] || 0, now);
       if (why === null) {
         ackedAtMs[index] = now;
@@ -102,6 +111,7 @@ export async function runLoad(deliveries: readonly Delivery[], opts: LoadOptions
         res.on("end", () => settle(res.statusCode === 200 && text === "[accepted]" ? null : `HTTP ${res.statusCode}`));
       },
     );
+    req.once("socket", () => (connectedAt = performance.now()));
     outstanding.add(req);
     req.setTimeout(opts.timeoutMs, () => req.destroy(new Error(`timeout > ${opts.timeoutMs} ms`)));
     req.on("error", (err) => settle(err.message));
@@ -141,6 +151,7 @@ export async function runLoad(deliveries: readonly Delivery[], opts: LoadOptions
     ackedPerSecond: (acked * 1000) / elapsedMs,
     minAckedInASecond,
     latenciesMs: latencies,
+    onConnectionMs: onConnection,
     ackedAtMs,
     statuses,
     errors,

@@ -70,8 +70,12 @@ export type Overload = {
   acked: number;
   refused503: number;
   otherFailures: number;
+  /** From the call, including the generator's wait for one of its connections. */
   p99: number;
   max: number;
+  /** From when the request was on its connection: what the server sees and a sender's timeout counts. */
+  onConnectionP99: number;
+  onConnectionMax: number;
   lost: number;
   doubled: number;
 };
@@ -80,6 +84,7 @@ export type Overload = {
 export async function overload(t: Target, rate: number, seconds: number): Promise<Overload> {
   const r = await offer(t, "O", rate, seconds);
   const sorted = Float64Array.from(r.latenciesMs).sort();
+  const onConnection = Float64Array.from(r.onConnectionMs.filter((ms) => !Number.isNaN(ms))).sort();
   let refused503 = 0;
   for (const s of r.statuses) if (s === 503) refused503++;
   const stored = await readStored(t.databaseUrl);
@@ -93,6 +98,8 @@ export async function overload(t: Target, rate: number, seconds: number): Promis
     otherFailures: r.sent - r.acked - refused503,
     p99: percentile(sorted, 99),
     max: sorted[sorted.length - 1] ?? NaN,
+    onConnectionP99: percentile(onConnection, 99),
+    onConnectionMax: onConnection[onConnection.length - 1] ?? NaN,
     lost,
     doubled: stored.rows - stored.pspReferences.size,
   };
@@ -102,7 +109,9 @@ export function overloadText(o: Overload): string {
   const ok = (b: boolean) => (b ? "PASS" : "FAIL");
   return [
     `offered ${o.rate}/s: ${o.sent} sent, ${o.acked} acknowledged, ${o.refused503} refused with 503, ${o.otherFailures} other failures`,
-    `  answers p99 ${o.p99.toFixed(0)} ms, max ${o.max.toFixed(0)} ms; acknowledged but not stored: ${o.lost}; stored twice: ${o.doubled}`,
-    `  ${ok(o.p99 <= RAMP_GOALS.overloadP99Ms)} p99 ≤ 2 s   ${ok(o.otherFailures === 0)} every refusal a 503   ${ok(o.lost === 0 && o.doubled === 0)} none lost or doubled`,
+    `  answers from the request on its connection (what the server sees, what Adyen's timeout counts): p99 ${o.onConnectionP99.toFixed(0)} ms, max ${o.onConnectionMax.toFixed(0)} ms`,
+    `  answers from the call, with the wait for one of the generator's ${CONNECTIONS} connections: p99 ${o.p99.toFixed(0)} ms, max ${o.max.toFixed(0)} ms`,
+    `  acknowledged but not stored: ${o.lost}; stored twice: ${o.doubled}`,
+    `  ${ok(o.onConnectionP99 <= RAMP_GOALS.overloadP99Ms)} p99 ≤ 2 s on the connection   ${ok(o.otherFailures === 0)} every refusal a 503   ${ok(o.lost === 0 && o.doubled === 0)} none lost or doubled`,
   ].join("\n");
 }
