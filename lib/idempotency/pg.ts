@@ -20,14 +20,13 @@ function pool(): pg.Pool {
     max: POOL_SIZE,
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
+    // Each batch commits on its own; waiting for its WAL flush made the database the bottleneck. Nothing is lost
+    // that matters: an analysis only counts once its final transaction (through Prisma, flushed) marks it done.
+    // Set at connection start-up, not by a query on "connect", which raced the pool's first query on that client.
+    options: "-c synchronous_commit=off",
   });
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
   created.on("error", (err) => log.warn("idempotency.pool_error", errorFields(err)));
-  // Each batch commits on its own; waiting for its WAL flush made the database the bottleneck. Nothing is lost
-  // that matters: an analysis only counts once its final transaction (through Prisma, flushed) marks it done.
-  created.on("connect", (client) => {
-    client.query("SET synchronous_commit = off").catch(() => undefined);
-  });
   g.__idemPool = { url, pool: created };
   return created;
 }
