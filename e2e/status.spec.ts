@@ -64,6 +64,8 @@ test.describe("status panel", () => {
     await page.getByRole("link", { name: "Reconciliation", exact: true }).last().click();
     await expect(page).toHaveURL(/\/reconciliation/);
     await expect(page.getByRole("alert", { name: "Store status alerts" })).toHaveCount(0);
+    // The store's manager watches the status panel itself while the link is cut.
+    const berlinManager = await signInAs(browser, "berlin@demo.test", "demo-store-2026");
 
     await cut(true);
     const banner = page
@@ -75,8 +77,9 @@ test.describe("status panel", () => {
     const link = banner.getByRole("link", { name: "Open the runbook for Berlin Mitte" });
     await expect(link).toHaveAttribute("href", `/runbook/${BERLIN}`);
 
-    const berlinManager = await signInAs(browser, "berlin@demo.test", "demo-store-2026");
     await expect(berlinManager.getByRole("alert").filter({ hasText: "Outage at Berlin Mitte" })).toBeVisible();
+    // Without a reload, the panel under the banner says the same as the banner.
+    await expect(berlinManager.getByRole("row", { name: /Berlin Mitte/ }).getByText("outage")).toBeVisible();
     // Finance has no runbook: its banner leads to the status panel instead of a page it may not open.
     const finance = await signInAs(browser, "finance@demo.test", "demo-finance-2026");
     const financeBanner = finance.getByRole("alert").filter({ hasText: "Outage at Berlin Mitte" });

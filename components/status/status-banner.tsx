@@ -2,7 +2,8 @@
 // The global banner: on every dashboard page, the signed-in user's stores that are degraded or out, each with a
 // link to its runbook. It polls a small endpoint, so it appears and clears within seconds without a reload.
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 
 import type { BannerStore } from "@/lib/status";
@@ -10,15 +11,28 @@ import type { BannerStore } from "@/lib/status";
 /** Seconds between polls; the probes run every 15 s by default, so this adds little to the delay. */
 const POLL_MS = 4_000;
 
+const signature = (stores: BannerStore[]) => stores.map((s) => `${s.storeId}:${s.state}`).join(",");
+
 function usePolledStores(initial: BannerStore[]): BannerStore[] {
   const [stores, setStores] = useState(initial);
+  const router = useRouter();
+  const shown = useRef(signature(initial));
   useEffect(() => {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const poll = async () => {
       try {
         const res = await fetch("/api/status/banner", { cache: "no-store" });
-        if (res.ok && !stopped) setStores(((await res.json()) as { stores: BannerStore[] }).stores);
+        if (res.ok && !stopped) {
+          const next = ((await res.json()) as { stores: BannerStore[] }).stores;
+          setStores(next);
+          // A store changed state: the page below (the status table, a runbook) re-renders now, so it never
+          // contradicts the banner until its own refresh.
+          if (signature(next) !== shown.current) {
+            shown.current = signature(next);
+            router.refresh();
+          }
+        }
       } catch {
         // Offline for a moment: keep what is shown and try again.
       }
@@ -37,7 +51,7 @@ function usePolledStores(initial: BannerStore[]): BannerStore[] {
       clearTimeout(timer);
       document.removeEventListener("visibilitychange", onVisible);
     };
-  }, []);
+  }, [router]);
   return stores;
 }
 
