@@ -79,7 +79,9 @@ test.describe("status panel", () => {
 
     await expect(berlinManager.getByRole("alert").filter({ hasText: "Outage at Berlin Mitte" })).toBeVisible();
     // Without a reload, the panel under the banner says the same as the banner.
-    await expect(berlinManager.getByRole("row", { name: /Berlin Mitte/ }).getByText("outage")).toBeVisible();
+    await expect(
+      berlinManager.getByRole("row", { name: /Berlin Mitte/ }).getByText("outage", { exact: true }),
+    ).toBeVisible();
     // Finance has no runbook: its banner leads to the status panel instead of a page it may not open.
     const finance = await signInAs(browser, "finance@demo.test", "demo-finance-2026");
     const financeBanner = finance.getByRole("alert").filter({ hasText: "Outage at Berlin Mitte" });
