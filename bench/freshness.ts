@@ -18,16 +18,10 @@ import { ensureFreshBuild } from "./build.ts";
 import { matchedWithPrefix, percentile, readFirstPage, signInCookie } from "./freshness-client.ts";
 import { prepareData, ref, streamDeliveries } from "./freshness-data.ts";
 import { runLoad } from "./load-generator.ts";
+import { option } from "./cli.ts";
 
 const say = (s: string) => process.stdout.write(`${s}\n`);
 const GOALS = { lagP99Ms: 10_000, readMs: 300 };
-
-function option(args: string[], name: string, fallback: number): number {
-  const i = args.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(args[i + 1]) : fallback;
-  if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} must be a positive number`);
-  return v;
-}
 
 /** `ops reconcile` as its own process (as an operator would start it); resolves with its wall time. */
 function fullRunProcess(databaseUrl: string): Promise<number> {

@@ -16,20 +16,25 @@ import { childEnv, setEnvForTests } from "../lib/env.ts";
 import { createApiToken } from "../lib/auth/api-tokens.ts";
 import { DEMO_CATALOG, DEMO_STORE_IDS } from "../sim/catalog.ts";
 import { existsSync } from "node:fs";
+import { option, table } from "./cli.ts";
 
 const say = (msg: string) => process.stdout.write(`${msg}\n`);
 const STORE = DEMO_STORE_IDS.BERLIN;
 /** The app gives up on an Adyen call after this long; the latency fault is longer, so it times out mid-flight. */
 const APP_ADYEN_TIMEOUT_MS = 1_000;
 const LATENCY_FAULT_MS = 1_500;
+const LINKS_HEADER = [
+  "path",
+  "links at Adyen",
+  "distinct refs",
+  "refs doubled",
+  "refs missing",
+  "throughput",
+  "p50",
+  "p99",
+  "tries/link",
+];
 const CLIENT = { maxTries: 30, baseDelayMs: 200, maxDelayMs: 3_000, timeoutMs: 20_000 };
-
-function option(args: string[], name: string, fallback: number): number {
-  const i = args.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(args[i + 1]) : fallback;
-  if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} must be a number ≥ 0`);
-  return value;
-}
 
 type Outcome = { ms: number; tries: number; ok: boolean; statuses: Map<string, number> };
 
@@ -129,28 +134,11 @@ function report(
   };
 }
 
-function table(rows: string[][]): string {
-  const header = [
-    "path",
-    "links at Adyen",
-    "distinct refs",
-    "refs doubled",
-    "refs missing",
-    "throughput",
-    "p50",
-    "p99",
-    "tries/link",
-  ];
-  const all = [header, ...rows];
-  const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? "").length)));
-  return all.map((r) => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ")).join("\n");
-}
-
 export async function runLinksBench(args: string[]): Promise<void> {
   const o = {
     links: option(args, "links", 1000),
     concurrency: option(args, "concurrency", 20),
-    faultRate: option(args, "fault-rate", 0.3),
+    faultRate: option(args, "fault-rate", 0.3, true),
   };
   setEnvForTests({ LOG_LEVEL: "warn" });
   const nextauthSecret = randomBytes(32).toString("base64url");
@@ -267,7 +255,7 @@ export async function runLinksBench(args: string[]): Promise<void> {
     ).mixes.checkout?.counts;
 
     say("");
-    say(table([app.cells, direct.cells]));
+    say(table([LINKS_HEADER, app.cells, direct.cells]));
     say(`answers seen by the client: app ${app.statuses}; baseline ${direct.statuses}`);
     say(`faults injected over both runs: ${JSON.stringify(faults)}`);
     say(`rows in payment_links: ${stored.map((s) => `${s.status} ${s._count}`).join(", ")}`);

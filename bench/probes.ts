@@ -11,7 +11,8 @@ import { PROBE_CONCURRENCY, runProbeCycle } from "../lib/status/run-probes.ts";
 import { rollUp } from "../lib/status/retention.ts";
 import { CHECKED_AT_REFRESH_S } from "../lib/status/terminal-connections.ts";
 import type { Catalog } from "../sim/catalog-types.ts";
-import { option, say, simControl, startStack, table, type Stack } from "./status-stack.ts";
+import { option, table } from "./cli.ts";
+import { say, simControl, startStack, type Stack } from "./status-stack.ts";
 
 const CYCLES_PER_DAY = 86_400 / 15;
 const STATUS_TABLES = ["status_probe_runs", "status_verdicts", "status_transitions", "status_incidents", "terminals"];

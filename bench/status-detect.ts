@@ -14,7 +14,8 @@ import { createApiToken } from "../lib/auth/api-tokens.ts";
 import { seedDemo } from "../prisma/seed/demo.ts";
 import pg from "pg";
 import { DEMO_CATALOG, DEMO_STORE_IDS } from "../sim/catalog.ts";
-import { option, say, simControl, startStack, table, type Stack } from "./status-stack.ts";
+import { option, table } from "./cli.ts";
+import { say, simControl, startStack, type Stack } from "./status-stack.ts";
 
 const GOAL_S = 45;
 // Each run cuts another store: the same store cut and restored twice within 10 minutes is flapping by the rules

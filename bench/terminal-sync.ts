@@ -17,16 +17,10 @@ import { runTerminalSync, type SyncReport } from "../lib/runbook/terminals/sync.
 import { mapLimited, Pool } from "../lib/runbook/terminals/pool.ts";
 import { generateFleet } from "../sim/fleet.ts";
 import { mb, startMemorySampler } from "./memory-sampler.ts";
+import { option, table } from "./cli.ts";
 
 const say = (msg: string) => process.stdout.write(`${msg}\n`);
 const GOAL = { seconds: 60, inFlight: 10 };
-
-function option(args: string[], name: string, fallback: number): number {
-  const i = args.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(args[i + 1]) : fallback;
-  if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} must be a number ≥ 0`);
-  return value;
-}
 
 /** The transport floor: every GET of a full sync, `concurrency` in flight, bodies read and dropped. */
 async function floor(simUrl: string, apiKey: string, o: { stores: number; perStore: number; concurrency: number }) {
@@ -68,28 +62,23 @@ function row(name: string, r: SyncReport, peak: number): string[] {
   ];
 }
 
-function table(rows: string[][]): string {
-  const header = [
-    "run",
-    "status",
-    "time",
-    "calls",
-    "429s",
-    "max in flight",
-    "terminals / settings read",
-    "peak memory",
-  ];
-  const all = [header, ...rows];
-  const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? "").length)));
-  return all.map((r) => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ")).join("\n");
-}
+const SYNC_HEADER = [
+  "run",
+  "status",
+  "time",
+  "calls",
+  "429s",
+  "max in flight",
+  "terminals / settings read",
+  "peak memory",
+];
 
 export async function runTerminalSyncBench(args: string[]): Promise<void> {
   const o = {
     stores: option(args, "stores", 2000),
     perStore: option(args, "per-store", 10),
     concurrency: option(args, "concurrency", GOAL.inFlight),
-    rateLimit: option(args, "rate-limit", 0),
+    rateLimit: option(args, "rate-limit", 0, true),
   };
   setEnvForTests({ LOG_LEVEL: "warn" });
   const dir = await mkdtemp(path.join(os.tmpdir(), "ops-bench-sync-"));
@@ -168,6 +157,7 @@ export async function runTerminalSyncBench(args: string[]): Promise<void> {
     say("");
     say(
       table([
+        SYNC_HEADER,
         row("full sync", full, fullPeak),
         row(`incremental (${changed.length} stores changed)`, incremental, incPeak),
       ]),

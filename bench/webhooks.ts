@@ -20,19 +20,13 @@ import { runLoad } from "./load-generator.ts";
 import { makeDeliveries } from "./webhook-payloads.ts";
 import { countsCheck, errorSummary, readStored, table, TARGETS, verdict, type Row } from "./webhook-report.ts";
 import { overload, overloadText, RAMP_GOALS, ramp, type Overload, type Target } from "./webhook-ramp.ts";
+import { option } from "./cli.ts";
 
 const say = (msg: string) => process.stdout.write(`${msg}\n`);
 const DEADLINE_MS = 20 * 60_000;
 // Long enough for V8 to optimise Next's request path: with 2 s at 200/s the first measured seconds still ran
 // partly unoptimised code and showed one ~250 ms stall per run. "Sustained" means a warm server.
 const WARMUP = { seconds: 5, rate: 500 };
-
-function option(args: string[], name: string, fallback: number): number {
-  const i = args.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(args[i + 1]) : fallback;
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
-  return value;
-}
 
 async function createDatabase(serverUrl: string, name: string): Promise<string> {
   const admin = new pg.Client({ connectionString: serverUrl });
