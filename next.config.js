@@ -1,4 +1,5 @@
 import createNextIntlPlugin from "next-intl/plugin";
+import { COMMON_HEADERS } from "./lib/http/common-headers.mjs";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
@@ -16,11 +17,7 @@ const nextConfig = {
     return [
       {
         source: "/(.*)",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "same-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-        ],
+        headers: COMMON_HEADERS.map(([key, value]) => ({ key, value })),
       },
     ];
   },

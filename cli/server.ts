@@ -5,14 +5,12 @@
 // work itself: ~0.5 ms against ~0.25 ms per notification. Everything else, /api/health included, is Next's.
 // Usage: node --import tsx cli/server.ts --port N [--host H]
 import http from "node:http";
-import path from "node:path";
 import next from "next";
 import { log, errorFields } from "../lib/log.ts";
 import { stopJobs } from "../lib/jobs/queue.ts";
 import { closeWebhookPool } from "../lib/webhooks/pg-runner.ts";
 import { handleWebhookRequest, WEBHOOK_PATH } from "../lib/webhooks/http-handler.ts";
-
-const ROOT = path.resolve(import.meta.dirname, "..");
+import { ROOT } from "./processes.ts";
 
 function argument(name: string, fallback?: string): string {
   const i = process.argv.indexOf(`--${name}`);

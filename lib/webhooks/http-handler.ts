@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError } from "@/lib/errors";
+import { COMMON_HEADERS } from "@/lib/http/common-headers.mjs";
 import { readBodyText, sendError } from "@/lib/http/node-response";
 import { admitWebhook } from "@/lib/webhooks/admission";
 import { afterWebhooksStored } from "@/lib/webhooks/after-stored";
@@ -19,12 +20,6 @@ import {
 export const WEBHOOK_PATH = "/api/webhooks/adyen";
 const MAX_BODY = 5 * 1024 * 1024;
 const TOO_LARGE = "The notification body is larger than 5 MB; send fewer items per request.";
-// What next.config.js gives every other response.
-const COMMON_HEADERS: [string, string][] = [
-  ["x-content-type-options", "nosniff"],
-  ["referrer-policy", "same-origin"],
-  ["x-frame-options", "DENY"],
-];
 
 /** Refused before the body was read: close the connection rather than read what we will not use. */
 function refuseUnread(res: ServerResponse, err: AppError, requestId: string): void {

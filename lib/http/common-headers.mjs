@@ -1,0 +1,7 @@
+// Headers every response carries: next.config.js gives them to what Next.js answers, and the webhook handler
+// (answered before Next.js by the app server) sets them itself. Plain JavaScript so next.config.js can import it.
+export const COMMON_HEADERS = [
+  ["X-Content-Type-Options", "nosniff"],
+  ["Referrer-Policy", "same-origin"],
+  ["X-Frame-Options", "DENY"],
+];
