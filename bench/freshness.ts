@@ -23,20 +23,30 @@ import { option } from "./cli.ts";
 const say = (s: string) => process.stdout.write(`${s}\n`);
 const GOALS = { lagP99Ms: 10_000, readMs: 300 };
 
-/** `ops reconcile` as its own process (as an operator would start it); resolves with its wall time. */
-function fullRunProcess(databaseUrl: string): Promise<number> {
+/**
+ * `ops reconcile` as its own process (as an operator would start it); resolves with its wall time and how much of
+ * it the run spent giving way to incremental matching.
+ */
+function fullRunProcess(databaseUrl: string): Promise<{ ms: number; pausedMs: number }> {
   const t = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["bin/ops.js", "reconcile", "--json"], {
       cwd: ROOT,
       env: childEnv({ DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" }),
-      stdio: ["ignore", "ignore", "inherit"],
+      stdio: ["ignore", "pipe", "inherit"],
     });
-    child.once("exit", (code) =>
-      code === 0 ? resolve(performance.now() - t) : reject(new Error(`ops reconcile exited ${code}`)),
-    );
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    child.once("exit", (code) => {
+      if (code !== 0) return reject(new Error(`ops reconcile exited ${code}`));
+      const result = JSON.parse(out.trim().split("\n").at(-1) ?? "{}") as { pausedMs?: number };
+      resolve({ ms: performance.now() - t, pausedMs: result.pausedMs ?? 0 });
+    });
   });
 }
+
+/** References per poll: one prefix, the last two digits free. */
+const BLOCK = 100;
 
 export async function runFreshnessBench(args: string[]): Promise<void> {
   const o = {
@@ -92,9 +102,11 @@ export async function runFreshnessBench(args: string[]): Promise<void> {
     // 0: no answer yet; 200: acknowledged; other: refused (never becomes matched, so no longer waited for).
     const answered = new Uint16Array(streamed);
     const reads: number[] = [];
+    // When (seconds into the stream) each read over the goal started.
+    const slowReadsAt: number[] = [];
     let failedReads = 0;
     let streaming = true;
-    let fullRun: Promise<number> | undefined;
+    let fullRun: Promise<{ ms: number; pausedMs: number }> | undefined;
     const start = performance.now();
     const loadDone = runLoad(deliveries, {
       url: `${appUrl}/api/webhooks/adyen`,
@@ -109,35 +121,43 @@ export async function runFreshnessBench(args: string[]): Promise<void> {
     const fullTimer = setTimeout(() => (fullRun = fullRunProcess(url)), (o.seconds * 1000) / 2);
     const reader = setInterval(() => {
       void readFirstPage(appUrl, cookie).then(
-        (r) => (r.ok ? reads.push(r.ms) : failedReads++),
+        (r) => {
+          if (!r.ok) return failedReads++;
+          reads.push(r.ms);
+          if (r.ms > GOALS.readMs) slowReadsAt.push((performance.now() - r.ms - start) / 1000);
+        },
         () => failedReads++,
       );
     }, 1000);
-    // Blocks of 100 references (one prefix each), polled while any reference in them is still unmatched.
+    // Blocks of BLOCK references (one prefix each), polled while any reference in them is still unmatched.
     const pollUntil = start + (o.seconds + 120) * 1000;
     const isOpen = (b: number) => {
-      for (let i = b * 100; i < Math.min(streamed, b * 100 + 100); i++)
+      for (let i = b * BLOCK; i < Math.min(streamed, b * BLOCK + BLOCK); i++)
         if ((answered[i] === 0 || answered[i] === 200) && Number.isNaN(matchedAt[i])) return true;
       return false;
     };
+    // How long each round of polls took, and how many blocks it polled: the resolution of the lag figures.
+    const rounds: { ms: number; blocks: number }[] = [];
     while (performance.now() < pollUntil) {
+      const roundStart = performance.now();
       const sentSoFar = Math.min(streamed, Math.floor(((performance.now() - start) * o.rate) / 1000));
-      const open = [...Array(Math.ceil(sentSoFar / 100)).keys()].filter(isOpen);
+      const open = [...Array(Math.ceil(sentSoFar / BLOCK)).keys()].filter(isOpen);
       if (!streaming && open.length === 0) break;
       for (const b of open) {
-        const prefix = ref(b * 100).slice(0, -2);
+        const prefix = ref(b * BLOCK).slice(0, -2);
         const now = performance.now();
         for (const r of await matchedWithPrefix(appUrl, data.token, prefix)) {
           const i = Number(r.slice(3));
           if (i < streamed && Number.isNaN(matchedAt[i])) matchedAt[i] = now;
         }
       }
+      if (open.length > 0) rounds.push({ ms: performance.now() - roundStart, blocks: open.length });
       if (open.length === 0) await new Promise((r) => setTimeout(r, 200));
     }
     clearTimeout(fullTimer);
     clearInterval(reader);
     const load = await loadDone;
-    const fullMs = fullRun ? await fullRun : NaN;
+    const full = fullRun ? await fullRun : { ms: NaN, pausedMs: NaN };
 
     const lags: number[] = [];
     // The worst lag of the webhooks sent in each tenth of the run: shows when matching fell behind.
@@ -158,7 +178,7 @@ export async function runFreshnessBench(args: string[]): Promise<void> {
     const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
     say("");
     say(
-      `freshness: ${o.rate} webhooks/s for ${o.seconds} s (${load.acked}/${streamed} acknowledged), a full run over ${o.background + streamed} orders started at ${o.seconds / 2} s (${s(fullMs)}), /reconciliation read every second`,
+      `freshness: ${o.rate} webhooks/s for ${o.seconds} s (${load.acked}/${streamed} acknowledged), a full run over ${o.background + streamed} orders started at ${o.seconds / 2} s (${s(full.ms)}, of which ${s(full.pausedMs)} giving way to incremental matching), /reconciliation read every second`,
     );
     say(
       `  lag [accepted] → matched in /api/v1/reconciliation: p50 ${s(percentile(lags, 50))}, p90 ${s(percentile(lags, 90))}, p99 ${s(percentile(lags, 99))}, max ${s(lags.at(-1) ?? NaN)}; acknowledged but never seen matched: ${unmatched}`,
@@ -168,7 +188,7 @@ export async function runFreshnessBench(args: string[]): Promise<void> {
     );
     say(`  first page of /reconciliation before the load: median ${percentile(idle, 50).toFixed(0)} ms of 5 reads`);
     say(
-      `  first page of /reconciliation: ${reads.length} reads, p50 ${percentile(sortedReads, 50).toFixed(0)} ms, p99 ${percentile(sortedReads, 99).toFixed(0)} ms, max ${(sortedReads.at(-1) ?? NaN).toFixed(0)} ms, over ${GOALS.readMs} ms: ${reads.filter((r) => r > GOALS.readMs).length}, failed: ${failedReads}`,
+      `  first page of /reconciliation: ${reads.length} reads, p50 ${percentile(sortedReads, 50).toFixed(0)} ms, p99 ${percentile(sortedReads, 99).toFixed(0)} ms, max ${(sortedReads.at(-1) ?? NaN).toFixed(0)} ms, over ${GOALS.readMs} ms: ${slowReadsAt.length}${slowReadsAt.length ? ` (started at ${slowReadsAt.map((t) => `${t.toFixed(0)} s`).join(", ")})` : ""}, failed: ${failedReads}`,
     );
     say(
       `  webhook answers: p99 ${percentile(
@@ -180,8 +200,9 @@ export async function runFreshnessBench(args: string[]): Promise<void> {
     say(
       `  ${ok(percentile(lags, 99) <= GOALS.lagP99Ms && unmatched === 0)} lag p99 ≤ 10 s   ${ok(reads.every((r) => r <= GOALS.readMs) && failedReads === 0)} no read over 300 ms`,
     );
+    const roundMs = rounds.map((r) => r.ms).sort((a, b) => a - b);
     say(
-      "  (lag is measured by polling blocks of 100 references: each figure is an upper bound, by up to one poll round)",
+      `  (lag is measured by polling blocks of ${BLOCK} references: each figure is an upper bound, by up to one poll round; rounds: ${rounds.length}, p50 ${percentile(roundMs, 50).toFixed(0)} ms, max ${(roundMs.at(-1) ?? NaN).toFixed(0)} ms, most blocks in one round ${Math.max(0, ...rounds.map((r) => r.blocks))})`,
     );
   } finally {
     await next?.stop();

@@ -4,9 +4,17 @@ import type { db } from "@/lib/db";
 export type Tx = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0];
 export type Timings = { sql: string; ms: number }[];
 
+// Runs that pace themselves (a full run gives way to live matching, see give-way.ts): awaited before each statement.
+const pacers = new WeakMap<Tx, () => Promise<void>>();
+
+export function paceStatements(tx: Tx, pace: () => Promise<void>): void {
+  pacers.set(tx, pace);
+}
+
 /** Passes exactly the parameters a statement refers to ($1…$n), as PostgreSQL requires, and times it. */
 export async function exec(tx: Tx, sql: string, params: readonly unknown[], timings: Timings): Promise<number> {
   const used = Math.max(0, ...[...sql.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
+  await pacers.get(tx)?.();
   const t = performance.now();
   const n = await tx.$executeRawUnsafe(sql, ...params.slice(0, used));
   timings.push({ sql: sql.replace(/\s+/g, " ").trim().slice(0, 70), ms: Math.round(performance.now() - t) });

@@ -5,7 +5,8 @@
 // the queue entries those runs took are reopened, so the next partial run replays them over the new table.
 import { db } from "@/lib/db";
 import { errorFields, log } from "@/lib/log";
-import { exec, execAll, slowest, type Timings, type Tx } from "./exec";
+import { exec, execAll, paceStatements, slowest, type Timings, type Tx } from "./exec";
+import { GIVE_WAY, givingWay, type GiveWayOptions } from "./give-way";
 import { FULL_LOCK, PARTIAL_LOCK } from "./locks";
 import { countByStatus, countOrders, matchInto } from "./match";
 import { GATHER_FULL_SQL } from "./sql-gather";
@@ -77,7 +78,8 @@ async function buildIndexes(tx: Tx, timings: Timings): Promise<void> {
  */
 async function swap(tx: Tx, startedAt: Date, timings: Timings): Promise<void> {
   await execAll(tx, summaryBuildSql(BUILD), [], timings);
-  // From here no partial run is half-way, and none starts until the swap is committed.
+  // From here no partial run is half-way, and none starts until the swap is committed: no more giving way to them.
+  paceStatements(tx, async () => undefined);
   await exec(tx, "SELECT pg_advisory_xact_lock($1)", [PARTIAL_LOCK], timings);
   await execAll(tx, LATE_SQL, [], timings);
   await execAll(tx, summaryLateSql(BUILD), [], timings);
@@ -94,12 +96,15 @@ async function swap(tx: Tx, startedAt: Date, timings: Timings): Promise<void> {
   await exec(tx, "DELETE FROM recon_queue q USING s_seen t WHERE q.id = t.id", [], timings);
 }
 
-export async function runFull(settings: MatchSettings): Promise<ReconcileResult> {
+export async function runFull(settings: MatchSettings, giveWay: GiveWayOptions = GIVE_WAY): Promise<ReconcileResult> {
   const started = performance.now();
   const timings: Timings = [];
   const result = await db().$transaction(
     async (tx) => {
       await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock($1)", FULL_LOCK);
+      // Background work: while incremental matching is behind, the run pauses between statements (give-way.ts).
+      const pace = givingWay(giveWay);
+      paceStatements(tx, pace);
       const [clock] = await tx.$queryRawUnsafe<{ t0: Date }[]>("SELECT clock_timestamp() AS t0");
       const startedAt = clock?.t0 ?? new Date();
       // Notes of a run that died before its swap; partial runs from now on note for this one.
@@ -133,6 +138,7 @@ export async function runFull(settings: MatchSettings): Promise<ReconcileResult>
         byStatus,
         rounds,
         ms: Math.round(performance.now() - started),
+        pausedMs: pace.pausedMs,
         slowest: slowest(timings),
       };
     },

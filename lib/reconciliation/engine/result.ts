@@ -8,6 +8,8 @@ export type ReconcileResult = {
   byStatus: Record<string, number>;
   rounds: number;
   ms: number;
+  /** Full runs: of `ms`, the time spent giving way to incremental matching that was behind. */
+  pausedMs?: number;
   /** The slowest statements of the run. */
   slowest: { sql: string; ms: number }[];
   /** Incremental runs: how many batches one call took. */
