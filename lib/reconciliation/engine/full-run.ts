@@ -6,7 +6,7 @@
 import { db } from "@/lib/db";
 import { errorFields, log } from "@/lib/log";
 import { exec, execAll, paceStatements, slowest, type Timings, type Tx } from "./exec";
-import { GIVE_WAY, givingWay, type GiveWayOptions } from "./give-way";
+import { GIVE_WAY, givingWay, liveMatchingGoingOn, type GiveWayOptions } from "./give-way";
 import { FULL_LOCK, PARTIAL_LOCK } from "./locks";
 import { countByStatus, countOrders, matchInto } from "./match";
 import { GATHER_FULL_SQL } from "./sql-gather";
@@ -119,6 +119,13 @@ export async function runFull(settings: MatchSettings, giveWay: GiveWayOptions =
       // Hash joins and aggregates over a million rows stay in memory instead of spilling to disk.
       await tx.$executeRawUnsafe("SET LOCAL work_mem = '64MB'");
       await tx.$executeRawUnsafe("SET LOCAL maintenance_work_mem = '256MB'");
+      // With live traffic the run keeps to one core (no parallel workers), leaving the others to webhooks, partial
+      // runs and readers; alone (a quiet night, an operator's run with the app stopped) it uses them all.
+      const parallel = !(await liveMatchingGoingOn());
+      if (!parallel) {
+        await tx.$executeRawUnsafe("SET LOCAL max_parallel_workers_per_gather = 0");
+        await tx.$executeRawUnsafe("SET LOCAL max_parallel_maintenance_workers = 0");
+      }
       await execAll(tx, GATHER_FULL_SQL, [], timings);
       await exec(tx, `DROP TABLE IF EXISTS ${BUILD}`, [], timings);
       await exec(tx, `CREATE TABLE ${BUILD} (LIKE recon_items INCLUDING DEFAULTS)`, [], timings);
@@ -139,6 +146,7 @@ export async function runFull(settings: MatchSettings, giveWay: GiveWayOptions =
         rounds,
         ms: Math.round(performance.now() - started),
         pausedMs: pace.pausedMs,
+        parallel,
         slowest: slowest(timings),
       };
     },

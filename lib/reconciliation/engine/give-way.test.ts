@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { runFull } from "@/lib/reconciliation/engine/full-run";
-import { givingWay, liveMatchingLagMs } from "@/lib/reconciliation/engine/give-way";
+import { givingWay, liveMatchingGoingOn, liveMatchingLagMs } from "@/lib/reconciliation/engine/give-way";
 import { PARTIAL_LOCK } from "@/lib/reconciliation/engine/locks";
+import { reconcileQueued } from "@/lib/reconciliation/engine/run";
 import { DEFAULT_MATCH_SETTINGS } from "@/lib/reconciliation/engine/settings";
 import { withTestDatabase } from "@/lib/testing/database";
 import { makeEvent, makeOrder, makeStore } from "@/prisma/seed/factories";
@@ -35,7 +36,9 @@ describe("the pacer", () => {
 describe("a full run giving way", () => {
   withTestDatabase();
   beforeEach(async () => {
-    await db().$executeRawUnsafe("TRUNCATE recon_items, recon_queue, payment_events, pos_orders, stores CASCADE");
+    await db().$executeRawUnsafe(
+      "TRUNCATE recon_items, recon_queue, payment_events, pos_orders, stores, app_settings CASCADE",
+    );
   });
 
   async function seed() {
@@ -94,5 +97,20 @@ describe("a full run giving way", () => {
     const keepingUp = await runFull(DEFAULT_MATCH_SETTINGS, { behindMs: 2_000, maxPauseMs: 600, stepMs: 100 });
     expect(keepingUp.pausedMs).toBe(0);
     expect(keepingUp.byStatus).toEqual({ matched: 1 });
+  });
+
+  it("keeps to one core while live traffic is matched, and uses them all alone", async () => {
+    await seed();
+    // Changes that merely wait (a bulk load, the app stopped): no live matching.
+    expect(await liveMatchingGoingOn()).toBe(false);
+    const alone = await runFull(DEFAULT_MATCH_SETTINGS);
+    expect(alone).toMatchObject({ parallel: true, pausedMs: 0 });
+    // A new change, matched by a partial run a moment ago.
+    await makeOrder({ storeId: (await db().store.findFirstOrThrow()).id, ref: "GW-2", value: 500, at: new Date() });
+    expect(await reconcileQueued(100)).not.toBeNull();
+    expect(await liveMatchingGoingOn()).toBe(true);
+    const live = await runFull(DEFAULT_MATCH_SETTINGS, { behindMs: 2_000, maxPauseMs: 600, stepMs: 100 });
+    expect(live.parallel).toBe(false);
+    expect(live.byStatus.matched).toBe(1);
   });
 });

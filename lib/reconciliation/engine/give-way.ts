@@ -37,6 +37,25 @@ export async function liveMatchingLagMs(): Promise<number> {
   return row?.draining ? Math.max(0, row.age ?? 0) : 0;
 }
 
+/** Written by every partial run over the queue (partial-run.ts): when incremental matching last ran. */
+export const LAST_PARTIAL_RUN = "reconciliation.last_partial_run";
+
+/**
+ * Whether the app is matching live traffic now: a partial run holds its lock or finished one in the last seconds.
+ * Changes that merely wait (a bulk load, an app that is stopped) are no live matching. A full run then keeps to one
+ * core (see full-run.ts).
+ */
+export async function liveMatchingGoingOn(): Promise<boolean> {
+  const [row] = await db().$queryRawUnsafe<{ live: boolean }[]>(
+    `SELECT EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted
+                      AND l.classid = 0 AND l.objid = $1 AND l.objsubid = 1)
+            OR EXISTS (SELECT 1 FROM app_settings WHERE key = $2 AND updated_at > now() - interval '${DRAINED_WITHIN}') AS live`,
+    PARTIAL_LOCK,
+    LAST_PARTIAL_RUN,
+  );
+  return row?.live ?? false;
+}
+
 /** A pacer for one run: call it between statements; `pausedMs` is the pausing so far. */
 export function givingWay(
   options: GiveWayOptions = GIVE_WAY,

@@ -3,6 +3,7 @@
 // not rewritten, and claimed queue entries go in the same commit, so a crash leaves them pending.
 import { db } from "@/lib/db";
 import { exec, execAll, slowest, type Timings, type Tx } from "./exec";
+import { LAST_PARTIAL_RUN } from "./give-way";
 import { FULL_LOCK, PARTIAL_LOCK } from "./locks";
 import { countByStatus, countOrders, matchInto } from "./match";
 import { scopeMarginMs, type MatchScope } from "./scope";
@@ -99,7 +100,17 @@ export async function runPartial(
       await execAll(tx, [SCOPE_IDS_SQL, SUMMARY_BEFORE_SQL], [], timings);
       const fullRunBusy = await isFullRunBusy(tx);
       await execAll(tx, [...writeSql(fullRunBusy), ...SUMMARY_DELTA_SQL], [], timings);
-      if (scope.kind === "queue") await finishClaimed(tx, fullRunBusy, timings);
+      if (scope.kind === "queue") {
+        await finishClaimed(tx, fullRunBusy, timings);
+        // A heartbeat of live matching, for full runs to keep out of its way (give-way.ts).
+        await exec(
+          tx,
+          `INSERT INTO app_settings (key, value, updated_at) VALUES ($1, to_jsonb(now()), now())
+           ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at`,
+          [LAST_PARTIAL_RUN],
+          timings,
+        );
+      }
       const byStatus = await countByStatus(tx, "s_items");
       return {
         scope: "partial" as const,

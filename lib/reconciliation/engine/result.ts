@@ -10,6 +10,8 @@ export type ReconcileResult = {
   ms: number;
   /** Full runs: of `ms`, the time spent giving way to incremental matching that was behind. */
   pausedMs?: number;
+  /** Full runs: whether parallel workers were allowed (not while live matching goes on). */
+  parallel?: boolean;
   /** The slowest statements of the run. */
   slowest: { sql: string; ms: number }[];
   /** Incremental runs: how many batches one call took. */
