@@ -3,6 +3,7 @@ import { envOrExit, type Env } from "../lib/env.ts";
 import { resolveDatabase } from "../lib/db/resolve.ts";
 import { migrate, type MigrateResult } from "../lib/db/migrate.ts";
 import { disconnectDb } from "../lib/db.ts";
+import { closeIdempotencyPool } from "../lib/idempotency/pg.ts";
 import { AppError } from "../lib/errors.ts";
 import { ZodError } from "zod";
 
@@ -18,7 +19,8 @@ export async function openContext(): Promise<OpsContext> {
   const close = async () => {
     if (closed) return;
     closed = true;
-    await disconnectDb();
+    // Every pool first (the checker has its own), so no connection sees its server go away.
+    await Promise.all([disconnectDb(), closeIdempotencyPool()]);
     await database.stop(); // only a server this command started
   };
   opened.push(close);
