@@ -24,7 +24,7 @@ const say = (s: string) => process.stdout.write(`${s}\n`);
 const GOALS = { lagP99Ms: 10_000, readMs: 300 };
 
 /**
- * `ops reconcile` as its own process (as an operator would start it); resolves with its wall time and how much of
+ * `ops reconcile` as its own process (as an operator would start it, from a session of their own); resolves with its wall time and how much of
  * it the run spent giving way to incremental matching.
  */
 function fullRunProcess(databaseUrl: string): Promise<{ ms: number; pausedMs: number }> {
@@ -34,6 +34,9 @@ function fullRunProcess(databaseUrl: string): Promise<{ ms: number; pausedMs: nu
       cwd: ROOT,
       env: childEnv({ DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" }),
       stdio: ["ignore", "pipe", "inherit"],
+      // Its own session, like an operator's terminal: not a part of this process's, whose load generator and
+      // readers stand in for Adyen and for users' browsers elsewhere.
+      detached: true,
     });
     let out = "";
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));
