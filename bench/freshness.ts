@@ -24,8 +24,8 @@ const say = (s: string) => process.stdout.write(`${s}\n`);
 const GOALS = { lagP99Ms: 10_000, readMs: 300 };
 
 /**
- * `ops reconcile` as its own process (as an operator would start it, from a session of their own); resolves with its wall time and how much of
- * it the run spent giving way to incremental matching.
+ * `ops reconcile` as its own process (as an operator would start it, from a session of their own); resolves with its
+ * wall time and how much of it the run spent giving way to incremental matching.
  */
 function fullRunProcess(databaseUrl: string): Promise<{ ms: number; pausedMs: number }> {
   const t = performance.now();
@@ -42,14 +42,15 @@ function fullRunProcess(databaseUrl: string): Promise<{ ms: number; pausedMs: nu
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));
     child.once("exit", (code) => {
       if (code !== 0) return reject(new Error(`ops reconcile exited ${code}`));
-      const result = JSON.parse(out.trim().split("\n").at(-1) ?? "{}") as { pausedMs?: number };
+      const result = JSON.parse(out.trim().split("\n").at(-1) || "{}") as { pausedMs?: number };
       resolve({ ms: performance.now() - t, pausedMs: result.pausedMs ?? 0 });
     });
   });
 }
 
-/** References per poll: one prefix, the last two digits free. */
-const BLOCK = 100;
+/** References per poll: one prefix, its last digits free. */
+const FREE_DIGITS = 2;
+const BLOCK = 10 ** FREE_DIGITS;
 
 export async function runFreshnessBench(args: string[]): Promise<void> {
   const o = {
@@ -147,7 +148,7 @@ export async function runFreshnessBench(args: string[]): Promise<void> {
       const open = [...Array(Math.ceil(sentSoFar / BLOCK)).keys()].filter(isOpen);
       if (!streaming && open.length === 0) break;
       for (const b of open) {
-        const prefix = ref(b * BLOCK).slice(0, -2);
+        const prefix = ref(b * BLOCK).slice(0, -FREE_DIGITS);
         const now = performance.now();
         for (const r of await matchedWithPrefix(appUrl, data.token, prefix)) {
           const i = Number(r.slice(3));
@@ -201,7 +202,7 @@ export async function runFreshnessBench(args: string[]): Promise<void> {
     );
     const ok = (b: boolean) => (b ? "PASS" : "FAIL");
     say(
-      `  ${ok(percentile(lags, 99) <= GOALS.lagP99Ms && unmatched === 0)} lag p99 ≤ 10 s   ${ok(reads.every((r) => r <= GOALS.readMs) && failedReads === 0)} no read over 300 ms`,
+      `  ${ok(percentile(lags, 99) <= GOALS.lagP99Ms && unmatched === 0)} lag p99 ≤ 10 s   ${ok(slowReadsAt.length === 0 && failedReads === 0)} no read over 300 ms`,
     );
     const roundMs = rounds.map((r) => r.ms).sort((a, b) => a - b);
     say(

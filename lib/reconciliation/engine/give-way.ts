@@ -17,39 +17,33 @@ export type GiveWayOptions = {
 
 export const GIVE_WAY: GiveWayOptions = { behindMs: 2_000, maxPauseMs: 120_000, stepMs: 250 };
 
-/** A partial run finished this recently: incremental matching is going on. */
-const DRAINED_WITHIN = "5 seconds";
-
-/**
- * How far behind incremental matching is while it runs: how long the oldest pending change has waited, in ms; 0 when
- * nothing is pending, or when nothing is draining the queue (no partial run holds its lock or finished lately: while
- * a full run holds its lock, partial runs keep their entries marked done, see partial-run.ts).
- */
-export async function liveMatchingLagMs(): Promise<number> {
-  const [row] = await db().$queryRawUnsafe<{ age: number | null; draining: boolean }[]>(
-    `SELECT (extract(epoch FROM now() - q.queued_at) * 1000)::float8 AS age,
-            EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted
-                      AND l.classid = 0 AND l.objid = $1 AND l.objsubid = 1)
-            OR EXISTS (SELECT 1 FROM recon_queue d WHERE d.done_at > now() - interval '${DRAINED_WITHIN}') AS draining
-       FROM recon_queue q WHERE q.done_at IS NULL ORDER BY q.id LIMIT 1`,
-    PARTIAL_LOCK,
-  );
-  return row?.draining ? Math.max(0, row.age ?? 0) : 0;
-}
-
 /** Written by every partial run over the queue (partial-run.ts): when incremental matching last ran. */
 export const LAST_PARTIAL_RUN = "reconciliation.last_partial_run";
 
+// Incremental matching is going on: a partial run holds its lock, or finished one in the last seconds (its heartbeat).
+// Changes that merely wait (a bulk load, an app that is stopped) are no live matching. Parameters: $1, $2.
+const MATCHING_LIVE_SQL = `(EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted
+                                   AND l.classid = 0 AND l.objid = $1 AND l.objsubid = 1)
+   OR EXISTS (SELECT 1 FROM app_settings WHERE key = $2 AND updated_at > now() - interval '5 seconds'))`;
+
 /**
- * Whether the app is matching live traffic now: a partial run holds its lock or finished one in the last seconds.
- * Changes that merely wait (a bulk load, an app that is stopped) are no live matching. A full run then keeps to one
- * core (see full-run.ts).
+ * How far behind incremental matching is while it runs: how long the oldest pending change has waited, in ms; 0 when
+ * nothing is pending, or when no matching is going on (pausing would then help nothing).
  */
+export async function liveMatchingLagMs(): Promise<number> {
+  const [row] = await db().$queryRawUnsafe<{ age: number | null; live: boolean }[]>(
+    `SELECT (extract(epoch FROM now() - q.queued_at) * 1000)::float8 AS age, ${MATCHING_LIVE_SQL} AS live
+       FROM recon_queue q WHERE q.done_at IS NULL ORDER BY q.id LIMIT 1`,
+    PARTIAL_LOCK,
+    LAST_PARTIAL_RUN,
+  );
+  return row?.live ? Math.max(0, row.age ?? 0) : 0;
+}
+
+/** Whether the app is matching live traffic now; a full run then keeps to one core (see full-run.ts). */
 export async function liveMatchingGoingOn(): Promise<boolean> {
   const [row] = await db().$queryRawUnsafe<{ live: boolean }[]>(
-    `SELECT EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted
-                      AND l.classid = 0 AND l.objid = $1 AND l.objsubid = 1)
-            OR EXISTS (SELECT 1 FROM app_settings WHERE key = $2 AND updated_at > now() - interval '${DRAINED_WITHIN}') AS live`,
+    `SELECT ${MATCHING_LIVE_SQL} AS live`,
     PARTIAL_LOCK,
     LAST_PARTIAL_RUN,
   );
