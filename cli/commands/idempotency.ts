@@ -10,7 +10,7 @@ import { FINDING_CODES } from "../../lib/idempotency/codes.ts";
 import type { AnalysisSummary, SelfTestResult } from "../../lib/idempotency/index.ts";
 
 // The checker, its self-test and the Adyen library load only for the command that needs them: every other `ops`
-// command (and `ops help`) starts without them, in a third of the time.
+// command (and `ops help`) starts without them, in about half the time.
 const checker = () => import("../../lib/idempotency/index.ts");
 
 const out = (line = "") => process.stdout.write(line + "\n");
