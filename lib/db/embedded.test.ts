@@ -116,8 +116,28 @@ describe.runIf(isRoot())("as root, with a DATA_DIR the server's user cannot reac
     expect(await query(again.url, "SELECT n FROM kept")).toEqual([{ n: 1 }]);
     await again.stop();
 
-    await removeEmbeddedDatabase(dataDir);
+    await removeEmbeddedDatabase(dataDir, privateRoot);
     expect(existsSync(db.location)).toBe(false);
     expect(existsSync(dataDir)).toBe(false);
+  });
+
+  it("removes the private cluster of a folder whose password file is gone (a checkout cloned again in place)", async () => {
+    const home = path.join(tmp, "home2");
+    await mkdir(home, { mode: 0o700 });
+    const privateRoot = path.join(tmp, "private2");
+    const dataDir = path.join(home, "data");
+    const db = await ensureEmbeddedDatabase(dataDir, quiet, { privateRoot, throwaway: true });
+    await db.stop();
+    await rm(dataDir, { recursive: true });
+    await expect(ensureEmbeddedDatabase(dataDir, quiet, { privateRoot, throwaway: true })).rejects.toThrow(
+      /postgres\.json, which holds its password, is missing/,
+    );
+
+    await removeEmbeddedDatabase(dataDir, privateRoot);
+    expect(existsSync(db.location)).toBe(false);
+    const fresh = await ensureEmbeddedDatabase(dataDir, quiet, { privateRoot, throwaway: true });
+    expect(fresh.location).toBe(db.location);
+    await fresh.stop();
+    await removeEmbeddedDatabase(dataDir, privateRoot);
   });
 });

@@ -171,12 +171,18 @@ async function ensureDatabase(conn: Connection): Promise<void> {
 }
 
 /** Deletes DATA_DIR and its cluster wherever it lives (the end-to-end suite starts from nothing each run). */
-export async function removeEmbeddedDatabase(dataDir: string): Promise<void> {
+export async function removeEmbeddedDatabase(dataDir: string, privateRoot = PRIVATE_ROOT): Promise<void> {
   const root = path.resolve(dataDir);
   const known = await readConnection(path.join(root, "postgres.json")).catch(() => undefined);
+  // Without postgres.json (a checkout cloned again at the same path) this folder's private cluster may still be
+  // there, named after the folder: it goes too, or the next start refuses to guess its password.
+  await mkdir(root, { recursive: true }); // its real path names that cluster
+  const orphan = privateLocation(root, privateRoot);
   const location = known?.location ?? path.join(root, "postgres");
-  await stopStrayServer(location);
-  if (known?.location) await rm(known.location, { recursive: true, force: true });
+  for (const dir of new Set([location, ...(existsSync(orphan) ? [orphan] : [])])) {
+    await stopStrayServer(dir);
+    if (dir !== path.join(root, "postgres")) await rm(dir, { recursive: true, force: true });
+  }
   await rm(root, { recursive: true, force: true });
 }
 
