@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { setEnvForTests } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { authenticateBearer, createApiToken, listApiTokens } from "@/lib/auth/api-tokens";
+import { authenticateBearer, createApiToken, LAST_USE_STEP_MS, listApiTokens } from "@/lib/auth/api-tokens";
 import type { Principal } from "@/lib/auth/principal";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { createUser, principalForUser, setUserDisabled } from "@/lib/auth/users";
@@ -117,5 +117,32 @@ describe("API token expiry", () => {
     await expect(
       createApiToken({ name: "past", role: "finance", expiresAt: new Date(Date.now() - 1000) }, "system"),
     ).rejects.toThrow(/future/);
+  });
+});
+
+describe("API token last use", () => {
+  const lastUsed = async (id: string) => (await db().apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt;
+  // The write is not awaited by the request: wait until it shows (or give up, and let the assertion say so).
+  const settled = async (id: string, until: (d: Date | null) => boolean) => {
+    for (let i = 0; i < 50 && !until(await lastUsed(id)); i++) await new Promise((r) => setTimeout(r, 20));
+    return lastUsed(id);
+  };
+
+  it("is recorded on first use, then at most once per step, so a polling client does not write on every read", async () => {
+    setEnvForTests({ LOG_LEVEL: "silent" });
+    const { id, token } = await createApiToken({ name: "poller", role: "finance" }, "system");
+    expect(await lastUsed(id)).toBeNull();
+    await authenticateBearer(`Bearer ${token}`);
+    const first = await settled(id, (d) => d !== null);
+    expect(first).not.toBeNull();
+    for (let i = 0; i < 5; i++) await authenticateBearer(`Bearer ${token}`);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await lastUsed(id)).toEqual(first);
+    // A use after the step has passed is recorded again.
+    const old = new Date(Date.now() - LAST_USE_STEP_MS - 1000);
+    await db().apiToken.update({ where: { id }, data: { lastUsedAt: old } });
+    await authenticateBearer(`Bearer ${token}`);
+    const later = await settled(id, (d) => d !== null && d.getTime() !== old.getTime());
+    expect(later?.getTime()).toBeGreaterThan(old.getTime());
   });
 });

@@ -10,6 +10,8 @@ import { isAccountUsable } from "@/lib/auth/users";
 import { storeScope, type Principal } from "@/lib/auth/principal";
 
 const PREFIX = "ops_";
+/** How precisely a token's last use is recorded. */
+export const LAST_USE_STEP_MS = 60_000;
 
 export const newTokenSchema = z
   .object({
@@ -84,10 +86,14 @@ export async function authenticateBearer(header: string | null): Promise<Princip
   if (!row || row.revokedAt || expired || madeByDemo) {
     throw new AppError("UNAUTHENTICATED", "The API token is unknown, expired or revoked.");
   }
-  // Last use is informative only; don't make every request wait on it.
-  void db()
-    .apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } })
-    .catch(() => undefined);
+  // Last use is informative only: no request waits on it, and it is written at most once per LAST_USE_STEP_MS, so
+  // an integration polling many times a second does not turn each of its reads into a write of the same row.
+  const now = new Date();
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USE_STEP_MS) {
+    void db()
+      .apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } })
+      .catch(() => undefined);
+  }
   return {
     kind: "token",
     id: row.id,
