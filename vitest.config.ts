@@ -10,6 +10,7 @@ export default defineConfig({
       "scripts/**/*.test.ts",
       "prisma/**/*.test.ts",
       "cli/**/*.test.ts",
+      "i18n/**/*.test.ts",
     ],
     environment: "node",
     globalSetup: ["./vitest.global-setup.ts"],
