@@ -58,11 +58,26 @@ export function startSimulatorProcess(
  * The app server (cli/server.ts: Next.js, with the webhook URL answered before Next sees it) on the production
  * build. `host` defaults to every interface (the app's use); benchmarks pass 127.0.0.1 to stay on loopback.
  */
-export function startAppServer(port: number, env: NodeJS.ProcessEnv, host = "0.0.0.0"): Child {
+/**
+ * `ownSession`: the server in a session of its own, as `npm start` from its own terminal, instead of this process's.
+ * Linux schedules each session as a group (autogroup); a benchmark's load generator and readers stand in for other
+ * machines and must not share the server's group.
+ */
+export function startAppServer(
+  port: number,
+  env: NodeJS.ProcessEnv,
+  host = "0.0.0.0",
+  opts: { ownSession?: boolean } = {},
+): Child {
   // A larger young generation: request garbage dies young instead of being promoted, which keeps the long
   // old-generation collections (the tail latency under webhook bursts) rare.
   const args = ["--max-semi-space-size=64", "--import", "tsx", SERVER, "--port", String(port), "--host", host];
-  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: opts.ownSession ?? false,
+  });
   return { process: child, stop: stopper(child) };
 }
 
