@@ -19,6 +19,7 @@ import { ensureFreshBuild } from "./build.ts";
 import { matchedWithPrefix, percentile, readFirstPage, signInCookie } from "./freshness-client.ts";
 import { prepareData, ref, streamDeliveries } from "./freshness-data.ts";
 import { runLoad } from "./load-generator.ts";
+import { cleanups } from "./cleanups.ts";
 import { option } from "./cli.ts";
 
 const say = (s: string) => process.stdout.write(`${s}\n`);
@@ -81,18 +82,10 @@ export async function runFreshnessBench(args: string[]): Promise<void> {
   };
   await ensureFreshBuild(childEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: secrets.NEXTAUTH_SECRET }));
   const dir = await mkdtemp(path.join(os.tmpdir(), "ops-bench-fresh-"));
+  const { push, cleanUp } = cleanups();
+  push(() => rm(dir, { recursive: true, force: true }));
   const server = await ensureEmbeddedDatabase(dir, () => undefined);
-  let next: { stop: () => Promise<void> } | undefined;
-  // The server runs in a session of its own, out of reach of a Ctrl-C to this one: stopped here, as on a normal end.
-  let cleaned: Promise<void> | undefined;
-  const cleanUp = () =>
-    (cleaned ??= (async () => {
-      await next?.stop();
-      await server.stop();
-      await rm(dir, { recursive: true, force: true });
-    })());
-  const interrupt = () => void cleanUp().then(() => process.exit(130));
-  process.once("SIGINT", interrupt);
+  push(() => server.stop());
   try {
     const url = server.url;
     await migrate(url);
@@ -116,7 +109,8 @@ export async function runFreshnessBench(args: string[]): Promise<void> {
     };
     // Its own session: the load generator, the poller and the reader below stand in for Adyen's servers and
     // users' browsers elsewhere, and must not share the server's scheduling group (see startAppServer).
-    next = startAppServer(port, childEnv(env), "127.0.0.1", { ownSession: true });
+    const next = startAppServer(port, childEnv(env), "127.0.0.1", { ownSession: true });
+    push(next.stop);
     await waitForHealthy(appUrl, 90_000);
     const cookie = await signInCookie(appUrl, data.email, data.password);
     if (!(await readFirstPage(appUrl, cookie)).ok)
@@ -246,7 +240,7 @@ export async function runFreshnessBench(args: string[]): Promise<void> {
     );
     say(`  first page of /reconciliation before the load: median ${percentile(idle, 50).toFixed(0)} ms of 5 reads`);
     say(
-      `  warm-up before the run: ${warmLoad.acked}/${warm} webhooks acknowledged in ${WARM_SECONDS} s; page reads meanwhile: ${warmReads.length}, max ${Math.max(...warmReads).toFixed(0)} ms (not judged)`,
+      `  warm-up before the run: ${warmLoad.acked}/${warm} webhooks acknowledged in ${WARM_SECONDS} s; page reads meanwhile: ${warmReads.length}, max ${Math.max(0, ...warmReads).toFixed(0)} ms (not judged)`,
     );
     say(
       `  first page of /reconciliation: ${reads.length} reads, p50 ${percentile(sortedReads, 50).toFixed(0)} ms, p99 ${percentile(sortedReads, 99).toFixed(0)} ms, max ${(sortedReads.at(-1) ?? NaN).toFixed(0)} ms, over ${GOALS.readMs} ms: ${slowReadsAt.length}${slowReadsAt.length ? ` (started at ${slowReadsAt.map((t) => `${t.toFixed(0)} s`).join(", ")})` : ""}, failed: ${failedReads}`,
@@ -266,7 +260,6 @@ export async function runFreshnessBench(args: string[]): Promise<void> {
       `  (lag is measured by polling blocks of ${BLOCK} references: a round at most every ${POLL_INTERVAL_MS} ms; each figure is an upper bound, by up to one interval or round; rounds: ${rounds.length}, p50 ${percentile(roundMs, 50).toFixed(0)} ms, max ${(roundMs.at(-1) ?? NaN).toFixed(0)} ms, most blocks in one round ${Math.max(0, ...rounds.map((r) => r.blocks))})`,
     );
   } finally {
-    process.off("SIGINT", interrupt);
     await cleanUp();
   }
 }

@@ -7,6 +7,7 @@ import path from "node:path";
 import { startSimulatorProcess } from "../cli/processes.ts";
 import { ensureEmbeddedDatabase } from "../lib/db/embedded.ts";
 import { migrate } from "../lib/db/migrate.ts";
+import { cleanups as newCleanups, type Cleanups } from "./cleanups.ts";
 
 export const say = (msg: string) => process.stdout.write(`${msg}\n`);
 
@@ -16,16 +17,12 @@ export type Stack = {
   simUrl: string;
   simApiKey: string;
   hmacKey: string;
-  cleanups: (() => Promise<void>)[];
+  cleanups: Cleanups;
   cleanUp: () => Promise<void>;
 };
 
 export async function startStack(name: string, simArgs: string[] = []): Promise<Stack> {
-  const cleanups: (() => Promise<void>)[] = [];
-  const cleanUp = async () => {
-    for (const fn of cleanups.splice(0).reverse()) await fn().catch((err: unknown) => say(`cleanup: ${String(err)}`));
-  };
-  process.once("SIGINT", () => void cleanUp().then(() => process.exit(130)));
+  const cleanups = newCleanups();
   const dir = await mkdtemp(path.join(os.tmpdir(), `ops-bench-${name}-`));
   cleanups.push(() => rm(dir, { recursive: true, force: true }));
   const server = await ensureEmbeddedDatabase(dir, () => undefined);
@@ -41,7 +38,7 @@ export async function startStack(name: string, simArgs: string[] = []): Promise<
   );
   cleanups.push(sim.stop);
   const simUrl = await sim.ready;
-  return { dir, databaseUrl: server.url, simUrl, simApiKey, hmacKey, cleanups, cleanUp };
+  return { dir, databaseUrl: server.url, simUrl, simApiKey, hmacKey, cleanups, cleanUp: cleanups.cleanUp };
 }
 
 export async function simControl(stack: Stack, pathname: string, body?: unknown): Promise<unknown> {

@@ -20,6 +20,7 @@ import { runLoad } from "./load-generator.ts";
 import { makeDeliveries } from "./webhook-payloads.ts";
 import { countsCheck, errorSummary, readStored, table, TARGETS, verdict, type Row } from "./webhook-report.ts";
 import { overload, overloadText, RAMP_GOALS, ramp, type Overload, type Target } from "./webhook-ramp.ts";
+import { cleanups as newCleanups } from "./cleanups.ts";
 import { option } from "./cli.ts";
 
 const say = (msg: string) => process.stdout.write(`${msg}\n`);
@@ -132,16 +133,12 @@ export async function runWebhooksBench(args: string[]): Promise<void> {
   };
   await ensureFreshBuild(childEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: secrets.NEXTAUTH_SECRET }));
 
-  const cleanups: (() => Promise<void>)[] = [];
-  const cleanUp = async () => {
-    for (const fn of cleanups.splice(0).reverse()) await fn().catch((err: unknown) => say(`cleanup: ${String(err)}`));
-  };
+  const cleanups = newCleanups();
+  const { cleanUp } = cleanups;
   const deadline = setTimeout(() => {
     say(`bench exceeded ${DEADLINE_MS / 1000} s: stopping everything`);
     void cleanUp().then(() => process.exit(1));
   }, DEADLINE_MS);
-  const interrupt = () => void cleanUp().then(() => process.exit(130));
-  process.once("SIGINT", interrupt);
 
   try {
     const dir = await mkdtemp(path.join(os.tmpdir(), "ops-bench-webhooks-"));
@@ -246,7 +243,6 @@ export async function runWebhooksBench(args: string[]): Promise<void> {
     if (overloaded) say(`overload, route: ${overloadText(overloaded)}`);
   } finally {
     clearTimeout(deadline);
-    process.off("SIGINT", interrupt);
     await cleanUp();
   }
 }

@@ -57,11 +57,10 @@ export function startSimulatorProcess(
 /**
  * The app server (cli/server.ts: Next.js, with the webhook URL answered before Next sees it) on the production
  * build. `host` defaults to every interface (the app's use); benchmarks pass 127.0.0.1 to stay on loopback.
- */
-/**
  * `ownSession`: the server in a session of its own, as `npm start` from its own terminal, instead of this process's.
  * Linux schedules each session as a group (autogroup); a benchmark's load generator and readers stand in for other
- * machines and must not share the server's group.
+ * machines and must not share the server's group (a Ctrl-C to the benchmark then no longer reaches the server: its
+ * cleanup list stops it, see bench/cleanups.ts).
  */
 export function startAppServer(
   port: number,
