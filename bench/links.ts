@@ -17,6 +17,7 @@ import { createApiToken } from "../lib/auth/api-tokens.ts";
 import { DEMO_CATALOG, DEMO_STORE_IDS } from "../sim/catalog.ts";
 import { existsSync } from "node:fs";
 import { option, table } from "./cli.ts";
+import { cleanups as newCleanups } from "./cleanups.ts";
 
 const say = (msg: string) => process.stdout.write(`${msg}\n`);
 const STORE = DEMO_STORE_IDS.BERLIN;
@@ -147,7 +148,8 @@ export async function runLinksBench(args: string[]): Promise<void> {
     await runNextBuild(childEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: nextauthSecret }));
   }
   const dir = await mkdtemp(path.join(os.tmpdir(), "ops-bench-links-"));
-  const cleanups: (() => Promise<unknown>)[] = [() => rm(dir, { recursive: true, force: true })];
+  const cleanups = newCleanups();
+  cleanups.push(() => rm(dir, { recursive: true, force: true }));
   try {
     const database = await ensureEmbeddedDatabase(dir, () => undefined);
     cleanups.push(() => database.stop());
@@ -261,6 +263,6 @@ export async function runLinksBench(args: string[]): Promise<void> {
     say(`rows in payment_links: ${stored.map((s) => `${s.status} ${s._count}`).join(", ")}`);
     say(`goal: exactly ${o.links} links created at Adyen, every reference once → ${app.exact ? "met" : "NOT met"}`);
   } finally {
-    for (const fn of cleanups.reverse()) await fn().catch((err: unknown) => say(`cleanup: ${String(err)}`));
+    await cleanups.cleanUp();
   }
 }

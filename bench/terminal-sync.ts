@@ -18,6 +18,7 @@ import { mapLimited, Pool } from "../lib/runbook/terminals/pool.ts";
 import { generateFleet } from "../sim/fleet.ts";
 import { mb, startMemorySampler } from "./memory-sampler.ts";
 import { option, table } from "./cli.ts";
+import { cleanups as newCleanups } from "./cleanups.ts";
 
 const say = (msg: string) => process.stdout.write(`${msg}\n`);
 const GOAL = { seconds: 60, inFlight: 10 };
@@ -82,7 +83,8 @@ export async function runTerminalSyncBench(args: string[]): Promise<void> {
   };
   setEnvForTests({ LOG_LEVEL: "warn" });
   const dir = await mkdtemp(path.join(os.tmpdir(), "ops-bench-sync-"));
-  const cleanups: (() => Promise<unknown>)[] = [() => rm(dir, { recursive: true, force: true })];
+  const cleanups = newCleanups();
+  cleanups.push(() => rm(dir, { recursive: true, force: true }));
   try {
     const database = await ensureEmbeddedDatabase(dir, () => undefined);
     cleanups.push(() => database.stop());
@@ -172,6 +174,6 @@ export async function runTerminalSyncBench(args: string[]): Promise<void> {
       } (${(full.ms / 1000).toFixed(1)} s, max ${full.peakInFlight} in flight)`,
     );
   } finally {
-    for (const fn of cleanups.reverse()) await fn().catch((err: unknown) => say(`cleanup: ${String(err)}`));
+    await cleanups.cleanUp();
   }
 }
