@@ -14,6 +14,7 @@ import { ROOT, startAppServer, waitForHealthy } from "../cli/processes.ts";
 import { ensureEmbeddedDatabase, freePort } from "../lib/db/embedded.ts";
 import { migrate } from "../lib/db/migrate.ts";
 import { disconnectDb, setDatabaseUrl } from "../lib/db.ts";
+import { pendingChanges } from "../lib/reconciliation/queue-state.ts";
 import { childEnv } from "../lib/env.ts";
 import { ensureFreshBuild } from "./build.ts";
 import { matchedWithPrefix, percentile, readFirstPage, signInCookie } from "./freshness-client.ts";
@@ -60,12 +61,6 @@ const WARM_SECONDS = 5;
 /** A round of polls starts at most this often. */
 const POLL_INTERVAL_MS = 1000;
 
-/** Changes queued for matching and not yet matched. */
-async function pendingChanges(client: pg.Client): Promise<number> {
-  const { rows } = await client.query<{ n: string }>("SELECT count(*) AS n FROM recon_queue WHERE done_at IS NULL");
-  return Number(rows[0]?.n ?? 0);
-}
-
 export async function runFreshnessBench(args: string[]): Promise<void> {
   const o = {
     rate: option(args, "rate", 1000),
@@ -94,6 +89,7 @@ export async function runFreshnessBench(args: string[]): Promise<void> {
     await client.connect();
     say(`preparing ${o.background} background orders/events and ${streamed + warm} orders for the stream…`);
     const data = await prepareData(client, { background: o.background, streamed: streamed + warm });
+    await client.end();
     await disconnectDb();
     say(`  initial full run: ${(data.fullMs / 1000).toFixed(1)} s`);
 
@@ -151,9 +147,9 @@ export async function runFreshnessBench(args: string[]): Promise<void> {
     const warmLoad = await runLoad(all.slice(streamed), loadOptions);
     clearInterval(warmReader);
     const settled = performance.now() + 60_000;
-    while ((await pendingChanges(client)) > 0 && performance.now() < settled)
+    while ((await pendingChanges()).pending > 0 && performance.now() < settled)
       await new Promise((r) => setTimeout(r, 500));
-    await client.end();
+    await disconnectDb();
     const matchedAt = new Float64Array(streamed).fill(NaN);
     // 0: no answer yet; 200: acknowledged; other: refused (never becomes matched, so no longer waited for).
     const answered = new Uint16Array(streamed);
