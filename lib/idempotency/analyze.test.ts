@@ -218,6 +218,25 @@ describe("analyzeTraffic", () => {
     }
   });
 
+  it("stores names with a NUL character (which PostgreSQL's text cannot hold) without it", async () => {
+    const client = "pos\u00004.2";
+    const line = JSON.stringify({
+      time: "2026-01-05T10:00:00Z",
+      method: "POST",
+      url: "https://checkout-test.adyen.com/v71/payments",
+      requestHeaders: { "User-Agent": client },
+      requestBody: { merchantAccount: "Shop\u0000EU", reference: "R1" },
+      status: 200,
+    });
+    const s = await analyzeTraffic("system", [input("nul.ndjson", `${line}\n`)], { kind: "cli" });
+    expect(s.findings.missing_idempotency_key).toBe(1);
+    const rows = await db().idempotencyFinding.findMany({ where: { analysisId: s.id } });
+    expect(rows.map((r) => [r.client, r.merchantAccount])).toEqual([["pos4.2", "ShopEU"]]);
+    const readiness = await db().idempotencyReadiness.findMany({ where: { analysisId: s.id } });
+    expect(readiness.map((r) => r.value)).toEqual(expect.arrayContaining(["pos4.2", "ShopEU"]));
+    expect((rows[0]?.evidence as { headers: Record<string, string> }[])[0]?.headers["user-agent"]).toBe(client);
+  });
+
   it("leaves nothing behind when the input fails half-way, after batches of findings were written", async () => {
     const line = (n: number) =>
       JSON.stringify({

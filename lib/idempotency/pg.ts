@@ -1,7 +1,9 @@
 // The checker's own small pg pool for its bulk writes (findings, chains, key spill), beside the Prisma client:
 // an analysis of a million requests sends thousands of multi-row statements, and a bare pool measured both
 // faster and far lighter on memory than Prisma's raw-query path for them. Same database (databaseUrl()).
+import { finished } from "node:stream/promises";
 import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
 import { databaseUrl } from "@/lib/db";
 import { errorFields, log } from "@/lib/log";
 
@@ -36,6 +38,23 @@ export async function idemQuery<R extends pg.QueryResultRow = pg.QueryResultRow>
   params: unknown[],
 ): Promise<R[]> {
   return (await pool().query<R>(sql, params)).rows;
+}
+
+/** Sends rows already in COPY text format (see copy-text.ts) with `COPY … FROM STDIN`, on a connection of the pool. */
+export async function idemCopy(sql: string, rows: string): Promise<void> {
+  const client = await pool().connect();
+  let failed: unknown;
+  try {
+    const stream = client.query(copyFrom(sql));
+    stream.end(rows);
+    await finished(stream);
+  } catch (err) {
+    failed = err;
+    throw err;
+  } finally {
+    // A connection whose COPY failed half-way is not given back to the pool.
+    client.release(failed instanceof Error ? failed : undefined);
+  }
 }
 
 export async function closeIdempotencyPool(): Promise<void> {

