@@ -10,7 +10,7 @@ describe("bodyFingerprint", () => {
     const b = '{ "amount": { "value": 1000, "currency": "EUR" },\n  "reference": "R1", "merchantAccount": "ShopEU" }';
     expect(fp(a)).toBe(fp(b));
     expect(fp(a)).toBe(fp(JSON.parse(b)));
-    expect(fp(a)).toMatch(/^[0-9a-f]{16}$/);
+    expect(Number.isSafeInteger(fp(a))).toBe(true);
   });
 
   it("tells apart bodies whose canonical JSON differs", () => {

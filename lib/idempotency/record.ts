@@ -21,7 +21,7 @@ export function recordOf(x: Exchange, target: AdyenTarget): RequestRecord {
     merchantAccount: null,
     reference: null,
   };
-  let fingerprint: string | null = null;
+  let fingerprint: number | null = null;
   if (HAS_BODY.has(x.method)) {
     const body = parseBody(x.requestBody, x.requestHeaders["content-type"]);
     identity = transactionIdentity(body);

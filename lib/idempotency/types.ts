@@ -61,7 +61,7 @@ export type RequestRecord = {
   /** The Pragma header asks for a legacy retry (`process-retry`). */
   legacy: boolean;
   /** Body fingerprint (JSON canonicalised) of a request with a body. */
-  fingerprint: string | null;
+  fingerprint: number | null;
   /** The response carried `transient-error: true`. */
   transient: boolean;
   /** Adyen's `errorCode` of an error response. */

@@ -4,7 +4,7 @@ export type KeyState = {
   firstAt: number | null;
   firstWhere: string;
   /** Body fingerprint of the first request with a body. */
-  fingerprint: string | null;
+  fingerprint: number | null;
   regions: string[];
   /** Bits of the per-key findings already reported, so each distinct key counts once. */
   reported: number;
