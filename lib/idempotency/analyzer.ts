@@ -50,7 +50,7 @@ export const CHAIN_IDLE_MS = 6 * 60 * 60 * 1000;
 // about 12 % faster); a batch of findings with their evidence is about a megabyte of JSON.
 const WRITE_BATCH = 400;
 /** Batch writes under way at once (the checker's pool has three connections; the key spill uses one). */
-const WRITES_IN_FLIGHT = 2;
+const WRITES_IN_FLIGHT = 3;
 /** Attempts shown on a chain's timeline. */
 const ATTEMPTS_STORED = 100;
 
@@ -112,24 +112,29 @@ export class Analyzer {
     return { chains: this.chains.count, lateAttempts: this.chains.lateAttempts, distinctKeys: this.keys.distinct };
   }
 
-  /** Logs repeat the same few URLs: classification is remembered per method and URL (bounded). */
-  private readonly targetCache = new Map<string, Map<string, AdyenTarget | null>>();
+  /**
+   * Logs repeat the same few URLs: classification is remembered per method and URL (bounded), and the exchange
+   * takes the URL string remembered with it, so that the records kept for open chains share one copy of each URL
+   * instead of each keeping the one its log line was parsed into.
+   */
+  private readonly targetCache = new Map<string, Map<string, { target: AdyenTarget | null; url: string }>>();
   private cachedTargets = 0;
 
   private classify(x: Exchange): AdyenTarget | null {
     let byUrl = this.targetCache.get(x.method);
     if (byUrl === undefined) this.targetCache.set(x.method, (byUrl = new Map()));
-    let target = byUrl.get(x.url);
-    if (target === undefined) {
-      target = classifyUrl(x.url, x.method, this.extraHosts);
+    let known = byUrl.get(x.url);
+    if (known === undefined) {
+      known = { target: classifyUrl(x.url, x.method, this.extraHosts), url: x.url };
       if (++this.cachedTargets > 10_000) {
         this.targetCache.clear();
         this.targetCache.set(x.method, (byUrl = new Map()));
         this.cachedTargets = 1;
       }
-      byUrl.set(x.url, target);
+      byUrl.set(x.url, known);
     }
-    return target;
+    x.url = known.url;
+    return known.target;
   }
 
   private observe(x: Exchange, target: AdyenTarget | null, daily: DailyTally): void {

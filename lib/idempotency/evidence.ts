@@ -1,5 +1,5 @@
 // What a finding keeps of a request: time, method, URL, status and the headers that matter, redacted.
-import { memoized } from "@/lib/idempotency/memo";
+import { interned, memoized } from "@/lib/idempotency/memo";
 import { REDACTED, redactText, redactUrl } from "@/lib/idempotency/redact";
 import type { Evidence, HeaderMap, Origin, RequestRecord } from "@/lib/idempotency/types";
 
@@ -9,11 +9,16 @@ const RESPONSE_HEADERS = ["idempotency-key", "transient-error", "pspreference"];
 const CREDENTIAL_HEADERS = ["x-api-key", "authorization", "cookie"];
 const MAX_VALUE = 200;
 
+// Values that repeat (user agent, content type, pragma) share one copy; keys are unique to an operation.
+const shared = interned();
+
 function pick(headers: HeaderMap, names: string[]): HeaderMap {
   const out: HeaderMap = {};
   for (const name of names) {
     const v = headers[name];
-    if (v !== undefined) out[name] = v.length > MAX_VALUE ? `${v.slice(0, MAX_VALUE)}…` : v;
+    if (v === undefined) continue;
+    const kept = v.length > MAX_VALUE ? `${v.slice(0, MAX_VALUE)}…` : v;
+    out[name] = name === "idempotency-key" ? kept : shared(kept);
   }
   return out;
 }

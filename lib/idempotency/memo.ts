@@ -13,3 +13,11 @@ export function memoized(fn: (value: string) => string, cap = 10_000): (value: s
     return out;
   };
 }
+
+/**
+ * One shared instance of each recent value: strings kept for a while (in the records of open chains) then share
+ * one copy of a repeated user agent or content type instead of keeping the one each log line was parsed into.
+ */
+export function interned(cap = 10_000): (value: string) => string {
+  return memoized((value) => value, cap);
+}

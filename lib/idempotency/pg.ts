@@ -7,7 +7,7 @@ import { from as copyFrom } from "pg-copy-streams";
 import { databaseUrl } from "@/lib/db";
 import { errorFields, log } from "@/lib/log";
 
-const POOL_SIZE = 3;
+const POOL_SIZE = 4;
 
 // On globalThis like lib/db.ts' client, and replaced when the database URL changes (tests switch databases).
 const g = globalThis as unknown as { __idemPool?: { url: string; pool: pg.Pool } };

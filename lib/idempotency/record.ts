@@ -1,6 +1,7 @@
 // From an exchange to the record the rules read: headers picked, body parsed once for the transaction identity
 // and the fingerprint, Adyen's error code read from error answers only.
 import { bodyFingerprint, parseBody, transactionIdentity } from "@/lib/idempotency/body";
+import { interned } from "@/lib/idempotency/memo";
 import { keptRequestHeaders, keptResponseHeaders } from "@/lib/idempotency/evidence";
 import { hasLegacyPragma } from "@/lib/idempotency/findings/legacy-pragma-retry";
 import { errorCodeOf } from "@/lib/idempotency/findings/duplicate-in-flight";
@@ -10,6 +11,9 @@ import type { Exchange, RequestRecord } from "@/lib/idempotency/types";
 
 const MAX_CLIENT = 200;
 const HAS_BODY = new Set(["POST", "PUT", "PATCH"]);
+// Records of open chains share one copy of each client name (and merchant account) instead of one per log line.
+const sharedClient = interned();
+const sharedAccount = interned();
 
 /** PostgreSQL's text cannot hold NUL: the names a record is counted and stored under go without it. */
 export const withoutNul = (s: string): string => (s.includes("\0") ? s.replaceAll("\0", "") : s);
@@ -29,7 +33,9 @@ export function recordOf(x: Exchange, target: AdyenTarget): RequestRecord {
     if (key !== null) fingerprint = bodyFingerprint(body);
   }
   const client =
-    x.client === null ? null : withoutNul(x.client.length > MAX_CLIENT ? x.client.slice(0, MAX_CLIENT) : x.client);
+    x.client === null
+      ? null
+      : sharedClient(withoutNul(x.client.length > MAX_CLIENT ? x.client.slice(0, MAX_CLIENT) : x.client));
   return {
     at: x.time,
     method: x.method,
@@ -39,7 +45,7 @@ export function recordOf(x: Exchange, target: AdyenTarget): RequestRecord {
     endpoint: target.endpoint,
     region: target.region,
     acceptsKey: target.acceptsKey,
-    merchantAccount: identity.merchantAccount === null ? null : withoutNul(identity.merchantAccount),
+    merchantAccount: identity.merchantAccount === null ? null : sharedAccount(withoutNul(identity.merchantAccount)),
     reference: identity.reference === null ? null : withoutNul(identity.reference),
     client,
     key,
