@@ -31,6 +31,7 @@ export class CompressionError extends Error {
 }
 
 const GZIP_MAGIC = [0x1f, 0x8b] as const;
+const GUNZIP_CHUNK = 256 * 1024;
 
 async function* counted(
   source: AsyncIterable<Buffer | Uint8Array | string>,
@@ -85,7 +86,9 @@ export async function* decodedChunks(
 }
 
 async function* gunzip(body: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
-  const stream = createGunzip();
+  // Large output chunks: with zlib's default of 16 KB, the work per chunk downstream (every stage of the reading
+  // pipeline, and a line cut in two every 16 KB) cost more than inflating (1 GB of NDJSON: 19.9 → 17.9 s).
+  const stream = createGunzip({ chunkSize: GUNZIP_CHUNK });
   // pipeline: an error of the source (an aborted upload) reaches the gunzip stream and ends the loop below.
   pipeline(Readable.from(body), stream, () => undefined);
   try {
