@@ -23,10 +23,13 @@ export type Chain = {
 
 // Array literals of their final length: an array grown by push gets room for 17 elements, and these are kept for
 // as long as their chain is open.
+// A key links by itself (the very string its record holds, so no new string is made per request), unless it holds
+// a NUL (then "k" NUL key); a merchant reference links as NUL endpoint NUL account NUL reference. The two kinds
+// never meet: only the second starts with a NUL, and only a key with a NUL in it starts with "k" NUL.
 export function linksOf(r: RequestRecord): string[] {
   const byAccount =
-    r.reference === null ? null : `a\u0000${r.endpoint}\u0000${r.merchantAccount ?? ""}\u0000${r.reference}`;
-  const byKey = r.key === null ? null : `k\u0000${r.key}`;
+    r.reference === null ? null : `\u0000${r.endpoint}\u0000${r.merchantAccount ?? ""}\u0000${r.reference}`;
+  const byKey = r.key === null ? null : r.key.includes("\u0000") ? `k\u0000${r.key}` : r.key;
   if (byAccount === null) return byKey === null ? [] : [byKey];
   return byKey === null ? [byAccount] : [byAccount, byKey];
 }
