@@ -237,6 +237,38 @@ describe("analyzeTraffic", () => {
     expect((rows[0]?.evidence as { headers: Record<string, string> }[])[0]?.headers["user-agent"]).toBe(client);
   });
 
+  it("brings a key pushed out of memory back from the database, more than once", async () => {
+    const DAY = 24 * 60 * 60 * 1000;
+    const t0 = Date.UTC(2026, 0, 5);
+    const key = "9d3c8f2e-6b1a-4c7d-8e5f-0a1b2c3d4e5f";
+    let n = 0;
+    const line = (k: string, at: number, value = 1000) =>
+      `${JSON.stringify({
+        time: new Date(at).toISOString(),
+        method: "POST",
+        url: "https://checkout-test.adyen.com/v71/payments",
+        requestHeaders: { "Idempotency-Key": k },
+        requestBody: { merchantAccount: "ShopEU", reference: `R${++n}`, amount: { currency: "EUR", value } },
+        status: 200,
+      })}\n`;
+    const filler = (from: number, at: number) =>
+      Array.from({ length: 500 }, (_, i) =>
+        line(`00000000-0000-4000-8000-${String(from + i).padStart(12, "0")}`, at + i),
+      ).join("");
+    const text =
+      line(key, t0) +
+      filler(0, t0 + DAY) +
+      line(key, t0 + 8 * DAY, 2000) +
+      filler(500, t0 + 8 * DAY + 1) +
+      line(key, t0 + 9 * DAY, 3000);
+    const s = await analyzeTraffic("system", [input("spill.ndjson", text)], { kind: "cli", keyCap: 50 });
+    // Both later uses found the key's state: more than 7 days after its first use, with other bodies.
+    expect(s.findings.retry_after_key_expiry).toBe(2);
+    expect(s.findings.key_reused_different_body).toBe(1);
+    expect(s.findings.key_not_uuid_v4).toBe(0);
+    expect(await db().idempotencyKeySpill.count({ where: { analysisId: s.id } })).toBe(0);
+  });
+
   it("leaves nothing behind when the input fails half-way, after batches of findings were written", async () => {
     const line = (n: number) =>
       JSON.stringify({

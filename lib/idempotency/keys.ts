@@ -12,7 +12,9 @@ import { describeOrigin } from "@/lib/idempotency/evidence";
 import type { FindingDraft, RequestRecord } from "@/lib/idempotency/types";
 
 export type KeySpill = {
+  /** Takes back the states of these keys that are in the store (they leave it: memory holds them again). */
   load(keys: string[]): Promise<Map<string, KeyState>>;
+  /** Stores states of keys that are not in the store. */
   save(entries: [string, KeyState][]): Promise<void>;
 };
 
@@ -93,7 +95,8 @@ export class KeyTracker {
 
   /** Writes evicted keys; at most one write in flight, so memory stays at about one batch. */
   async flush(force = false): Promise<void> {
-    if (this.pending.size === 0 || (!force && this.pending.size < 10_000)) return;
+    // Batches of half the cap (10,000 keys by default): few, large writes.
+    if (this.pending.size === 0 || (!force && this.pending.size < this.cap / 2)) return;
     await this.writing;
     const batch = [...this.pending];
     this.pending = new Map();
@@ -118,9 +121,21 @@ export function memorySpill(): KeySpill & { rows: Map<string, KeyState> } {
   const rows = new Map<string, KeyState>();
   return {
     rows,
-    load: async (keys) => new Map(keys.flatMap((k) => (rows.has(k) ? [[k, rows.get(k) as KeyState] as const] : []))),
+    load: async (keys) => {
+      const out = new Map<string, KeyState>();
+      for (const k of keys) {
+        const state = rows.get(k);
+        if (state === undefined) continue;
+        out.set(k, state);
+        rows.delete(k);
+      }
+      return out;
+    },
     save: async (entries) => {
-      for (const [k, s] of entries) rows.set(k, structuredClone(s));
+      for (const [k, s] of entries) {
+        if (rows.has(k)) throw new Error(`key ${k} is already in the spill`);
+        rows.set(k, structuredClone(s));
+      }
     },
   };
 }
