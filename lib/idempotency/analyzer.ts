@@ -1,6 +1,6 @@
 // The analysis of a stream of exchanges, with I/O injected: which requests are Adyen's, the rules per request,
 // per key and per chain, readiness and daily counts. Memory is bounded by the open-chain and key caps, never by
-// the size of the input; findings and chains leave for the sink in batches, one write in flight at a time.
+// the size of the input; findings and chains leave for the sink in batches, a few writes in flight at a time.
 import { ChainTracker, type Chain } from "@/lib/idempotency/chains";
 import { emptyCounts, type FindingCode, type FindingCounts } from "@/lib/idempotency/codes";
 import { DailyTally } from "@/lib/idempotency/daily";
@@ -49,7 +49,7 @@ export const CHAIN_IDLE_MS = 6 * 60 * 60 * 1000;
 // Rows per statement: fewer, larger statements cost the database and the driver less per row (100 → 400 measured
 // about 12 % faster); a batch of findings with their evidence is about a megabyte of JSON.
 const WRITE_BATCH = 400;
-/** Batch writes under way at once (the checker's pool has three connections; the key spill uses one). */
+/** Batch writes under way at once (the checker's pool has four connections; the key spill uses one). */
 const WRITES_IN_FLIGHT = 3;
 /** Attempts shown on a chain's timeline. */
 const ATTEMPTS_STORED = 100;

@@ -1,6 +1,6 @@
 // The checker's own small pg pool for its bulk writes (findings, chains, key spill), beside the Prisma client:
-// an analysis of a million requests sends thousands of multi-row statements, and a bare pool measured both
-// faster and far lighter on memory than Prisma's raw-query path for them. Same database (databaseUrl()).
+// an analysis of a million requests sends thousands of batches (COPY, multi-row statements), and a bare pool
+// measured both faster and far lighter on memory than Prisma's raw-query path for them. Same database (databaseUrl()).
 import { finished } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";

@@ -16,7 +16,7 @@ const sharedClient = interned();
 const sharedAccount = interned();
 
 /** PostgreSQL's text cannot hold NUL: the names a record is counted and stored under go without it. */
-export const withoutNul = (s: string): string => (s.includes("\0") ? s.replaceAll("\0", "") : s);
+const withoutNul = (s: string): string => (s.includes("\0") ? s.replaceAll("\0", "") : s);
 
 export function recordOf(x: Exchange, target: AdyenTarget): RequestRecord {
   const rawKey = x.requestHeaders["idempotency-key"];
