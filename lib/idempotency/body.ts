@@ -25,8 +25,8 @@ export function parseBody(body: unknown, contentType = ""): ParsedBody {
 // The fingerprint is a structural hash of the parsed value, computed without copying or serialising it: objects
 // combine their entries with a sum (order does not matter), arrays in order, every value tagged with its type.
 // Of its two 32-bit lanes, 53 bits make the fingerprint, a plain number. It is only ever compared between the
-// requests of one key, where a chance collision (about 1 in 2^53) is negligible; the earlier sorted copy + JSON.stringify + SHA-1 cost three
-// times as much and made a third of the analysis' garbage.
+// requests of one key, where a chance collision (about 1 in 2^53) is negligible; the earlier sorted copy +
+// JSON.stringify + SHA-1 cost three times as much and made a third of the analysis' garbage.
 const TAG = { text: 1, string: 2, number: 3, true: 4, false: 5, null: 6, object: 7, array: 8 } as const;
 const float = new Float64Array(1);
 const words = new Int32Array(float.buffer);

@@ -40,7 +40,7 @@ export async function idemQuery<R extends pg.QueryResultRow = pg.QueryResultRow>
   return (await pool().query<R>(sql, params)).rows;
 }
 
-/** Sends rows already in COPY text format (see copy-text.ts) with `COPY … FROM STDIN`, on a connection of the pool. */
+/** Sends rows already in COPY text format (copy-text.ts) with `COPY … FROM STDIN` on a connection of the pool. */
 export async function idemCopy(sql: string, rows: string): Promise<void> {
   const client = await pool().connect();
   let failed: unknown;

@@ -1,5 +1,6 @@
 // Where an analysis goes in PostgreSQL: findings and chains in batches (COPY) as the analysis runs, and per-key
-// scratch state while it runs. Evidence arrives redacted (evidenceOf); every other text that comes from the traffic passes through redaction here, so nothing unredacted reaches a row.
+// scratch state while it runs. Evidence arrives redacted (evidenceOf); every other text that comes from the
+// traffic passes through redaction here, so nothing unredacted reaches a row.
 import { db } from "@/lib/db";
 import { memoized } from "@/lib/idempotency/memo";
 import { copyIdentifiers, copyInt, copyJson, copyRow, copyText } from "@/lib/idempotency/copy-text";
