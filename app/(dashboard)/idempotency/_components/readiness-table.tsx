@@ -1,5 +1,6 @@
-// Readiness per endpoint, merchant account, region or client: tabs in the URL, one row per value with its share
-// of requests sent the new way, the findings that block it and the verdict. A value links to its findings.
+// Readiness per endpoint, merchant account, region or client: tabs in the URL, one row per value with its verdict,
+// its share of requests sent the new way and the findings that block it. A value links to its findings. The
+// verdict comes right after the value: on a phone the table scrolls sideways, and the answer stays in view.
 import Link from "next/link";
 import type { getFormatter } from "next-intl/server";
 import { Cell, Row, SimpleTable } from "@/components/ui/simple-table";
@@ -53,10 +54,10 @@ export function ReadinessTable({
           caption={t("readiness.caption", { dimension: t(`dimension.${dim}`) })}
           columns={[
             { label: t(`dimension.${dim}`) },
+            { label: t("readiness.verdict") },
             { label: t("readiness.requests"), align: "right" },
             { label: t("readiness.ready"), align: "right" },
             { label: t("readiness.blocking") },
-            { label: t("readiness.verdict") },
           ]}
         >
           {shown.slice(0, MAX_ROWS).map((r) => {
@@ -72,6 +73,9 @@ export function ReadinessTable({
                     {r.value}
                   </Link>
                 </Cell>
+                <Cell>
+                  <VerdictBadge verdict={r.verdict} t={t} />
+                </Cell>
                 <Cell className="text-right tabular-nums">{format.number(r.requests)}</Cell>
                 <Cell className="text-right tabular-nums">
                   {r.requests === 0 ? "—" : percent(r.ready / r.requests)}
@@ -80,9 +84,6 @@ export function ReadinessTable({
                   {blocking.length === 0
                     ? "—"
                     : blocking.map((c) => `${t(`codes.${c}.label`)} (${format.number(r.findings[c] ?? 0)})`).join(", ")}
-                </Cell>
-                <Cell>
-                  <VerdictBadge verdict={r.verdict} t={t} />
                 </Cell>
               </Row>
             );
