@@ -2,6 +2,7 @@
 import { parseArgs } from "node:util";
 import { closeContexts, reportAndExit, UsageError } from "./context.ts";
 import { COMMANDS } from "./commands/index.ts";
+import { logToStderr } from "../lib/log.ts";
 
 const HELP = `Usage: npx ops <command> [options]
 
@@ -19,6 +20,8 @@ async function main(argv: string[]): Promise<void> {
   const command = COMMANDS.find((c) => c.words.every((w, i) => argv[i] === w));
   if (!command) throw new UsageError(`unknown command: ${argv.slice(0, 2).join(" ")}`);
   if (!command.handlesSignals) {
+    // A one-shot command: stdout is its output, logs go to stderr (the worker, a service, logs as the app does).
+    logToStderr();
     const interrupt = () => void closeContexts().then(() => process.exit(130));
     process.once("SIGINT", interrupt);
     process.once("SIGTERM", interrupt);

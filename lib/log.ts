@@ -21,10 +21,20 @@ function threshold(): number {
   }
 }
 
+let allToStderr = false;
+
+/**
+ * For one-shot commands (`npx ops …`): their stdout carries what they print (`--json` promises exactly one JSON
+ * object there), so every log line goes to stderr. Services keep logging info and debug to stdout.
+ */
+export function logToStderr(): void {
+  allToStderr = true;
+}
+
 function write(level: Level, event: string, fields: Record<string, unknown>): void {
   if (ORDER[level] < threshold()) return;
   const line = JSON.stringify({ t: new Date().toISOString(), level, event, ...(redact(fields) as object) });
-  (level === "error" || level === "warn" ? process.stderr : process.stdout).write(line + "\n");
+  (allToStderr || level === "error" || level === "warn" ? process.stderr : process.stdout).write(line + "\n");
 }
 
 export const log = {
