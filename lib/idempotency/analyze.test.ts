@@ -237,6 +237,31 @@ describe("analyzeTraffic", () => {
     expect((rows[0]?.evidence as { headers: Record<string, string> }[])[0]?.headers["user-agent"]).toBe(client);
   });
 
+  it("stores text with half a character (a lone surrogate) with U+FFFD in its place", async () => {
+    // As a log would hold it: JSON escapes of one half of a surrogate pair, which JSON.parse keeps as they are.
+    const text = [
+      String.raw`{"time":"2026-01-05T10:00:00Z","method":"POST","url":"https://checkout-test.adyen.com/v71/payments?x=\ud800","requestHeaders":{"User-Agent":"pos\udc00/1","Idempotency-Key":"k\ud83d"},"requestBody":{"merchantAccount":"Shop\ud800EU","reference":"R1"},"status":200}`,
+      String.raw`{"time":"2026-01-05T10:00:01Z","method":"POST","url":"https://shop.example/adyen/webhooks","requestHeaders":{},"requestBody":{"live":"false","notificationItems":[{"NotificationRequestItem":{"eventCode":"PROCESS_RETRY","merchantAccountCode":"Shop\udfffEU","merchantReference":"R\ud8001","pspReference":"8800000000000001","success":"true"}}]},"status":200}`,
+    ].join("\n");
+    const s = await analyzeTraffic("system", [input("halves.ndjson", text)], { kind: "cli" });
+    expect(s.complete).toBe(true);
+    expect(s.findings.key_not_uuid_v4).toBe(1);
+    expect(s.findings.process_retry_webhook).toBe(1);
+    const rows = await db().idempotencyFinding.findMany({ where: { analysisId: s.id }, orderBy: { code: "asc" } });
+    const request = rows.find((r) => r.code === "key_not_uuid_v4");
+    expect([request?.client, request?.merchantAccount, request?.idempotencyKey]).toEqual([
+      "pos\ufffd/1",
+      "Shop\ufffdEU",
+      "k\ufffd",
+    ]);
+    const evidence = request?.evidence as { url: string; headers: Record<string, string> }[];
+    // The URL is kept as URL parsing writes it: the replacement character percent-encoded.
+    expect(evidence[0]?.url).toContain("?x=%EF%BF%BD");
+    expect(evidence[0]?.headers["idempotency-key"]).toBe("k\ufffd");
+    const webhook = rows.find((r) => r.code === "process_retry_webhook");
+    expect(JSON.stringify(webhook?.detail)).toContain("R\ufffd1");
+  });
+
   it("brings a key pushed out of memory back from the database, more than once", async () => {
     const DAY = 24 * 60 * 60 * 1000;
     const t0 = Date.UTC(2026, 0, 5);

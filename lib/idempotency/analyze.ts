@@ -10,6 +10,7 @@ import { DailyTally, type DailyCounts } from "@/lib/idempotency/daily";
 import { newFileRead, readExchanges, type FileRead, type ReadLimits } from "@/lib/idempotency/input/read-file";
 import { extraHostsFor, type ExtraHosts } from "@/lib/idempotency/normalize";
 import { buildSummary, type AnalysisSummary } from "@/lib/idempotency/summary";
+import { storable } from "@/lib/idempotency/copy-text";
 import { clearSpill, pgSink, pgSpill } from "@/lib/idempotency/store";
 import type { Exchange } from "@/lib/idempotency/types";
 import { log } from "@/lib/log";
@@ -35,6 +36,8 @@ export type AnalyzeOptions = {
 
 const MB = 1024 * 1024;
 const MAX_SOURCE = 200;
+/** The first MAX_SOURCE characters, storable (a cut may leave half a character). */
+const head = (text: string): string => storable(text.slice(0, MAX_SOURCE));
 
 function actorLabel(actor: Actor): string {
   return actor === "system" ? "system (ops CLI)" : actor.label;
@@ -58,7 +61,7 @@ export async function analyzeTraffic(
   const analysis = await db().idempotencyAnalysis.create({
     data: {
       kind: options.kind,
-      source: (options.source ?? "").slice(0, MAX_SOURCE),
+      source: head(options.source ?? ""),
       status: "running",
       createdBy: actorLabel(actor),
     },
@@ -147,12 +150,7 @@ async function record(
         where: { id },
         data: {
           status: summary.complete ? "complete" : "incomplete",
-          source:
-            options.source?.slice(0, MAX_SOURCE) ||
-            files
-              .map((f) => f.name)
-              .join(", ")
-              .slice(0, MAX_SOURCE),
+          source: head(options.source || files.map((f) => f.name).join(", ")),
           files: files.length,
           entries: summary.entries,
           adyenRequests: summary.adyenRequests,
@@ -167,7 +165,7 @@ async function record(
         data: files.map((f, position) => ({
           analysisId: id,
           position,
-          name: f.name.slice(0, MAX_SOURCE),
+          name: head(f.name),
           format: f.format,
           compressed: f.compressed,
           bytes: BigInt(f.bytes),
@@ -187,7 +185,7 @@ async function record(
         data: rows.map((r) => ({
           analysisId: id,
           dimension: r.dimension,
-          value: r.value.slice(0, MAX_SOURCE),
+          value: head(r.value),
           requests: r.requests,
           ready: r.ready,
           findings: r.findings,

@@ -13,10 +13,30 @@ export function copyText(value: string | null): string {
   return NEEDS_ESCAPE.test(value) ? value.replace(ESCAPED, (c) => ESCAPES[c] as string) : value;
 }
 
+// Half of a character (a lone UTF-16 surrogate: text cut in the middle of an emoji, or a bad \ud800 escape in a
+// log) cannot be stored: in a text field it becomes U+FFFD on its way to UTF-8, and PostgreSQL's json refuses the
+// \udXXX escape JSON.stringify writes for it, which failed the whole analysis. Such halves become U+FFFD here too.
+
+/** The text with every lone surrogate replaced by U+FFFD (the same string when it has none). */
+export function wellFormed(text: string): string {
+  return text.isWellFormed() ? text : text.toWellFormed();
+}
+
+/**
+ * A name from the traffic as PostgreSQL can store it wherever it goes (text, json, jsonb): without NUL, and with
+ * U+FFFD for half a character. For the names that are counted and stored outside COPY (readiness, the analysis).
+ */
+export function storable(text: string): string {
+  return wellFormed(text.includes("\0") ? text.replaceAll("\0", "") : text);
+}
+
 /** A json field. JSON text never holds a raw control character (JSON.stringify escapes them), only backslashes. */
 export function copyJson(value: unknown): string {
-  const text = JSON.stringify(value);
+  let text = JSON.stringify(value);
   if (text === undefined) return "\\N";
+  // JSON.stringify escapes nothing else as \ud…: only a lone surrogate (or a backslash before "ud") gets here.
+  if (text.includes("\\ud"))
+    text = JSON.stringify(value, (_key, v: unknown) => (typeof v === "string" ? wellFormed(v) : v));
   return text.includes("\\") ? text.replaceAll("\\", "\\\\") : text;
 }
 

@@ -1,6 +1,7 @@
 // From an exchange to the record the rules read: headers picked, body parsed once for the transaction identity
 // and the fingerprint, Adyen's error code read from error answers only.
 import { bodyFingerprint, parseBody, transactionIdentity } from "@/lib/idempotency/body";
+import { storable } from "@/lib/idempotency/copy-text";
 import { interned } from "@/lib/idempotency/memo";
 import { keptRequestHeaders, keptResponseHeaders } from "@/lib/idempotency/evidence";
 import { hasLegacyPragma } from "@/lib/idempotency/findings/legacy-pragma-retry";
@@ -12,11 +13,9 @@ import type { Exchange, RequestRecord } from "@/lib/idempotency/types";
 const MAX_CLIENT = 200;
 const HAS_BODY = new Set(["POST", "PUT", "PATCH"]);
 // Records of open chains share one copy of each client name (and merchant account) instead of one per log line.
+// The names a record is counted and stored under are made storable (no NUL, no half characters) here, once.
 const sharedClient = interned();
 const sharedAccount = interned();
-
-/** PostgreSQL's text cannot hold NUL: the names a record is counted and stored under go without it. */
-const withoutNul = (s: string): string => (s.includes("\0") ? s.replaceAll("\0", "") : s);
 
 export function recordOf(x: Exchange, target: AdyenTarget): RequestRecord {
   const rawKey = x.requestHeaders["idempotency-key"];
@@ -35,7 +34,7 @@ export function recordOf(x: Exchange, target: AdyenTarget): RequestRecord {
   const client =
     x.client === null
       ? null
-      : sharedClient(withoutNul(x.client.length > MAX_CLIENT ? x.client.slice(0, MAX_CLIENT) : x.client));
+      : sharedClient(storable(x.client.length > MAX_CLIENT ? x.client.slice(0, MAX_CLIENT) : x.client));
   return {
     at: x.time,
     method: x.method,
@@ -45,8 +44,8 @@ export function recordOf(x: Exchange, target: AdyenTarget): RequestRecord {
     endpoint: target.endpoint,
     region: target.region,
     acceptsKey: target.acceptsKey,
-    merchantAccount: identity.merchantAccount === null ? null : sharedAccount(withoutNul(identity.merchantAccount)),
-    reference: identity.reference === null ? null : withoutNul(identity.reference),
+    merchantAccount: identity.merchantAccount === null ? null : sharedAccount(storable(identity.merchantAccount)),
+    reference: identity.reference === null ? null : storable(identity.reference),
     client,
     key,
     legacy: hasLegacyPragma(x.requestHeaders),

@@ -1,6 +1,7 @@
 // process_retry_webhook: one per PROCESS_RETRY notification item, in the traffic (a webhook POSTed to the
 // merchant) or among the webhooks this dashboard stored. Adyen sends it only to legacy integrations.
 import type { FindingDraft, Origin } from "@/lib/idempotency/types";
+import { storable } from "@/lib/idempotency/copy-text";
 import { describeOrigin } from "@/lib/idempotency/evidence";
 import { redactUrl } from "@/lib/idempotency/redact";
 
@@ -12,7 +13,7 @@ export type NotificationFacts = {
   live: boolean;
 };
 
-const text = (v: unknown): string | null => (typeof v === "string" && v !== "" ? v : null);
+const text = (v: unknown): string | null => (typeof v === "string" && v !== "" ? storable(v) : null);
 
 /** The PROCESS_RETRY items of a standard notification body (text or parsed); [] for anything else. */
 export function processRetryItems(body: unknown): NotificationFacts[] {
