@@ -262,6 +262,18 @@ describe("analyzeTraffic", () => {
     expect(JSON.stringify(webhook?.detail)).toContain("R\ufffd1");
   });
 
+  it("keeps requests whose time no date can hold, without a time, in HAR and NDJSON alike", async () => {
+    const ndjson = JSON.stringify({ time: 1e308, method: "POST", url: "https://checkout-test.adyen.com/v71/payments" });
+    const har = harDocument([
+      harEntry({ started: "-271821-04-20T00:00:00Z", postData: { mimeType: "application/json", text: "{}" } }),
+    ]);
+    const s = await analyzeTraffic("system", [input("far.ndjson", ndjson), input("far.har", har)], { kind: "cli" });
+    expect(s).toMatchObject({ complete: true, entries: 2, adyenRequests: 2 });
+    expect(s.findings.missing_idempotency_key).toBe(2);
+    const rows = await db().idempotencyFinding.findMany({ where: { analysisId: s.id } });
+    expect(rows.map((r) => r.at)).toEqual([null, null]);
+  });
+
   it("brings a key pushed out of memory back from the database, more than once", async () => {
     const DAY = 24 * 60 * 60 * 1000;
     const t0 = Date.UTC(2026, 0, 5);

@@ -3,6 +3,7 @@
 import type { FindingDraft, Origin } from "@/lib/idempotency/types";
 import { storable } from "@/lib/idempotency/copy-text";
 import { describeOrigin } from "@/lib/idempotency/evidence";
+import { usableTime } from "@/lib/idempotency/input/time";
 import { redactUrl } from "@/lib/idempotency/redact";
 
 export type NotificationFacts = {
@@ -51,10 +52,9 @@ export function processRetryWebhook(
   n: NotificationFacts,
   seen: { at: number | null; method?: string; url?: string; status?: number | null; origin: Origin | string },
 ): FindingDraft {
-  const eventAt = n.eventDate ? Date.parse(n.eventDate) : NaN;
   return {
     code: "process_retry_webhook",
-    at: seen.at ?? (Number.isNaN(eventAt) ? null : eventAt),
+    at: seen.at ?? (n.eventDate ? usableTime(Date.parse(n.eventDate)) : null),
     endpoint: null,
     merchantAccount: n.merchantAccount,
     region: n.live ? "live" : "test",

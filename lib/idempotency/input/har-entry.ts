@@ -2,6 +2,7 @@
 // `params`, base64 bodies, `-1` for unknown timings, status 0 and `_error` for requests that got no answer,
 // HTTP/2 pseudo-headers, and optional fields left out. Custom `_fields` are ignored.
 import { headerMap } from "@/lib/idempotency/headers";
+import { usableTime } from "@/lib/idempotency/input/time";
 import type { Exchange } from "@/lib/idempotency/types";
 
 type Obj = Record<string, unknown>;
@@ -58,9 +59,8 @@ export function harEntryToExchange(value: unknown, file: string, entry: number):
   const answered = rawStatus !== undefined && rawStatus > 0 && e._error === undefined && response._error === undefined;
   const content = obj(response.content);
   const started = str(e.startedDateTime);
-  const time = started !== undefined ? Date.parse(started) : NaN;
   return {
-    time: Number.isNaN(time) ? null : time,
+    time: started !== undefined ? usableTime(Date.parse(started)) : null,
     method: (str(request.method) ?? "GET").toUpperCase(),
     url: str(request.url) ?? "",
     requestHeaders,

@@ -2,6 +2,7 @@
 // `{time, req: {method, url, headers}, res: {statusCode, headers}, responseTime}`. Other lines (a server's own
 // log messages) are not exchanges and are skipped.
 import { headerMap } from "@/lib/idempotency/headers";
+import { usableTime } from "@/lib/idempotency/input/time";
 import type { Exchange } from "@/lib/idempotency/types";
 
 type Obj = Record<string, unknown>;
@@ -9,13 +10,12 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 
-/** ISO text, epoch milliseconds, or epoch seconds (a number below 10^11). */
+/** ISO text, epoch milliseconds, or epoch seconds (a number below 10^11); null when none of them (see usableTime). */
 export function timeOf(v: unknown): number | null {
-  if (typeof v === "number" && Number.isFinite(v)) return v < 1e11 ? Math.round(v * 1000) : Math.round(v);
+  if (typeof v === "number") return usableTime(v < 1e11 ? Math.round(v * 1000) : Math.round(v));
   if (typeof v === "string" && v !== "") {
     if (/^\d+(\.\d+)?$/.test(v)) return timeOf(Number(v));
-    const t = Date.parse(v);
-    return Number.isNaN(t) ? null : t;
+    return usableTime(Date.parse(v));
   }
   return null;
 }

@@ -1,5 +1,6 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { timeOf } from "@/lib/idempotency/input/ndjson-exchange";
 import { readAll } from "@/lib/idempotency/input/test-support";
 
 const line = (v: unknown) => JSON.stringify(v);
@@ -112,5 +113,36 @@ describe("NDJSON reader", () => {
       line: exchanges.length + 1,
       reason: "the gzip stream ends early (the file is cut off)",
     });
+  });
+});
+
+describe("times", () => {
+  it("reads ISO text, epoch milliseconds and epoch seconds, as numbers or digits", () => {
+    const t = Date.parse("2026-01-05T10:00:00.000Z");
+    expect([timeOf("2026-01-05T10:00:00.000Z"), timeOf(t), timeOf(t / 1000), timeOf(String(t / 1000))]).toEqual([
+      t,
+      t,
+      t,
+      t,
+    ]);
+  });
+
+  it("treats a time no date can hold, or before 1970, or past 9999, as absent instead of failing the analysis", () => {
+    for (const v of [
+      1e308,
+      -1,
+      8.64e15 + 1,
+      "+275760-09-13T00:00:00.001Z",
+      "-271821-04-20T00:00:00Z",
+      "+010000-01-01T00:00:00Z",
+      "1969-12-31T23:59:59Z",
+      Infinity,
+      NaN,
+      "soon",
+    ]) {
+      expect(timeOf(v), String(v)).toBeNull();
+    }
+    expect(timeOf("9999-12-31T23:59:59.999Z")).toBe(Date.UTC(9999, 11, 31, 23, 59, 59, 999));
+    expect(timeOf(0)).toBe(0);
   });
 });
