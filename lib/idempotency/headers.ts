@@ -1,10 +1,14 @@
 // Headers from any producer as one shape: lower-case names, repeated headers joined with ", ".
 import type { HeaderMap } from "@/lib/idempotency/types";
 
+// A value that is not text (a broken log) is kept as its JSON, not as "[object Object]".
+const textOf = (v: unknown): string =>
+  typeof v === "string" ? v : v !== null && typeof v === "object" ? JSON.stringify(v) : String(v);
+
 function add(out: HeaderMap, name: unknown, value: unknown): void {
   if (typeof name !== "string" || name === "" || name.charCodeAt(0) === 0x3a) return;
   if (value === undefined || value === null) return;
-  const text = typeof value === "string" ? value : Array.isArray(value) ? value.map(String).join(", ") : String(value);
+  const text = typeof value === "string" ? value : Array.isArray(value) ? value.map(textOf).join(", ") : textOf(value);
   const key = name.toLowerCase();
   const prev = out[key];
   out[key] = prev === undefined ? text : `${prev}, ${text}`;

@@ -2,7 +2,7 @@
 // `params`, base64 bodies, `-1` for unknown timings, status 0 and `_error` for requests that got no answer,
 // HTTP/2 pseudo-headers, and optional fields left out. Custom `_fields` are ignored.
 import { headerMap } from "@/lib/idempotency/headers";
-import { usableTime } from "@/lib/idempotency/input/time";
+import { usableDuration, usableTime } from "@/lib/idempotency/input/time";
 import type { Exchange } from "@/lib/idempotency/types";
 
 type Obj = Record<string, unknown>;
@@ -41,12 +41,12 @@ function requestBody(postData: Obj): unknown {
 
 function duration(entry: Obj): number | null {
   const total = num(entry.time);
-  if (total !== undefined && total >= 0) return Math.round(total);
+  if (total !== undefined && total >= 0) return usableDuration(total);
   const timings = obj(entry.timings);
   // ssl is already part of connect in HAR 1.2.
   const parts = ["blocked", "dns", "connect", "send", "wait", "receive"].map((k) => num(timings[k]) ?? -1);
   const known = parts.filter((v) => v >= 0);
-  return known.length > 0 ? Math.round(known.reduce((a, b) => a + b, 0)) : null;
+  return known.length > 0 ? usableDuration(known.reduce((a, b) => a + b, 0)) : null;
 }
 
 export function harEntryToExchange(value: unknown, file: string, entry: number): Exchange {

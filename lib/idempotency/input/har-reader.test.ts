@@ -137,4 +137,17 @@ describe("HAR reader", () => {
     expect(result.stop?.entry).toBe(2);
     expect(result.stop?.reason).toMatch(/larger than/);
   });
+
+  it("treats a time or a duration no request can have as absent", async () => {
+    const doc = harDocument([
+      harEntry({ started: "-271821-04-20T00:00:00Z", time: 1e308 }),
+      harEntry({ started: "2026-01-05T10:00:00Z", time: 250 }),
+    ]);
+    const { exchanges, result } = await readAll(doc);
+    expect(result.stop).toBeNull();
+    expect(exchanges.map((x) => [x.time, x.durationMs])).toEqual([
+      [null, null],
+      [Date.parse("2026-01-05T10:00:00Z"), 250],
+    ]);
+  });
 });

@@ -2,7 +2,7 @@
 // `{time, req: {method, url, headers}, res: {statusCode, headers}, responseTime}`. Other lines (a server's own
 // log messages) are not exchanges and are skipped.
 import { headerMap } from "@/lib/idempotency/headers";
-import { usableTime } from "@/lib/idempotency/input/time";
+import { usableDuration, usableTime } from "@/lib/idempotency/input/time";
 import type { Exchange } from "@/lib/idempotency/types";
 
 type Obj = Record<string, unknown>;
@@ -26,7 +26,7 @@ function statusOf(v: unknown): number | null {
 }
 
 function durationOf(v: unknown): number | null {
-  return typeof v === "number" && Number.isFinite(v) && v >= 0 ? Math.round(v) : null;
+  return typeof v === "number" ? usableDuration(v) : null;
 }
 
 function canonical(line: Obj, file: string, lineNo: number): Exchange {

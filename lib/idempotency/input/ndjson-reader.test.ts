@@ -145,4 +145,29 @@ describe("times", () => {
     expect(timeOf("9999-12-31T23:59:59.999Z")).toBe(Date.UTC(9999, 11, 31, 23, 59, 59, 999));
     expect(timeOf(0)).toBe(0);
   });
+
+  it("keeps a duration from 0 to a day, and a header value that is not text as its JSON", async () => {
+    const at = (durationMs: unknown, requestHeaders: unknown = {}) =>
+      line({
+        time: 1767607200000,
+        method: "POST",
+        url: "https://checkout-test.adyen.com/v71/payments",
+        durationMs,
+        requestHeaders,
+      });
+    const text = [
+      at(5.4),
+      at(1e308),
+      at(24 * 60 * 60 * 1000 + 1),
+      at(-1),
+      at(0, { Pragma: { retry: true }, "User-Agent": ["pos", { v: 1 }], "X-Count": 3 }),
+    ].join("\n");
+    const { exchanges } = await readAll(text);
+    expect(exchanges.map((x) => x.durationMs)).toEqual([5, null, null, null, 0]);
+    expect(exchanges[4]?.requestHeaders).toEqual({
+      pragma: '{"retry":true}',
+      "user-agent": 'pos, {"v":1}',
+      "x-count": "3",
+    });
+  });
 });

@@ -10,3 +10,11 @@ const LAST = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 export function usableTime(ms: number): number | null {
   return ms >= FIRST && ms <= LAST ? ms : null;
 }
+
+/** No HTTP exchange takes longer: a duration beyond it is a broken log field, shown as unknown. */
+const MAX_DURATION = 24 * 60 * 60 * 1000;
+
+/** A duration in whole milliseconds when it is one (0 to a day), else null. */
+export function usableDuration(ms: number): number | null {
+  return ms >= 0 && ms <= MAX_DURATION ? Math.round(ms) : null;
+}
