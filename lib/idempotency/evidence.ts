@@ -9,8 +9,10 @@ const RESPONSE_HEADERS = ["idempotency-key", "transient-error", "pspreference"];
 const CREDENTIAL_HEADERS = ["x-api-key", "authorization", "cookie"];
 const MAX_VALUE = 200;
 
-// Values that repeat (user agent, content type, pragma) share one copy; keys are unique to an operation.
+// Values that repeat (user agent, content type, pragma) share one copy. Keys and PSP references are unique to an
+// operation: remembering them would only churn the cache.
 const shared = interned();
+const UNIQUE = new Set(["idempotency-key", "pspreference"]);
 
 function pick(headers: HeaderMap, names: string[]): HeaderMap {
   const out: HeaderMap = {};
@@ -18,7 +20,7 @@ function pick(headers: HeaderMap, names: string[]): HeaderMap {
     const v = headers[name];
     if (v === undefined) continue;
     const kept = v.length > MAX_VALUE ? `${v.slice(0, MAX_VALUE)}…` : v;
-    out[name] = name === "idempotency-key" ? kept : shared(kept);
+    out[name] = UNIQUE.has(name) ? kept : shared(kept);
   }
   return out;
 }

@@ -2,7 +2,7 @@
 // and the fingerprint, Adyen's error code read from error answers only.
 import { bodyFingerprint, parseBody, transactionIdentity } from "@/lib/idempotency/body";
 import { storable } from "@/lib/idempotency/copy-text";
-import { interned } from "@/lib/idempotency/memo";
+import { memoized } from "@/lib/idempotency/memo";
 import { keptRequestHeaders, keptResponseHeaders } from "@/lib/idempotency/evidence";
 import { hasLegacyPragma } from "@/lib/idempotency/findings/legacy-pragma-retry";
 import { errorCodeOf } from "@/lib/idempotency/findings/duplicate-in-flight";
@@ -12,10 +12,10 @@ import type { Exchange, RequestRecord } from "@/lib/idempotency/types";
 
 const MAX_CLIENT = 200;
 const HAS_BODY = new Set(["POST", "PUT", "PATCH"]);
-// Records of open chains share one copy of each client name (and merchant account) instead of one per log line.
-// The names a record is counted and stored under are made storable (no NUL, no half characters) here, once.
-const sharedClient = interned();
-const sharedAccount = interned();
+// The names a record is counted under in readiness, made storable (no NUL, no half characters) once per distinct
+// value; records of open chains then also share one copy of each instead of one per log line.
+const clientName = memoized((v) => storable(v.length > MAX_CLIENT ? v.slice(0, MAX_CLIENT) : v));
+const accountName = memoized(storable);
 
 export function recordOf(x: Exchange, target: AdyenTarget): RequestRecord {
   const rawKey = x.requestHeaders["idempotency-key"];
@@ -31,10 +31,7 @@ export function recordOf(x: Exchange, target: AdyenTarget): RequestRecord {
     // Only keyed requests are ever compared by body.
     if (key !== null) fingerprint = bodyFingerprint(body);
   }
-  const client =
-    x.client === null
-      ? null
-      : sharedClient(storable(x.client.length > MAX_CLIENT ? x.client.slice(0, MAX_CLIENT) : x.client));
+
   return {
     at: x.time,
     method: x.method,
@@ -44,9 +41,9 @@ export function recordOf(x: Exchange, target: AdyenTarget): RequestRecord {
     endpoint: target.endpoint,
     region: target.region,
     acceptsKey: target.acceptsKey,
-    merchantAccount: identity.merchantAccount === null ? null : sharedAccount(storable(identity.merchantAccount)),
-    reference: identity.reference === null ? null : storable(identity.reference),
-    client,
+    merchantAccount: identity.merchantAccount === null ? null : accountName(identity.merchantAccount),
+    reference: identity.reference,
+    client: x.client === null ? null : clientName(x.client),
     key,
     legacy: hasLegacyPragma(x.requestHeaders),
     fingerprint,
