@@ -262,6 +262,33 @@ describe("analyzeTraffic", () => {
     expect(JSON.stringify(webhook?.detail)).toContain("R\ufffd1");
   });
 
+  it("tells keys apart in the database that differ only by what PostgreSQL cannot store", async () => {
+    // "a<NUL>b" and "ab" (and two halves of different characters) are different keys; pushed out of memory
+    // together (more than 500 lines apart, when writes happen), neither may overwrite the other, and both must be
+    // found again.
+    const DAY = 24 * 60 * 60 * 1000;
+    const t0 = Date.UTC(2026, 0, 5);
+    const keys = ["a\u0000b", "ab", "x\ud800", "x\ud801"];
+    let n = 0;
+    const line = (k: string, at: number) =>
+      `${JSON.stringify({
+        time: new Date(at).toISOString(),
+        method: "POST",
+        url: "https://checkout-test.adyen.com/v71/payments",
+        requestHeaders: { "Idempotency-Key": k },
+        requestBody: { merchantAccount: "ShopEU", reference: `R${++n}` },
+        status: 200,
+      })}\n`;
+    const filler = Array.from({ length: 1_200 }, (_, i) =>
+      line(`00000000-0000-4000-8000-${String(i).padStart(12, "0")}`, t0 + DAY + i),
+    ).join("");
+    const text = keys.map((k) => line(k, t0)).join("") + filler + keys.map((k) => line(k, t0 + 8 * DAY)).join("");
+    const s = await analyzeTraffic("system", [input("odd-keys.ndjson", text)], { kind: "cli", keyCap: 20 });
+    expect(s.complete).toBe(true);
+    expect(s.findings.retry_after_key_expiry).toBe(4);
+    expect(s.findings.key_not_uuid_v4).toBe(4);
+  });
+
   it("keeps requests whose time no date can hold, without a time, in HAR and NDJSON alike", async () => {
     const ndjson = JSON.stringify({ time: 1e308, method: "POST", url: "https://checkout-test.adyen.com/v71/payments" });
     const har = harDocument([

@@ -3,7 +3,7 @@
 // traffic passes through redaction here, so nothing unredacted reaches a row.
 import { db } from "@/lib/db";
 import { memoized } from "@/lib/idempotency/memo";
-import { copyIdentifiers, copyInt, copyJson, copyRow, copyText } from "@/lib/idempotency/copy-text";
+import { copyIdentifiers, copyInt, copyJson, copyRow, copyText, storable } from "@/lib/idempotency/copy-text";
 import { idemCopy, idemQuery } from "@/lib/idempotency/pg";
 import type { AnalysisSink, ChainRow } from "@/lib/idempotency/analyzer";
 import type { KeyState } from "@/lib/idempotency/findings/key-state";
@@ -81,19 +81,29 @@ export function pgSink(analysisId: string): AnalysisSink {
 // so a key written again later never meets an earlier row of its own (COPY cannot update one).
 const COPY_SPILL = "COPY idempotency_key_spill (analysis_id, key, state) FROM STDIN";
 
+/**
+ * A key as the spill's primary key: itself when PostgreSQL stores it unchanged, else U+0001 and its JSON (which
+ * escapes NUL and half characters). One-to-one, so keys that differ only there stay apart: only the second form
+ * starts with U+0001.
+ */
+function spillKey(key: string): string {
+  return key.charCodeAt(0) !== 1 && storable(key) === key ? key : `\u0001${JSON.stringify(key)}`;
+}
+
 export function pgSpill(analysisId: string): KeySpill {
   return {
     load: async (keys) => {
+      const asStored = new Map(keys.map((k) => [spillKey(k), k]));
       const rows = await idemQuery<{ key: string; state: string }>(
         `DELETE FROM idempotency_key_spill WHERE analysis_id = $1::uuid AND key = ANY($2::text[])
          RETURNING key, state`,
-        [analysisId, keys],
+        [analysisId, [...asStored.keys()]],
       );
-      return new Map(rows.map((r) => [r.key, JSON.parse(r.state) as KeyState]));
+      return new Map(rows.map((r) => [asStored.get(r.key) as string, JSON.parse(r.state) as KeyState]));
     },
     save: async (entries) => {
       const rows: string[] = [];
-      for (const [key, state] of entries) rows.push(copyRow([analysisId, copyText(key), copyJson(state)]));
+      for (const [key, state] of entries) rows.push(copyRow([analysisId, copyText(spillKey(key)), copyJson(state)]));
       await idemCopy(COPY_SPILL, rows.join(""));
     },
   };
