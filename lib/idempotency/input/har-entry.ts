@@ -1,6 +1,6 @@
 // One HAR 1.2 entry as an exchange, tolerant of what producers actually write: `postData.text` or only
-// `params`, base64 bodies, `-1` for unknown timings, status 0 and `_error` for requests that got no answer,
-// HTTP/2 pseudo-headers, and optional fields left out. Custom `_fields` are ignored.
+// `params`, base64 bodies, `-1` for unknown timings, status 0 or -1 and a non-empty `_error` for requests that got
+// no answer, HTTP/2 pseudo-headers, and optional fields left out. Custom `_fields` are ignored.
 import { headerMap } from "@/lib/idempotency/headers";
 import { usableDuration, usableTime } from "@/lib/idempotency/input/time";
 import type { Exchange } from "@/lib/idempotency/types";
@@ -10,6 +10,8 @@ type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (v && typeof v === "object" && !Array.isArray(v) ? (v as Obj) : {});
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
+
+const hasError = (v: unknown): boolean => v !== undefined && v !== null && v !== "" && v !== false;
 
 function decoded(text: string | undefined, encoding: unknown): string | undefined {
   if (text === undefined) return undefined;
@@ -55,8 +57,9 @@ export function harEntryToExchange(value: unknown, file: string, entry: number):
   const response = obj(e.response);
   const requestHeaders = headerMap(request.headers);
   const rawStatus = num(response.status);
-  // Chrome writes status 0 (and `_error`) for requests that never got an answer.
-  const answered = rawStatus !== undefined && rawStatus > 0 && e._error === undefined && response._error === undefined;
+  // Chrome writes status 0 and an `_error` text ("net::ERR_…") for requests that never got an answer, and
+  // `"_error": null` on every response that did: only an error that says something means no answer.
+  const answered = rawStatus !== undefined && rawStatus > 0 && !hasError(e._error) && !hasError(response._error);
   const content = obj(response.content);
   const started = str(e.startedDateTime);
   return {
