@@ -7,7 +7,13 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { Analyzer } from "@/lib/idempotency/analyzer";
 import { DailyTally, type DailyCounts } from "@/lib/idempotency/daily";
-import { newFileRead, readExchanges, type FileRead, type ReadLimits } from "@/lib/idempotency/input/read-file";
+import {
+  DEFAULT_READ_LIMITS,
+  newFileRead,
+  readExchanges,
+  type FileRead,
+  type ReadLimits,
+} from "@/lib/idempotency/input/read-file";
 import { extraHostsFor, type ExtraHosts } from "@/lib/idempotency/normalize";
 import { buildSummary, type AnalysisSummary } from "@/lib/idempotency/summary";
 import { storable } from "@/lib/idempotency/copy-text";
@@ -53,8 +59,8 @@ export async function analyzeTraffic(
   assertCan(actor, "idempotency.analyze");
   const e = env();
   const limits: ReadLimits = {
+    ...DEFAULT_READ_LIMITS,
     maxContentBytes: e.IDEMPOTENCY_MAX_CONTENT_MB * MB,
-    maxEntryBytes: 64 * MB,
     ...options.limits,
   };
   const started = performance.now();

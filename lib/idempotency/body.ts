@@ -4,18 +4,30 @@ import { fmix, hashText, lane } from "@/lib/idempotency/hash";
 
 export type ParsedBody = { value: unknown; text: string | null };
 
+/** A body larger than this is compared as text, not parsed (Adyen's requests and answers are a few KB). */
+export const MAX_PARSED_BODY = 1024 * 1024;
+/** Nesting followed by the fingerprint; deeper values count as one. */
+const MAX_DEPTH = 64;
+/** The merchant account and reference a record keeps (Adyen allows 80 characters for a reference). */
+const MAX_FIELD = 1024;
+
+/** JSON text as a value, or undefined when it is not JSON or too large to be worth parsing. */
+export function parseJsonText(text: string): unknown {
+  if (text.length > MAX_PARSED_BODY) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 /** JSON text → value; form-encoded text → object; anything else stays text. */
 export function parseBody(body: unknown, contentType = ""): ParsedBody {
   if (body === undefined || body === null || body === "") return { value: undefined, text: null };
   if (typeof body !== "string") return { value: body, text: null };
+  if (body.length > MAX_PARSED_BODY) return { value: undefined, text: body };
   const trimmed = body.trimStart();
-  if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
-    try {
-      return { value: JSON.parse(body) as unknown, text: body };
-    } catch {
-      return { value: undefined, text: body };
-    }
-  }
+  if (trimmed.startsWith("{") || trimmed.startsWith("[")) return { value: parseJsonText(body), text: body };
   if (contentType.includes("x-www-form-urlencoded") || /^[\w.%[\]-]+=[^&]*(&[\w.%[\]-]+=[^&]*)*$/.test(trimmed)) {
     return { value: Object.fromEntries(new URLSearchParams(trimmed)), text: body };
   }
@@ -36,7 +48,7 @@ function hashWords(x: number, y: number, tag: number): number {
   return fmix(Math.imul(x, 0x1b873593) ^ Math.imul(y ^ tag, 0x85ebca77));
 }
 
-function hashValue(v: unknown): number {
+function hashValue(v: unknown, depth = 0): number {
   if (typeof v === "string") return hashText(v, TAG.string);
   if (typeof v === "number") {
     // -0 prints as 0 in JSON: the same value.
@@ -46,11 +58,12 @@ function hashValue(v: unknown): number {
   if (v === true) return hashWords(0, 0, TAG.true);
   if (v === false) return hashWords(0, 0, TAG.false);
   if (v === null || typeof v !== "object") return hashWords(0, 0, TAG.null);
+  if (depth >= MAX_DEPTH) return hashWords(0, 1, TAG.object);
   if (Array.isArray(v)) {
     let a: number = TAG.array;
     let b = ~TAG.array;
     for (const item of v) {
-      const ia = hashValue(item);
+      const ia = hashValue(item, depth + 1);
       a = fmix(Math.imul(a, 0x01000193) ^ ia);
       b = fmix(Math.imul(b, 0x5bd1e995) ^ lane.b);
     }
@@ -66,7 +79,7 @@ function hashValue(v: unknown): number {
     if (!Object.hasOwn(o, k)) continue;
     const ka = hashText(k, TAG.text);
     const kb = lane.b;
-    const va = hashValue(o[k]);
+    const va = hashValue(o[k], depth + 1);
     // Key and value mixed before the (commutative) sum, so {a: 1, b: 2} and {a: 2, b: 1} differ.
     a = (a + fmix(Math.imul(ka, 0xcc9e2d51) ^ va)) | 0;
     b = (b + fmix(Math.imul(kb ^ 0x52dce729, 0x1b873593) + lane.b)) | 0;
@@ -94,7 +107,9 @@ export function bodyFingerprint(body: ParsedBody): number {
 function field(value: unknown, name: string): string | null {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return null;
   const v = (value as Record<string, unknown>)[name];
-  return typeof v === "string" && v !== "" ? v : typeof v === "number" ? String(v) : null;
+  if (typeof v === "number") return String(v);
+  if (typeof v !== "string" || v === "") return null;
+  return v.length > MAX_FIELD ? v.slice(0, MAX_FIELD) : v;
 }
 
 /** `merchantAccount` and `reference`: how the legacy framework identified a transaction. */

@@ -1,6 +1,6 @@
 // What a finding keeps of a request: time, method, URL, status and the headers that matter, redacted.
 import { interned, memoized } from "@/lib/idempotency/memo";
-import { REDACTED, redactText, redactUrl } from "@/lib/idempotency/redact";
+import { CUT_MARGIN, MAX_URL, REDACTED, redactCut, redactUrl } from "@/lib/idempotency/redact";
 import type { Evidence, HeaderMap, Origin, RequestRecord } from "@/lib/idempotency/types";
 
 const REQUEST_HEADERS = ["idempotency-key", "pragma", "content-type", "user-agent"];
@@ -19,7 +19,8 @@ function pick(headers: HeaderMap, names: string[]): HeaderMap {
   for (const name of names) {
     const v = headers[name];
     if (v === undefined) continue;
-    const kept = v.length > MAX_VALUE ? `${v.slice(0, MAX_VALUE)}…` : v;
+    // Cut to what is stored when redacted (redactCut), with the margin redaction reads past the cut.
+    const kept = v.length > MAX_VALUE + CUT_MARGIN ? v.slice(0, MAX_VALUE + CUT_MARGIN) : v;
     out[name] = UNIQUE.has(name) ? kept : shared(kept);
   }
   return out;
@@ -42,15 +43,16 @@ export function describeOrigin(o: Origin): string {
   return o.file;
 }
 
+const redactValue = (v: string) => redactCut(v, MAX_VALUE);
 // Most header values (user agent, content type) repeat across a log: each is redacted once.
-const cleanValue = memoized(redactText);
+const cleanValue = memoized(redactValue);
 
 function redactValues(headers: HeaderMap): HeaderMap {
   const out: HeaderMap = {};
   for (const k in headers) {
     const v = headers[k] as string;
     // Keys are unique per operation: remembering them would only churn the cache.
-    out[k] = v === REDACTED ? v : k === "idempotency-key" ? redactText(v) : cleanValue(v);
+    out[k] = v === REDACTED ? v : k === "idempotency-key" ? redactValue(v) : cleanValue(v);
   }
   return out;
 }
@@ -60,14 +62,16 @@ export function evidenceOf(r: RequestRecord): Evidence {
   if (r.evidence === null) {
     const at = r.at === null ? null : new Date(r.at).toISOString();
     const url = redactUrl(r.url);
+    // Its length as sent, when what is stored is only its beginning (left out of the JSON otherwise).
+    const urlLength = r.urlLength ?? (r.url.length > MAX_URL ? r.url.length : undefined);
     const headers = redactValues(r.headers);
     const responseHeaders = redactValues(r.responseHeaders);
     const where = describeOrigin(r.origin);
     const { method, status, durationMs, errorCode } = r;
     // Two literals rather than a spread: the same key order as always (errorCode before where), without copies.
     r.evidence = errorCode
-      ? { at, method, url, status, durationMs, headers, responseHeaders, errorCode, where }
-      : { at, method, url, status, durationMs, headers, responseHeaders, where };
+      ? { at, method, url, urlLength, status, durationMs, headers, responseHeaders, errorCode, where }
+      : { at, method, url, urlLength, status, durationMs, headers, responseHeaders, where };
   }
   return r.evidence;
 }

@@ -1,5 +1,8 @@
-// Headers from any producer as one shape: lower-case names, repeated headers joined with ", ".
+// Headers from any producer as one shape: lower-case names, repeated headers joined with ", ", each value at
+// most MAX_HEADER_VALUE characters (a record of an open chain keeps some, and the key is compared whole).
 import type { HeaderMap } from "@/lib/idempotency/types";
+
+export const MAX_HEADER_VALUE = 8 * 1024;
 
 // A value that is not text (a broken log) is kept as its JSON, not as "[object Object]".
 const textOf = (v: unknown): string =>
@@ -9,9 +12,11 @@ function add(out: HeaderMap, name: unknown, value: unknown): void {
   if (typeof name !== "string" || name === "" || name.charCodeAt(0) === 0x3a) return;
   if (value === undefined || value === null) return;
   const text = typeof value === "string" ? value : Array.isArray(value) ? value.map(textOf).join(", ") : textOf(value);
-  const key = name.toLowerCase();
+  const key = name.length > MAX_HEADER_VALUE ? name.slice(0, MAX_HEADER_VALUE).toLowerCase() : name.toLowerCase();
   const prev = out[key];
-  out[key] = prev === undefined ? text : `${prev}, ${text}`;
+  if (prev !== undefined && prev.length >= MAX_HEADER_VALUE) return;
+  const joined = prev === undefined ? text : `${prev}, ${text}`;
+  out[key] = joined.length > MAX_HEADER_VALUE ? `${joined.slice(0, MAX_HEADER_VALUE)}…` : joined;
 }
 
 /** `{name: value}` (pino, Node) or `[{name, value}]` (HAR, the canonical log's array form). */

@@ -36,6 +36,7 @@ export function recordOf(x: Exchange, target: AdyenTarget): RequestRecord {
     at: x.time,
     method: x.method,
     url: x.url,
+    urlLength: x.urlLength,
     status: x.status,
     durationMs: x.durationMs,
     endpoint: target.endpoint,

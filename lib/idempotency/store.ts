@@ -8,13 +8,13 @@ import { idemCopy, idemQuery } from "@/lib/idempotency/pg";
 import type { AnalysisSink, ChainRow } from "@/lib/idempotency/analyzer";
 import type { KeyState } from "@/lib/idempotency/findings/key-state";
 import type { KeySpill } from "@/lib/idempotency/keys";
-import { redactJson, redactText } from "@/lib/idempotency/redact";
+import { redactCut, redactJson } from "@/lib/idempotency/redact";
 import type { Finding } from "@/lib/idempotency/types";
 
 const MAX_TEXT = 500;
 
 // Endpoints, accounts and clients repeat on nearly every row: each distinct value is redacted once.
-const cleaned = memoized((v) => redactText(v.length > MAX_TEXT ? v.slice(0, MAX_TEXT) : v));
+const cleaned = memoized((v) => redactCut(v, MAX_TEXT));
 const clean = (v: string | null): string | null => (v === null ? null : cleaned(v));
 const iso = (ms: number): string => new Date(ms).toISOString();
 

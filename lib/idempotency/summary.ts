@@ -1,9 +1,18 @@
 // The summary of an analysis, as the API answers it and `ops idempotency analyze --json` prints it.
 import type { FindingCounts } from "@/lib/idempotency/codes";
 import type { FileRead } from "@/lib/idempotency/input/read-file";
+import type { StopCode } from "@/lib/idempotency/input/stops";
 import type { ReadinessRow, Verdict } from "@/lib/idempotency/readiness";
 
-export type FileProblem = { file: string; line?: number; entry?: number; message: string };
+/** Where reading a file stopped; `message` in English, `code` and `params` for the reader's language. */
+export type FileProblem = {
+  file: string;
+  line?: number;
+  entry?: number;
+  code: StopCode;
+  params: Record<string, number>;
+  message: string;
+};
 
 export type AnalysisSummary = {
   id: string;
@@ -39,6 +48,8 @@ export function problemOf(f: FileRead): FileProblem | null {
     file: f.name,
     ...(f.stop.line !== undefined ? { line: f.stop.line } : {}),
     ...(f.stop.entry !== undefined ? { entry: f.stop.entry } : {}),
+    code: f.stop.code,
+    params: f.stop.params,
     message,
   };
 }

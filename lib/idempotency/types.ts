@@ -12,7 +12,9 @@ export type Exchange = {
   /** Epoch ms; null when the input has no usable time. */
   time: number | null;
   method: string;
+  /** At most MAX_KEPT_URL characters (keptUrl); `urlLength` is its length as sent when it was cut. */
   url: string;
+  urlLength?: number;
   requestHeaders: HeaderMap;
   /** Text as sent, or a JSON value when the input already held it parsed. */
   requestBody: unknown;
@@ -30,7 +32,9 @@ export type Exchange = {
 export type Evidence = {
   at: string | null;
   method: string;
+  /** Redacted, at most MAX_URL characters and then marked as cut; `urlLength` is its length as sent. */
   url: string;
+  urlLength?: number;
   status: number | null;
   durationMs: number | null;
   /** Only the headers that matter for idempotency (and redaction markers for credentials that were present). */
@@ -48,6 +52,7 @@ export type RequestRecord = {
   at: number | null;
   method: string;
   url: string;
+  urlLength?: number;
   status: number | null;
   durationMs: number | null;
   endpoint: string;

@@ -1,5 +1,6 @@
 // duplicate_in_flight: one per response with Adyen error code 704 (the same key is still being processed).
 // Informational: it shows concurrent retries, which the key handled correctly.
+import { parseJsonText } from "@/lib/idempotency/body";
 import { draftFor } from "@/lib/idempotency/findings/draft";
 import type { FindingDraft, RequestRecord } from "@/lib/idempotency/types";
 
@@ -8,11 +9,7 @@ export function errorCodeOf(body: unknown): string | null {
   let value = body;
   if (typeof body === "string") {
     if (!body.includes("errorCode")) return null;
-    try {
-      value = JSON.parse(body) as unknown;
-    } catch {
-      return null;
-    }
+    value = parseJsonText(body);
   }
   if (value === null || typeof value !== "object") return null;
   const code = (value as { errorCode?: unknown }).errorCode;

@@ -1,6 +1,7 @@
 // process_retry_webhook: one per PROCESS_RETRY notification item, in the traffic (a webhook POSTed to the
 // merchant) or among the webhooks this dashboard stored. Adyen sends it only to legacy integrations.
 import type { FindingDraft, Origin } from "@/lib/idempotency/types";
+import { parseJsonText } from "@/lib/idempotency/body";
 import { storable } from "@/lib/idempotency/copy-text";
 import { describeOrigin } from "@/lib/idempotency/evidence";
 import { usableTime } from "@/lib/idempotency/input/time";
@@ -21,11 +22,7 @@ export function processRetryItems(body: unknown): NotificationFacts[] {
   let value = body;
   if (typeof body === "string") {
     if (!body.includes("PROCESS_RETRY")) return [];
-    try {
-      value = JSON.parse(body) as unknown;
-    } catch {
-      return [];
-    }
+    value = parseJsonText(body);
   }
   if (value === null || typeof value !== "object") return [];
   const envelope = value as { live?: unknown; notificationItems?: unknown };

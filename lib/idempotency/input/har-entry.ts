@@ -2,6 +2,7 @@
 // `params`, base64 bodies, `-1` for unknown timings, status 0 or -1 and a non-empty `_error` for requests that got
 // no answer, HTTP/2 pseudo-headers, and optional fields left out. Custom `_fields` are ignored.
 import { headerMap } from "@/lib/idempotency/headers";
+import { cutUrlLength, keptUrl } from "@/lib/idempotency/input/kept-url";
 import { usableDuration, usableTime } from "@/lib/idempotency/input/time";
 import type { Exchange } from "@/lib/idempotency/types";
 
@@ -62,10 +63,12 @@ export function harEntryToExchange(value: unknown, file: string, entry: number):
   const answered = rawStatus !== undefined && rawStatus > 0 && !hasError(e._error) && !hasError(response._error);
   const content = obj(response.content);
   const started = str(e.startedDateTime);
+  const url = str(request.url) ?? "";
   return {
     time: started !== undefined ? usableTime(Date.parse(started)) : null,
     method: (str(request.method) ?? "GET").toUpperCase(),
-    url: str(request.url) ?? "",
+    url: keptUrl(url),
+    urlLength: cutUrlLength(url),
     requestHeaders,
     requestBody: requestBody(obj(request.postData)),
     status: answered ? rawStatus : null,

@@ -105,7 +105,12 @@ describe("HAR reader", () => {
     const cut = doc.slice(0, doc.lastIndexOf('"request"'));
     const { exchanges, result } = await readAll(cut, { name: "cut.har" });
     expect(exchanges).toHaveLength(2);
-    expect(result.stop).toEqual({ entry: 3, reason: "the file ends inside entry 3 (cut off)" });
+    expect(result.stop).toEqual({
+      entry: 3,
+      code: "har_cut_off_entry",
+      params: { entry: 3 },
+      reason: "the file ends inside entry 3 (cut off)",
+    });
   });
 
   it("names a truncated gzip file's stop", async () => {
@@ -123,7 +128,12 @@ describe("HAR reader", () => {
     const doc = `{"log":{"version":"1.2","entries":[${good},{"request": tru}]}}`;
     const bad = await readAll(doc);
     expect(bad.exchanges).toHaveLength(1);
-    expect(bad.result.stop).toEqual({ entry: 2, reason: "entry 2 is not valid JSON" });
+    expect(bad.result.stop).toEqual({
+      entry: 2,
+      code: "entry_invalid",
+      params: { entry: 2 },
+      reason: "entry 2 is not valid JSON",
+    });
     const none = await readAll('{"log":{"version":"1.2"}}');
     expect(none.result.stop?.reason).toMatch(/no log.entries/);
   });
@@ -149,5 +159,41 @@ describe("HAR reader", () => {
       [null, null],
       [Date.parse("2026-01-05T10:00:00Z"), 250],
     ]);
+  });
+});
+
+describe("HAR reader bounds", () => {
+  it("stops at nesting deeper than 64 levels outside the entries, with a fixed-size stack", async () => {
+    // The issue's 204 KB gzip: `{"log":{"pages":` and then brackets; a million here.
+    const doc = `{"log":{"pages":${"[".repeat(1_000_000)}`;
+    const { exchanges, result } = await readAll(gzipSync(doc), { chunk: 65_536 });
+    expect(exchanges).toHaveLength(0);
+    expect(result.stop).toMatchObject({ entry: 0, code: "har_too_deep", params: { depth: 64, byte: 78 } });
+    expect(result.stop?.reason).toBe("the HAR document nests deeper than 64 levels (at byte 78)");
+  });
+
+  it("stops at nesting deeper than 64 levels inside an entry, naming the entry", async () => {
+    const deep = JSON.stringify(harEntry({})).replace(/}$/, `,"_x":${"[".repeat(100)}${"]".repeat(100)}}`);
+    const doc = `{"log":{"entries":[${JSON.stringify(harEntry({}))},${deep}]}}`;
+    const { exchanges, result } = await readAll(doc, { chunk: 1000 });
+    expect(exchanges).toHaveLength(1);
+    expect(result.stop).toMatchObject({ entry: 1, code: "har_too_deep" });
+  });
+
+  it("stops at a key of the outer objects longer than 1 KB instead of holding it", async () => {
+    const doc = `{"log":{"${"k".repeat(2 * 1024 * 1024)}":1,"entries":[${JSON.stringify(harEntry({}))}]}}`;
+    const { exchanges, result } = await readAll(doc, { chunk: 4096 });
+    expect(exchanges).toHaveLength(0);
+    expect(result.stop).toMatchObject({ code: "har_name_too_long", params: { kb: 1, byte: 9 } });
+  });
+
+  it("counts what lies outside log.entries against a limit too", async () => {
+    const doc = harDocument([harEntry({})], { comment: "c".repeat(10_000) });
+    const { result } = await readAll(doc, { chunk: 512, limits: { maxEntryBytes: 4096 } });
+    expect(result.stop).toMatchObject({ code: "har_outside_too_large", params: { mb: 0 } });
+    const fine = await readAll(harDocument([harEntry({})], { comment: "c".repeat(100) }), {
+      limits: { maxEntryBytes: 4096 },
+    });
+    expect(fine.result.stop).toBeNull();
   });
 });

@@ -2,17 +2,14 @@
 // closing brace arrives, so a HAR of any size is read one entry at a time. It tracks only nesting depth, string
 // state and the keys of the two outer objects; everything else (pages, creator, custom `_fields`) is skipped
 // without being parsed. Strings are skipped with Buffer.indexOf, which is where HAR files spend their bytes.
+// Everything it keeps is bounded: nesting (MAX_DEPTH, a counter and three fixed frames), the keys it reads
+// (MAX_KEY_BYTES), an entry (maxEntryBytes) and what lies outside the entries (maxOutsideBytes).
+import { ReadStopError } from "@/lib/idempotency/input/stops";
 
-export class HarFormatError extends Error {
-  constructor(
-    message: string,
-    /** The entry being read (1-based) when reading stopped, or the last one read. */
-    readonly entry: number,
-  ) {
-    super(message);
-    this.name = "HarFormatError";
-  }
-}
+/** Nesting of the whole document, entries included (real HARs nest about 6 levels). */
+export const MAX_DEPTH = 64;
+/** A key of the two outer objects (`log`, `entries`, `pages`, …). */
+export const MAX_KEY_BYTES = 1024;
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -22,27 +19,35 @@ const OPEN_ARR = 0x5b;
 const CLOSE_ARR = 0x5d;
 const COLON = 0x3a;
 const COMMA = 0x2c;
+const MB = 1024 * 1024;
+
+export type HarScannerLimits = { maxEntryBytes: number; maxOutsideBytes: number };
 
 export class HarScanner {
   private depth = 0;
   private inString = false;
   /** The string's next byte is escaped (a backslash ended the previous chunk). */
   private escaped = false;
-  /** Object frames at depth 1 and 2: the current key, and whether a key comes next. */
+  // Frames of depth 1 and 2 (index 0 unused), the only ones whose keys matter: the current key, whether a key
+  // comes next, whether the frame is an object.
   private readonly keys: (string | null)[] = [null, null, null];
   private readonly expectKey: boolean[] = [false, false, false];
-  private readonly isObject: boolean[] = [];
+  private readonly isObject: boolean[] = [false, false, false];
   private keyParts: Buffer[] | null = null;
+  private keyBytes = 0;
   private entriesDepth = -1;
   private sawEntries = false;
   private capture: Buffer[] | null = null;
   private captureBytes = 0;
+  private outsideBytes = 0;
+  /** Bytes of the chunks before the current one: positions in messages. */
+  private offset = 0;
   private done = false;
   private started = false;
   /** Entries handed out so far. */
   entries = 0;
 
-  constructor(private readonly maxEntryBytes: number) {}
+  constructor(private readonly limits: HarScannerLimits) {}
 
   /** Scans one chunk; returns the complete entries it finished, as UTF-8 buffers. */
   push(chunk: Buffer): Buffer[] {
@@ -53,6 +58,7 @@ export class HarScanner {
       if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) i = 3;
     }
     let captureFrom = this.capture ? 0 : -1;
+    let captured = 0;
     // A key of the two outer objects being read starts here (0 when it began in an earlier chunk).
     let keyStart = 0;
     const n = chunk.length;
@@ -60,11 +66,13 @@ export class HarScanner {
       if (this.inString) {
         const end = this.skipString(chunk, i);
         if (this.keyParts) {
-          if (this.inString) this.keyParts.push(Buffer.from(chunk.subarray(keyStart, n)));
-          else {
-            this.keyParts.push(chunk.subarray(keyStart, end - 1));
-            this.finishKey();
+          const part = this.inString ? Buffer.from(chunk.subarray(keyStart, n)) : chunk.subarray(keyStart, end - 1);
+          this.keyBytes += part.length;
+          if (this.keyBytes > MAX_KEY_BYTES) {
+            throw this.stop("har_name_too_long", { kb: MAX_KEY_BYTES / 1024, byte: this.offset + keyStart });
           }
+          this.keyParts.push(part);
+          if (!this.inString) this.finishKey();
         }
         i = end;
         continue;
@@ -75,16 +83,18 @@ export class HarScanner {
           this.inString = true;
           if (this.depth <= 2 && this.depth >= 1 && this.isObject[this.depth] && this.expectKey[this.depth]) {
             this.keyParts = [];
+            this.keyBytes = 0;
             keyStart = i + 1;
           }
           break;
         case OPEN_OBJ:
         case OPEN_ARR: {
-          if (this.done) throw new HarFormatError("unexpected content after the HAR document", this.entries);
+          if (this.done) throw this.stop("har_after_document");
           if (this.depth === 0 && c !== OPEN_OBJ) throw this.notHar();
+          if (this.depth >= MAX_DEPTH) throw this.stop("har_too_deep", { depth: MAX_DEPTH, byte: this.offset + i });
           this.depth++;
-          this.isObject[this.depth] = c === OPEN_OBJ;
           if (this.depth <= 2) {
+            this.isObject[this.depth] = c === OPEN_OBJ;
             this.expectKey[this.depth] = c === OPEN_OBJ;
             this.keys[this.depth] = null;
           }
@@ -92,8 +102,7 @@ export class HarScanner {
             this.entriesDepth = 3;
             this.sawEntries = true;
           } else if (this.entriesDepth > 0 && this.depth === this.entriesDepth + 1) {
-            if (c !== OPEN_OBJ)
-              throw new HarFormatError(`entry ${this.entries + 1} is not an object`, this.entries + 1);
+            if (c !== OPEN_OBJ) throw this.stop("entry_not_object", { entry: this.entries + 1 }, this.entries + 1);
             this.capture = [];
             this.captureBytes = 0;
             captureFrom = i;
@@ -105,6 +114,7 @@ export class HarScanner {
           if (this.depth === 0) throw this.notHar();
           if (this.capture && this.depth === this.entriesDepth + 1) {
             this.capture.push(chunk.subarray(captureFrom, i + 1));
+            captured += i + 1 - captureFrom;
             out.push(this.capture.length === 1 ? (this.capture[0] as Buffer) : Buffer.concat(this.capture));
             this.entries++;
             this.capture = null;
@@ -132,40 +142,41 @@ export class HarScanner {
     }
     if (this.capture && captureFrom >= 0) {
       const rest = chunk.subarray(captureFrom);
+      captured += rest.length;
       this.captureBytes += rest.length;
-      if (this.captureBytes > this.maxEntryBytes) {
-        throw new HarFormatError(
-          `entry ${this.entries + 1} is larger than ${Math.round(this.maxEntryBytes / 1024 / 1024)} MB`,
-          this.entries + 1,
-        );
+      if (this.captureBytes > this.limits.maxEntryBytes) {
+        const entry = this.entries + 1;
+        throw this.stop("entry_too_large", { entry, mb: Math.round(this.limits.maxEntryBytes / MB) }, entry);
       }
       // Copied: the caller may reuse the chunk's memory once push returns.
       this.capture.push(Buffer.from(rest));
     }
+    // Pages, creator, comments and custom fields are skipped, not kept, but they still cost reading: bounded too.
+    this.outsideBytes += n - captured;
+    if (this.outsideBytes > this.limits.maxOutsideBytes) {
+      throw this.stop("har_outside_too_large", { mb: Math.round(this.limits.maxOutsideBytes / MB) });
+    }
+    this.offset += n;
     return out;
   }
 
   /** After the last chunk: throws when the document is cut off or has no entries array. */
   end(): void {
-    if (!this.started) throw new HarFormatError("the file is empty", 0);
+    if (!this.started) throw this.stop("empty", {}, 0);
     if (this.depth > 0 || this.inString) {
-      throw new HarFormatError(
-        this.capture
-          ? `the file ends inside entry ${this.entries + 1} (cut off)`
-          : "the file ends before the HAR document is complete (cut off)",
-        this.capture ? this.entries + 1 : this.entries,
-      );
+      if (this.capture) throw this.stop("har_cut_off_entry", { entry: this.entries + 1 }, this.entries + 1);
+      throw this.stop("har_cut_off");
     }
-    if (!this.sawEntries) throw new HarFormatError("not a HAR file: there is no log.entries array", 0);
+    if (!this.sawEntries) throw this.stop("har_no_entries", {}, 0);
   }
 
-  private notHar(): HarFormatError {
-    return new HarFormatError(
-      this.entries > 0
-        ? `unexpected content after entry ${this.entries}`
-        : "not a HAR file: it does not start with a JSON object",
-      this.entries,
-    );
+  /** Reading stops at `entry` (1-based; by default the last one read). */
+  private stop(code: ConstructorParameters<typeof ReadStopError>[0], params = {}, entry = this.entries) {
+    return new ReadStopError(code, params, { entry });
+  }
+
+  private notHar(): ReadStopError {
+    return this.entries > 0 ? this.stop("har_after_entry", { entry: this.entries }) : this.stop("har_not_object");
   }
 
   /** Advances past the rest of a string starting at i; returns the index after its closing quote (or n). */

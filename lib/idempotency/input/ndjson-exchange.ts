@@ -2,6 +2,7 @@
 // `{time, req: {method, url, headers}, res: {statusCode, headers}, responseTime}`. Other lines (a server's own
 // log messages) are not exchanges and are skipped.
 import { headerMap } from "@/lib/idempotency/headers";
+import { cutUrlLength, keptUrl } from "@/lib/idempotency/input/kept-url";
 import { usableDuration, usableTime } from "@/lib/idempotency/input/time";
 import type { Exchange } from "@/lib/idempotency/types";
 
@@ -31,10 +32,12 @@ function durationOf(v: unknown): number | null {
 
 function canonical(line: Obj, file: string, lineNo: number): Exchange {
   const requestHeaders = headerMap(line.requestHeaders);
+  const url = str(line.url) ?? "";
   return {
     time: timeOf(line.time),
     method: (str(line.method) ?? "GET").toUpperCase(),
-    url: str(line.url) ?? "",
+    url: keptUrl(url),
+    urlLength: cutUrlLength(url),
     requestHeaders,
     requestBody: line.requestBody,
     status: statusOf(line.status),
@@ -59,10 +62,12 @@ function pinoUrl(req: Obj, headers: Record<string, string>): string {
 function pino(line: Obj, req: Obj, file: string, lineNo: number): Exchange {
   const res = isObj(line.res) ? line.res : {};
   const requestHeaders = headerMap(req.headers);
+  const url = pinoUrl(req, requestHeaders);
   return {
     time: timeOf(line.time),
     method: (str(req.method) ?? "GET").toUpperCase(),
-    url: pinoUrl(req, requestHeaders),
+    url: keptUrl(url),
+    urlLength: cutUrlLength(url),
     requestHeaders,
     requestBody: req.body,
     status: statusOf(res.statusCode ?? res.status),

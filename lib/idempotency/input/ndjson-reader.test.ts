@@ -1,4 +1,4 @@
-import { gzipSync } from "node:zlib";
+import { createGzip, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { timeOf } from "@/lib/idempotency/input/ndjson-exchange";
 import { readAll } from "@/lib/idempotency/input/test-support";
@@ -84,19 +84,31 @@ describe("NDJSON reader", () => {
     const text = `${full}\n${full}\n{"method":"GET","url":"https://a.exa`;
     const { exchanges, result } = await readAll(text);
     expect(exchanges).toHaveLength(2);
-    expect(result.stop).toEqual({ line: 3, reason: "line 3 is incomplete (the file is cut off)" });
+    expect(result.stop).toEqual({
+      line: 3,
+      code: "line_cut_off",
+      params: { line: 3 },
+      reason: "line 3 is incomplete (the file is cut off)",
+    });
   });
 
   it("stops at a garbage line in the middle and names it", async () => {
     const full = line({ method: "GET", url: "https://a.example/1" });
     const { exchanges, result } = await readAll(`${full}\nnot json at all\n${full}\n`);
     expect(exchanges).toHaveLength(1);
-    expect(result.stop).toEqual({ line: 2, reason: "line 2 is not valid JSON" });
+    expect(result.stop).toEqual({
+      line: 2,
+      code: "line_invalid",
+      params: { line: 2 },
+      reason: "line 2 is not valid JSON",
+    });
   });
 
   it("refuses a file that is neither HAR nor NDJSON, and an empty one", async () => {
     expect((await readAll("<html><body>hi</body></html>")).result.stop).toEqual({
       line: 1,
+      code: "not_har_or_ndjson",
+      params: {},
       reason: "not a HAR or NDJSON file",
     });
     expect((await readAll("")).result.stop?.reason).toBe("the file is empty");
@@ -111,6 +123,8 @@ describe("NDJSON reader", () => {
     expect(exchanges.length).toBeGreaterThan(0);
     expect(result.stop).toEqual({
       line: exchanges.length + 1,
+      code: "gzip_cut_off",
+      params: {},
       reason: "the gzip stream ends early (the file is cut off)",
     });
   });
@@ -169,5 +183,51 @@ describe("times", () => {
       "user-agent": 'pos, {"v":1}',
       "x-count": "3",
     });
+  });
+});
+
+describe("NDJSON reader bounds", () => {
+  const exchange = (extra: Record<string, unknown> = {}) =>
+    line({ method: "POST", url: "https://checkout-test.adyen.com/v71/payments", ...extra });
+
+  it("stops at a line longer than 8 MB, which no exchange log reaches", async () => {
+    const text = [exchange(), exchange({ requestBody: "x".repeat(9 * 1024 * 1024) }), exchange()].join("\n");
+    const { exchanges, result } = await readAll(text, { chunk: 1024 * 1024 });
+    expect(exchanges).toHaveLength(1);
+    expect(result.stop).toEqual({
+      line: 2,
+      code: "line_too_long",
+      params: { line: 2, mb: 8 },
+      reason: "line 2 is longer than 8 MB",
+    });
+  });
+
+  it("stops at a long line nested deeper than 64 levels before parsing it", async () => {
+    const deep = exchange({ requestBody: 0 }).replace(
+      '"requestBody":0',
+      `"requestBody":${"[".repeat(40_000)}${"]".repeat(40_000)}`,
+    );
+    const { exchanges, result } = await readAll([exchange(), deep].join("\n"));
+    expect(exchanges).toHaveLength(1);
+    expect(result.stop).toMatchObject({ line: 2, code: "line_too_deep", params: { depth: 64 } });
+  });
+
+  it("stops a gzip bomb long before its end, keeping the lines read", async () => {
+    const one = Buffer.from(exchange() + "\n");
+    const block = Buffer.concat(Array.from({ length: Math.ceil((1024 * 1024) / one.length) }, () => one));
+    const gzip = createGzip();
+    const parts: Buffer[] = [];
+    gzip.on("data", (b: Buffer) => parts.push(b));
+    const ended = new Promise((resolve) => gzip.on("end", resolve));
+    for (let i = 0; i < 200; i++) gzip.write(block);
+    gzip.end();
+    await ended;
+    const bomb = Buffer.concat(parts);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const { exchanges, result } = await readAll(bomb, { chunk: 65_536 });
+    expect(result.stop).toMatchObject({ code: "gzip_bomb", params: { ratio: 200 } });
+    expect(result.contentBytes).toBeLessThan(40 * 1024 * 1024);
+    expect(exchanges.length).toBeGreaterThan(1000);
+    expect(result.stop?.line).toBe(exchanges.length + 1);
   });
 });

@@ -1,15 +1,24 @@
 // Reads one input file as a stream of exchanges: gzip recognised by its magic bytes, HAR or NDJSON recognised
-// by content. Reading stops at the first thing that is not HAR or NDJSON (or where the file is cut off); what was
-// read before is kept, and `result.stop` names the line or entry where it stopped.
-import { CompressionError, decodedChunks, InputTooLargeError, type DecodeStats } from "@/lib/idempotency/input/decode";
-import { HarFormatError, HarScanner } from "@/lib/idempotency/input/har-scanner";
+// by content. Reading stops at the first thing that is not HAR or NDJSON, where the file is cut off, or where a
+// limit is reached (size of a line or entry, nesting, decompressed size, expansion); what was read before is kept,
+// and `result.stop` names the line or entry where it stopped and why.
+import { decodedChunks, type DecodeStats } from "@/lib/idempotency/input/decode";
 import { harEntryToExchange } from "@/lib/idempotency/input/har-entry";
+import { HarScanner, MAX_DEPTH } from "@/lib/idempotency/input/har-scanner";
 import { ndjsonLineToExchange } from "@/lib/idempotency/input/ndjson-exchange";
+import { ReadStopError, type StopCode } from "@/lib/idempotency/input/stops";
 import type { Exchange } from "@/lib/idempotency/types";
 
 export type FileFormat = "har" | "ndjson";
 
-export type ReadStop = { line?: number; entry?: number; reason: string };
+export type ReadStop = {
+  line?: number;
+  entry?: number;
+  code: StopCode;
+  params: Record<string, number>;
+  /** In English: what the API and the CLI print. */
+  reason: string;
+};
 
 export type FileRead = DecodeStats & {
   name: string;
@@ -21,9 +30,24 @@ export type FileRead = DecodeStats & {
   stop: ReadStop | null;
 };
 
-export type ReadLimits = { maxContentBytes: number; maxEntryBytes: number };
+export type ReadLimits = {
+  maxContentBytes: number;
+  /** A HAR entry (browsers keep the page's assets in them, base64). */
+  maxEntryBytes: number;
+  /** An NDJSON line: an exchange with its bodies (Adyen's requests and answers are a few KB). */
+  maxLineBytes: number;
+  /** Asked between lines and entries: a reason to stop reading (the analysis' time limit), or null. */
+  shouldStop?: () => { code: StopCode; params: Record<string, number> } | null;
+};
 
-export const DEFAULT_READ_LIMITS: ReadLimits = { maxContentBytes: 64 * 1024 ** 3, maxEntryBytes: 64 * 1024 ** 2 };
+const MB = 1024 * 1024;
+export const DEFAULT_READ_LIMITS: ReadLimits = {
+  maxContentBytes: 64 * 1024 * MB,
+  maxEntryBytes: 64 * MB,
+  maxLineBytes: 8 * MB,
+};
+/** Lines longer than this are checked for their nesting before they are parsed. */
+const DEEP_CHECK_BYTES = 64 * 1024;
 
 export function newFileRead(name: string): FileRead {
   return {
@@ -39,12 +63,6 @@ export function newFileRead(name: string): FileRead {
   };
 }
 
-class FormatStop extends Error {
-  constructor(readonly stop: ReadStop) {
-    super(stop.reason);
-  }
-}
-
 /** HAR when the root object's first key is `log` (or the document is pretty-printed); NDJSON otherwise. */
 function detect(head: Buffer): FileFormat | "unknown" | "need-more" {
   let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
@@ -58,6 +76,10 @@ function detect(head: Buffer): FileFormat | "unknown" | "need-more" {
   return rest.length < 4000 && !rest.includes("\n") ? "need-more" : "ndjson";
 }
 
+function stopOf(err: ReadStopError, place: { line?: number; entry?: number }): ReadStop {
+  return { ...place, code: err.code, params: err.params, reason: err.message };
+}
+
 export async function* readExchanges(
   source: AsyncIterable<Buffer | Uint8Array | string>,
   result: FileRead,
@@ -67,28 +89,29 @@ export async function* readExchanges(
   try {
     let head: Buffer = Buffer.alloc(0);
     let format: FileFormat | "unknown" | "need-more" = "need-more";
-    while (format === "need-more") {
+    while (format === "need-more" && head.length < limits.maxLineBytes) {
       const next = await chunks.next();
       if (next.done) break;
       head = head.length === 0 ? next.value : Buffer.concat([head, next.value]);
       format = detect(head);
     }
-    if (head.length === 0) throw new FormatStop({ line: 1, reason: "the file is empty" });
-    if (format === "unknown") throw new FormatStop({ line: 1, reason: "not a HAR or NDJSON file" });
+    if (head.length === 0) throw new ReadStopError("empty", {}, { line: 1 });
+    if (format === "unknown") throw new ReadStopError("not_har_or_ndjson", {}, { line: 1 });
     result.format = format === "har" ? "har" : "ndjson";
     const all = prepend(head, chunks);
     if (result.format === "har") yield* readHar(all, result, limits);
     else yield* readNdjson(all, result, limits);
   } catch (err) {
-    if (err instanceof FormatStop) result.stop = err.stop;
-    else if (err instanceof HarFormatError) result.stop = { entry: err.entry, reason: err.message };
-    else if (err instanceof CompressionError || err instanceof InputTooLargeError) {
-      // Stopped while reading the next entry or line: the ones before it were complete and are kept.
-      result.stop =
-        result.format === "har"
-          ? { entry: result.entries + 1, reason: err.message }
-          : { line: (lastLine.get(result) ?? 0) + 1, reason: err.message };
-    } else throw err;
+    if (!(err instanceof ReadStopError)) throw err;
+    // A layer below the reader (decompression, size) stopped it while reading the next entry or line: the ones
+    // before it were complete and are kept.
+    const place =
+      err.at.line !== undefined || err.at.entry !== undefined
+        ? err.at
+        : result.format === "har"
+          ? { entry: result.entries + 1 }
+          : { line: (lastLine.get(result) ?? 0) + 1 };
+    result.stop = stopOf(err, place);
   } finally {
     await chunks.return?.(undefined);
   }
@@ -106,16 +129,22 @@ async function* prepend(first: Buffer, rest: AsyncIterator<Buffer>): AsyncGenera
   }
 }
 
+function checkTime(limits: ReadLimits, at: { line?: number; entry?: number }): void {
+  const stop = limits.shouldStop?.();
+  if (stop) throw new ReadStopError(stop.code, stop.params, at);
+}
+
 async function* readHar(chunks: AsyncIterable<Buffer>, result: FileRead, limits: ReadLimits): AsyncGenerator<Exchange> {
-  const scanner = new HarScanner(limits.maxEntryBytes);
+  const scanner = new HarScanner({ maxEntryBytes: limits.maxEntryBytes, maxOutsideBytes: limits.maxEntryBytes });
   for await (const chunk of chunks) {
     for (const raw of scanner.push(chunk)) {
       const n = result.entries + 1;
+      checkTime(limits, { entry: n });
       let value: unknown;
       try {
         value = JSON.parse(raw.toString("utf8"));
       } catch {
-        throw new FormatStop({ entry: n, reason: `entry ${n} is not valid JSON` });
+        throw new ReadStopError("entry_invalid", { entry: n }, { entry: n });
       }
       result.entries = n;
       yield harEntryToExchange(value, result.name, n);
@@ -126,70 +155,93 @@ async function* readHar(chunks: AsyncIterable<Buffer>, result: FileRead, limits:
 
 const NEWLINE = 0x0a;
 
+/** The deepest nesting of a JSON text, outside strings, up to `max + 1` (one linear pass). */
+function nestingOver(line: Buffer, start: number, end: number, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < end; i++) {
+    const c = line[i];
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) return true;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return false;
+}
+
 async function* readNdjson(
   chunks: AsyncIterable<Buffer>,
   result: FileRead,
   limits: ReadLimits,
 ): AsyncGenerator<Exchange> {
   let lineNo = 0;
-  let carry: Buffer | null = null;
+  const tooLong = (line: number) =>
+    new ReadStopError("line_too_long", { line, mb: Math.round(limits.maxLineBytes / MB) }, { line });
   const parse = (line: Buffer, last: boolean): Exchange | null => {
     lineNo++;
     lastLine.set(result, lineNo);
+    checkTime(limits, { line: lineNo });
     let end = line.length;
     if (end > 0 && line[end - 1] === 0x0d) end--;
     let start = lineNo === 1 && line[0] === 0xef && line[1] === 0xbb && line[2] === 0xbf ? 3 : 0;
     while (start < end && (line[start] === 0x20 || line[start] === 0x09)) start++;
     if (start >= end) return null;
+    // A long line nested thousands of levels deep parses slowly into a huge value: refused before parsing.
+    if (end - start > DEEP_CHECK_BYTES && nestingOver(line, start, end, MAX_DEPTH)) {
+      throw new ReadStopError("line_too_deep", { line: lineNo, depth: MAX_DEPTH }, { line: lineNo });
+    }
     let value: unknown;
     try {
       value = JSON.parse(line.toString("utf8", start, end));
     } catch {
-      throw new FormatStop({
-        line: lineNo,
-        reason: last ? `line ${lineNo} is incomplete (the file is cut off)` : `line ${lineNo} is not valid JSON`,
-      });
+      throw new ReadStopError(last ? "line_cut_off" : "line_invalid", { line: lineNo }, { line: lineNo });
     }
     const x = ndjsonLineToExchange(value, result.name, lineNo);
     if (x) result.entries++;
     else result.otherLines++;
     return x;
   };
+  // A line across chunks is kept as its parts, joined once when it ends (joining at every chunk was quadratic).
+  let carry: Buffer[] = [];
+  let carried = 0;
   for await (const chunk of chunks) {
     let start = 0;
     let nl = chunk.indexOf(NEWLINE);
-    if (carry) {
+    if (carried > 0) {
       if (nl < 0) {
-        carry = Buffer.concat([carry, chunk]);
-        if (carry.length > limits.maxEntryBytes) throw tooLong(lineNo + 1, limits);
+        carry.push(Buffer.from(chunk));
+        carried += chunk.length;
+        if (carried > limits.maxLineBytes) throw tooLong(lineNo + 1);
         continue;
       }
-      const x = parse(Buffer.concat([carry, chunk.subarray(0, nl)]), false);
-      carry = null;
+      if (carried + nl > limits.maxLineBytes) throw tooLong(lineNo + 1);
+      carry.push(chunk.subarray(0, nl));
+      const x = parse(Buffer.concat(carry), false);
+      carry = [];
+      carried = 0;
       if (x) yield x;
       start = nl + 1;
       nl = chunk.indexOf(NEWLINE, start);
     }
     while (nl >= 0) {
+      if (nl - start > limits.maxLineBytes) throw tooLong(lineNo + 1);
       const x = parse(chunk.subarray(start, nl), false);
       if (x) yield x;
       start = nl + 1;
       nl = chunk.indexOf(NEWLINE, start);
     }
     if (start < chunk.length) {
-      carry = Buffer.from(chunk.subarray(start));
-      if (carry.length > limits.maxEntryBytes) throw tooLong(lineNo + 1, limits);
+      // Copied: the caller may reuse the chunk's memory.
+      carry.push(Buffer.from(chunk.subarray(start)));
+      carried = chunk.length - start;
+      if (carried > limits.maxLineBytes) throw tooLong(lineNo + 1);
     }
   }
-  if (carry) {
-    const x = parse(carry, true);
+  if (carried > 0) {
+    const x = parse(Buffer.concat(carry), true);
     if (x) yield x;
   }
-}
-
-function tooLong(line: number, limits: ReadLimits): FormatStop {
-  return new FormatStop({
-    line,
-    reason: `line ${line} is longer than ${Math.round(limits.maxEntryBytes / 1024 / 1024)} MB`,
-  });
 }

@@ -1,5 +1,11 @@
 // Test helpers for the readers: feed a file in chunks of any size and collect what comes out.
-import { newFileRead, readExchanges, type FileRead, type ReadLimits } from "@/lib/idempotency/input/read-file";
+import {
+  DEFAULT_READ_LIMITS,
+  newFileRead,
+  readExchanges,
+  type FileRead,
+  type ReadLimits,
+} from "@/lib/idempotency/input/read-file";
 import type { Exchange } from "@/lib/idempotency/types";
 
 export async function* inChunks(data: Buffer | string, size: number): AsyncGenerator<Buffer> {
@@ -9,11 +15,15 @@ export async function* inChunks(data: Buffer | string, size: number): AsyncGener
 
 export async function readAll(
   data: Buffer | string,
-  opts: { name?: string; chunk?: number; limits?: ReadLimits } = {},
+  opts: { name?: string; chunk?: number; limits?: Partial<ReadLimits> } = {},
 ): Promise<{ exchanges: Exchange[]; result: FileRead }> {
   const result = newFileRead(opts.name ?? "input");
   const exchanges: Exchange[] = [];
-  for await (const x of readExchanges(inChunks(data, opts.chunk ?? 65_536), result, opts.limits)) exchanges.push(x);
+  for await (const x of readExchanges(inChunks(data, opts.chunk ?? 65_536), result, {
+    ...DEFAULT_READ_LIMITS,
+    ...opts.limits,
+  }))
+    exchanges.push(x);
   return { exchanges, result };
 }
 

@@ -6,6 +6,7 @@ import { Notice } from "@/components/ui/card";
 import { FINDING_CODES, type AnalysisDetail } from "@/lib/idempotency";
 import { analysisHref, idemHref } from "./idem-query";
 import { CodeBadge, linkClass, percent, VerdictBadge, type Translate } from "./labels";
+import { problemText } from "./problem-text";
 
 type Formatter = Awaited<ReturnType<typeof getFormatter>>;
 
@@ -48,7 +49,7 @@ export function AnalysisSummary({
           <p className="font-medium">{t("summary.incomplete")}</p>
           <ul className="list-disc pl-5">
             {s.problems.map((p) => (
-              <li key={p.file}>{p.message}</li>
+              <li key={p.file}>{problemText(p, t)}</li>
             ))}
           </ul>
         </Notice>

@@ -18,7 +18,16 @@ const summarySchema = z.object({
     requests: z.number(),
   }),
   complete: z.boolean(),
-  problems: z.array(z.object({ file: z.string(), message: z.string() })),
+  problems: z.array(
+    z.object({
+      file: z.string(),
+      line: z.number().optional(),
+      entry: z.number().optional(),
+      code: z.string().optional(),
+      params: z.record(z.string(), z.number()).optional(),
+      message: z.string(),
+    }),
+  ),
 });
 export type UploadSummary = z.infer<typeof summarySchema>;
 

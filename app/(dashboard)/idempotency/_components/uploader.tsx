@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { FileField, TextField } from "@/components/ui/field";
 import { UploadProgress } from "@/components/upload/upload-progress";
+import { problemText } from "./problem-text";
 import { sendFiles, type SendProgress, type UploadSummary } from "./send-files";
 
 type State =
@@ -85,13 +86,14 @@ function Progress({ state }: { state: State }) {
 
 function Result({ summary, percent }: { summary: UploadSummary; percent: string }) {
   const t = useTranslations("idempotency.upload");
+  const all = useTranslations("idempotency");
   const total = Object.values(summary.findings).reduce((a, b) => a + b, 0);
   return (
     <div className="grid gap-2">
       <Notice tone={summary.complete ? "ok" : "warn"}>
         <p>{t("done", { entries: summary.entries, adyen: summary.adyenRequests, findings: total, percent })}</p>
         {summary.problems.map((p) => (
-          <p key={p.file}>{t("incomplete", { message: p.message })}</p>
+          <p key={p.file}>{t("incomplete", { message: problemText(p, all) })}</p>
         ))}
       </Notice>
       <p>
