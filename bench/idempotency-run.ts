@@ -1,21 +1,19 @@
-// One measured analysis, in its own process so its peak RSS is its own: `tsx bench/idempotency-run.ts FILE`
-// (DATABASE_URL set by the benchmark). Prints one JSON line: time, counts, peak RSS.
-import { createReadStream } from "node:fs";
+// One measured analysis, as the app runs it: `tsx bench/idempotency-run.ts FILE` (DATABASE_URL set by the
+// benchmark) submits the file like `ops idempotency analyze`, so it is analysed in an analysis process of its own.
+// Prints one JSON line: time, counts, the analysis process's peak RSS and this (submitting) process's.
 import path from "node:path";
 import { disconnectDb } from "../lib/db.ts";
-import { analyzeTraffic } from "../lib/idempotency/analyze.ts";
+import { analyzeTraffic } from "../lib/idempotency/submit.ts";
 import { closeIdempotencyPool } from "../lib/idempotency/pg.ts";
 
 const file = process.argv[2];
 if (!file) throw new Error("usage: idempotency-run.ts FILE");
 const started = performance.now();
+let childRss = 0;
 const summary = await analyzeTraffic(
   "system",
-  [{ name: path.basename(file), bytes: createReadStream(file, { highWaterMark: 1024 * 1024 }) }],
-  {
-    kind: "cli",
-    source: "benchmark",
-  },
+  { kind: "paths", files: [{ name: path.basename(file), path: path.resolve(file) }] },
+  { kind: "cli", source: "benchmark", onProcessDone: (s) => (childRss = s.maxRssBytes) },
 );
 const ms = performance.now() - started;
 await disconnectDb();
@@ -29,7 +27,7 @@ process.stdout.write(
     chains: summary.chains,
     findings,
     complete: summary.complete,
-    maxRssBytes: process.resourceUsage().maxRSS * 1024,
-    heap: process.memoryUsage(),
+    maxRssBytes: childRss,
+    parentRssBytes: process.resourceUsage().maxRSS * 1024,
   }) + "\n",
 );

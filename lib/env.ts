@@ -132,6 +132,13 @@ export const envSchema = z
     // Idempotency checker: largest upload as sent (MB), and largest content once decompressed (MB).
     IDEMPOTENCY_MAX_UPLOAD_MB: positiveInt(2_048),
     IDEMPOTENCY_MAX_CONTENT_MB: positiveInt(20_480),
+    // Analyses at once per instance (each in its own process), the time limit of one, findings kept with evidence
+    // per analysis, how long analyses are kept, and the disk uploads waiting for their turn may take.
+    IDEMPOTENCY_CONCURRENCY: positiveIntIn(1, 1, 16),
+    IDEMPOTENCY_MAX_SECONDS: positiveIntIn(3600, 1, 7 * 86_400),
+    IDEMPOTENCY_MAX_EVIDENCE: positiveIntIn(100_000, 24, 10_000_000),
+    IDEMPOTENCY_RETENTION_DAYS: positiveIntIn(180, 1, 3650),
+    IDEMPOTENCY_SPOOL_MB: positiveIntIn(4096, 1, 1_048_576),
   })
   .superRefine((e, ctx) => {
     if (e.ADYEN_ENVIRONMENT === "LIVE" && !e.ADYEN_LIVE_URL_PREFIX && !e.ADYEN_API_BASE_URL) {

@@ -44,7 +44,8 @@ export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     message: string,
-    readonly details?: { problems?: FieldProblem[]; [key: string]: unknown },
+    /** `problems` per field; `reply`: further facts the caller may see (they go into the answer's `error`). */
+    readonly details?: { problems?: FieldProblem[]; reply?: Record<string, unknown>; [key: string]: unknown },
   ) {
     super(message);
     this.name = "AppError";
@@ -62,13 +63,14 @@ export function isAppError(err: unknown): err is AppError {
 /** What a browser or API caller may see of any error: never a stack, a secret or a driver message. */
 export function publicError(err: unknown): {
   status: number;
-  body: { error: { code: AppErrorCode; message: string; problems?: FieldProblem[] } };
+  body: { error: { code: AppErrorCode; message: string; problems?: FieldProblem[]; [key: string]: unknown } };
 } {
   if (err instanceof AppError) {
     const problems = err.details?.problems;
+    const reply = err.details?.reply ?? {};
     return {
       status: err.status,
-      body: { error: { code: err.code, message: err.message, ...(problems ? { problems } : {}) } },
+      body: { error: { ...reply, code: err.code, message: err.message, ...(problems ? { problems } : {}) } },
     };
   }
   if (isDatabaseUnreachable(err)) {

@@ -1,5 +1,5 @@
 // `ops idempotency analyze|self-test|audit`: the migration checker from the command line, stored like uploads.
-import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { openContext, UsageError, type OpsContext } from "../context.ts";
 import { str, type Command } from "./types.ts";
@@ -81,7 +81,7 @@ export const idempotencyCommands: Command[] = [
         const e = ctx.env;
         const summary = await analyzeTraffic(
           "system",
-          files.map((f) => ({ name: path.basename(f), bytes: createReadStream(f, { highWaterMark: 1024 * 1024 }) })),
+          { kind: "paths", files: files.map((f) => ({ name: path.basename(f), path: path.resolve(f) })) },
           {
             kind: "cli",
             source: str(v, "source"),

@@ -69,7 +69,8 @@ export const ROUTE_GUARDS: Record<string, Partial<Record<HttpMethod, Guard>>> = 
   "/api/status/banner": { GET: guard("status.read") },
   // Idempotency migration checker
   "/api/v1/idempotency/analyses": { GET: guard("idempotency.read"), POST: guard("idempotency.analyze") },
-  "/api/v1/idempotency/analyses/[id]": { GET: guard("idempotency.read") },
+  "/api/v1/idempotency/analyses/[id]": { GET: guard("idempotency.read"), DELETE: guard("idempotency.analyze") },
+  "/api/v1/idempotency/analyses/[id]/cancel": { POST: guard("idempotency.analyze") },
   "/api/v1/idempotency/findings": { GET: guard("idempotency.read") },
   "/api/idempotency/upload": { POST: guard("idempotency.analyze") },
 };

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeTraffic } from "@/bench/idempotency-traffic";
 import { db } from "@/lib/db";
 import { setEnvForTests } from "@/lib/env";
-import { analyzeTraffic } from "@/lib/idempotency/analyze";
+import { analyzeInProcess } from "@/lib/idempotency/analyze";
 import { FINDING_CODES } from "@/lib/idempotency/codes";
 import { inChunks } from "@/lib/idempotency/input/test-support";
 import { closeIdempotencyPool } from "@/lib/idempotency/pg";
@@ -69,7 +69,7 @@ describe.each(["ndjson", "har"] as const)("a generated %s log with every finding
       legacyTo: 0.02,
       everyMistake: true,
     });
-    const summary = await analyzeTraffic(
+    const summary = await analyzeInProcess(
       "system",
       [{ name: path.basename(file), bytes: inChunks(await readFile(file), 256 * 1024) }],
       { kind: "cli", extraHosts: new Map(), keyCap: 300, chainCap: 100 },

@@ -5,7 +5,7 @@ import { setEnvForTests } from "@/lib/env";
 import { db } from "@/lib/db";
 import { withTestDatabase } from "@/lib/testing/database";
 import { closeIdempotencyPool } from "@/lib/idempotency/pg";
-import { analyzeTraffic } from "@/lib/idempotency/analyze";
+import { analyzeInProcess } from "@/lib/idempotency/analyze";
 import { FINDING_CODES } from "@/lib/idempotency/codes";
 import { harDocument, harEntry, inChunks } from "@/lib/idempotency/input/test-support";
 import { listFindings, getChain, getAnalysis, listReadiness } from "@/lib/idempotency/queries";
@@ -63,9 +63,9 @@ function legacyHar(): string {
 
 const input = (name: string, text: string | Buffer, chunk = 4096) => ({ name, bytes: inChunks(text, chunk) });
 
-describe("analyzeTraffic", () => {
+describe("analyzeInProcess", () => {
   it("stores an analysis whose summary has every code, and findings, chains and readiness behind it", async () => {
-    const s = await analyzeTraffic("system", [input("session.har", legacyHar())], { kind: "cli" });
+    const s = await analyzeInProcess("system", [input("session.har", legacyHar())], { kind: "cli" });
     expect(Object.keys(s.findings).sort()).toEqual([...FINDING_CODES].sort());
     expect(s).toMatchObject({ files: 1, entries: 3, adyenRequests: 3, complete: true, problems: [] });
     expect(s.findings.legacy_pragma_retry).toBe(1);
@@ -100,7 +100,7 @@ describe("analyzeTraffic", () => {
   });
 
   it("redacts API keys, credentials, card numbers, CVCs, encrypted fields and emails before storing anything", async () => {
-    const s = await analyzeTraffic("system", [input("secrets.har", legacyHar())], { kind: "cli" });
+    const s = await analyzeInProcess("system", [input("secrets.har", legacyHar())], { kind: "cli" });
     const tables = [
       "idempotency_analyses",
       "idempotency_inputs",
@@ -145,7 +145,7 @@ describe("analyzeTraffic", () => {
       status: 200,
       time: "2026-01-05T10:00:00Z",
     });
-    const s = await analyzeTraffic(
+    const s = await analyzeInProcess(
       "system",
       [input("ok.ndjson.gz", gzipSync(`${full}\n${full}\n`)), input("cut.ndjson", `${full}\n${full}\n{"method":"PO`)],
       { kind: "cli" },
@@ -153,7 +153,13 @@ describe("analyzeTraffic", () => {
     expect(s.complete).toBe(false);
     expect(s.entries).toBe(4);
     expect(s.problems).toEqual([
-      { file: "cut.ndjson", line: 3, message: "cut.ndjson: line 3 is incomplete (the file is cut off)" },
+      {
+        file: "cut.ndjson",
+        line: 3,
+        code: "line_cut_off",
+        params: { line: 3 },
+        message: "cut.ndjson: line 3 is incomplete (the file is cut off)",
+      },
     ]);
     const detail = await getAnalysis("system", s.id);
     expect(detail.status).toBe("incomplete");
@@ -176,8 +182,8 @@ describe("analyzeTraffic", () => {
     const text = [line("2019-03-01", null), line("2019-03-01", K1), line("2019-03-02", null)].join("\n");
     const count = (t: Awaited<ReturnType<typeof loadTrend>>) =>
       t.points.filter((p) => p.t.startsWith("2019-03")).reduce((a, p) => a + p.testRequests, 0);
-    const first = await analyzeTraffic("system", [input("a.ndjson", text)], { kind: "cli" });
-    const again = await analyzeTraffic("system", [input("a-copy.ndjson.gz", gzipSync(text))], { kind: "cli" });
+    const first = await analyzeInProcess("system", [input("a.ndjson", text)], { kind: "cli" });
+    const again = await analyzeInProcess("system", [input("a-copy.ndjson.gz", gzipSync(text))], { kind: "cli" });
     expect(count(await loadTrend("system"))).toBe(3);
     expect((await getAnalysis("system", again.id)).inputs[0]?.analysedBefore).toBe(first.id);
     const trend = await loadTrend("system");
@@ -200,7 +206,7 @@ describe("analyzeTraffic", () => {
         status: 200,
       });
     const text = `${line({ "Idempotency-Key": key })}\n${line({})}\n`;
-    const s = await analyzeTraffic("system", [input("special.ndjson", text)], { kind: "cli" });
+    const s = await analyzeInProcess("system", [input("special.ndjson", text)], { kind: "cli" });
     expect(s.findings.key_not_uuid_v4).toBe(1);
     expect(s.findings.missing_idempotency_key).toBe(1);
     const rows = await db().$queryRaw<{ code: string; client: string; key: string | null; evidence: string }[]>`
@@ -228,7 +234,7 @@ describe("analyzeTraffic", () => {
       requestBody: { merchantAccount: "Shop\u0000EU", reference: "R1" },
       status: 200,
     });
-    const s = await analyzeTraffic("system", [input("nul.ndjson", `${line}\n`)], { kind: "cli" });
+    const s = await analyzeInProcess("system", [input("nul.ndjson", `${line}\n`)], { kind: "cli" });
     expect(s.findings.missing_idempotency_key).toBe(1);
     const rows = await db().idempotencyFinding.findMany({ where: { analysisId: s.id } });
     expect(rows.map((r) => [r.client, r.merchantAccount])).toEqual([["pos4.2", "ShopEU"]]);
@@ -243,7 +249,7 @@ describe("analyzeTraffic", () => {
       String.raw`{"time":"2026-01-05T10:00:00Z","method":"POST","url":"https://checkout-test.adyen.com/v71/payments?x=\ud800","requestHeaders":{"User-Agent":"pos\udc00/1","Idempotency-Key":"k\ud83d"},"requestBody":{"merchantAccount":"Shop\ud800EU","reference":"R1"},"status":200}`,
       String.raw`{"time":"2026-01-05T10:00:01Z","method":"POST","url":"https://shop.example/adyen/webhooks","requestHeaders":{},"requestBody":{"live":"false","notificationItems":[{"NotificationRequestItem":{"eventCode":"PROCESS_RETRY","merchantAccountCode":"Shop\udfffEU","merchantReference":"R\ud8001","pspReference":"8800000000000001","success":"true"}}]},"status":200}`,
     ].join("\n");
-    const s = await analyzeTraffic("system", [input("halves.ndjson", text)], { kind: "cli" });
+    const s = await analyzeInProcess("system", [input("halves.ndjson", text)], { kind: "cli" });
     expect(s.complete).toBe(true);
     expect(s.findings.key_not_uuid_v4).toBe(1);
     expect(s.findings.process_retry_webhook).toBe(1);
@@ -283,7 +289,7 @@ describe("analyzeTraffic", () => {
       line(`00000000-0000-4000-8000-${String(i).padStart(12, "0")}`, t0 + DAY + i),
     ).join("");
     const text = keys.map((k) => line(k, t0)).join("") + filler + keys.map((k) => line(k, t0 + 8 * DAY)).join("");
-    const s = await analyzeTraffic("system", [input("odd-keys.ndjson", text)], { kind: "cli", keyCap: 20 });
+    const s = await analyzeInProcess("system", [input("odd-keys.ndjson", text)], { kind: "cli", keyCap: 20 });
     expect(s.complete).toBe(true);
     expect(s.findings.retry_after_key_expiry).toBe(4);
     expect(s.findings.key_not_uuid_v4).toBe(4);
@@ -294,7 +300,7 @@ describe("analyzeTraffic", () => {
     const har = harDocument([
       harEntry({ started: "-271821-04-20T00:00:00Z", postData: { mimeType: "application/json", text: "{}" } }),
     ]);
-    const s = await analyzeTraffic("system", [input("far.ndjson", ndjson), input("far.har", har)], { kind: "cli" });
+    const s = await analyzeInProcess("system", [input("far.ndjson", ndjson), input("far.har", har)], { kind: "cli" });
     expect(s).toMatchObject({ complete: true, entries: 2, adyenRequests: 2 });
     expect(s.findings.missing_idempotency_key).toBe(2);
     const rows = await db().idempotencyFinding.findMany({ where: { analysisId: s.id } });
@@ -325,7 +331,7 @@ describe("analyzeTraffic", () => {
       line(key, t0 + 8 * DAY, 2000) +
       filler(500, t0 + 8 * DAY + 1) +
       line(key, t0 + 9 * DAY, 3000);
-    const s = await analyzeTraffic("system", [input("spill.ndjson", text)], { kind: "cli", keyCap: 50 });
+    const s = await analyzeInProcess("system", [input("spill.ndjson", text)], { kind: "cli", keyCap: 50 });
     // Both later uses found the key's state: more than 7 days after its first use, with other bodies.
     expect(s.findings.retry_after_key_expiry).toBe(2);
     expect(s.findings.key_reused_different_body).toBe(1);
@@ -356,13 +362,13 @@ describe("analyzeTraffic", () => {
              (SELECT count(*)::int FROM idempotency_key_spill) AS spill`;
     const before = await counts();
     await expect(
-      analyzeTraffic("system", [{ name: "broken.ndjson", bytes: failing() }], { kind: "cli" }),
+      analyzeInProcess("system", [{ name: "broken.ndjson", bytes: failing() }], { kind: "cli" }),
     ).rejects.toThrow("the disk went away");
     expect(await counts()).toEqual(before);
   });
 
   it("refuses callers without idempotency.analyze", async () => {
     const finance = { kind: "user" as const, id: "u", label: "f", role: "finance" as const, storeIds: "all" as const };
-    await expect(analyzeTraffic(finance, [], { kind: "upload" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(analyzeInProcess(finance, [], { kind: "upload" })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

@@ -1,12 +1,12 @@
-// The service behind every way in (upload, API, `ops idempotency analyze`, this dashboard's own calls): streams
-// the inputs through the analysis while they arrive, then records the totals, the readiness rows, the per-day
-// trend counts and an audit entry in one transaction. An analysis that fails half-way leaves nothing behind.
-import { recordAudit } from "@/lib/audit";
+// The analysis itself: streams the inputs through the checker while they arrive, then records the results
+// (record-analysis.ts). It runs in an analysis process of its own (runner/), never in the web process; tests also
+// run it here (analyzeInProcess). An analysis that fails half-way leaves none of its results behind.
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import { Analyzer } from "@/lib/idempotency/analyzer";
-import { DailyTally, type DailyCounts } from "@/lib/idempotency/daily";
+import { DailyTally } from "@/lib/idempotency/daily";
 import {
   DEFAULT_READ_LIMITS,
   newFileRead,
@@ -14,10 +14,13 @@ import {
   type FileRead,
   type ReadLimits,
 } from "@/lib/idempotency/input/read-file";
+import { stopText } from "@/lib/idempotency/input/stops";
 import { extraHostsFor, type ExtraHosts } from "@/lib/idempotency/normalize";
-import { buildSummary, type AnalysisSummary } from "@/lib/idempotency/summary";
-import { storable } from "@/lib/idempotency/copy-text";
-import { clearSpill, pgSink, pgSpill } from "@/lib/idempotency/store";
+import { ownerOf } from "@/lib/idempotency/lifecycle";
+import { outcomeText } from "@/lib/idempotency/outcomes";
+import { head, recordAnalysis, type FileDone } from "@/lib/idempotency/record-analysis";
+import { clearResults, clearSpill, pgSink, pgSpill } from "@/lib/idempotency/store";
+import { problemOf, type AnalysisSummary } from "@/lib/idempotency/summary";
 import type { Exchange } from "@/lib/idempotency/types";
 import { log } from "@/lib/log";
 
@@ -35,28 +38,55 @@ export type AnalyzeOptions = {
   limits?: Partial<ReadLimits>;
   /** Hosts that stand for Adyen besides Adyen's own; default: the host of ADYEN_API_BASE_URL. */
   extraHosts?: ExtraHosts;
+  /** The configured merchant account, shown in readiness even without traffic; default ADYEN_MERCHANT_ACCOUNT. */
+  merchantAccount?: string;
   /** Keys kept in memory and chains kept open before spilling or closing (tests make them small). */
   keyCap?: number;
   chainCap?: number;
+  /** Findings stored with their evidence at most (counts stay exact beyond); default IDEMPOTENCY_MAX_EVIDENCE. */
+  maxEvidence?: number;
+  /** Called once the analysis starts, with what it reads and counts as it goes (progress reports). */
+  live?: (state: { reads: FileRead[]; analyzer: Analyzer }) => void;
 };
 
 const MB = 1024 * 1024;
-const MAX_SOURCE = 200;
-/** The first MAX_SOURCE characters, storable (a cut may leave half a character). */
-const head = (text: string): string => storable(text.slice(0, MAX_SOURCE));
 
-function actorLabel(actor: Actor): string {
-  return actor === "system" ? "system (ops CLI)" : actor.label;
+/** Refused before anything is stored: nothing in the file was an HTTP exchange. */
+function noExchanges(read: FileRead): AppError {
+  const problem = problemOf(read);
+  const message = outcomeText("no_exchanges", { file: read.name });
+  return new AppError("UNPROCESSABLE", problem ? `${message} (${problem.message})` : message, {
+    reply: { reason: { code: "no_exchanges", params: { file: read.name } }, problems: problem ? [problem] : [] },
+  });
 }
 
-type Done = { read: FileRead; daily: DailyCounts[]; dailyOrigin: (day: string) => string };
+/** Stops reading exchanges of this app's records once `shouldStop` says so, noting why on the file. */
+async function* stoppable(
+  exchanges: AsyncIterable<Exchange>,
+  read: FileRead,
+  shouldStop: ReadLimits["shouldStop"],
+): AsyncGenerator<Exchange> {
+  for await (const x of exchanges) {
+    const stop = shouldStop?.();
+    if (stop) {
+      read.stop = { entry: read.entries + 1, ...stop, reason: stopText(stop.code, stop.params) };
+      return;
+    }
+    read.entries++;
+    yield x;
+  }
+}
 
-export async function analyzeTraffic(
+/**
+ * Runs an analysis whose row exists; the row becomes complete or incomplete with the results. On failure what it
+ * wrote is removed (the row stays: the caller records why it failed).
+ */
+export async function runAnalysis(
+  id: string,
   actor: Actor,
   inputs: AsyncIterable<TrafficInput> | Iterable<TrafficInput>,
   options: AnalyzeOptions,
 ): Promise<AnalysisSummary> {
-  assertCan(actor, "idempotency.analyze");
   const e = env();
   const limits: ReadLimits = {
     ...DEFAULT_READ_LIMITS,
@@ -64,39 +94,38 @@ export async function analyzeTraffic(
     ...options.limits,
   };
   const started = performance.now();
-  const analysis = await db().idempotencyAnalysis.create({
-    data: {
-      kind: options.kind,
-      source: head(options.source ?? ""),
-      status: "running",
-      createdBy: actorLabel(actor),
-    },
-  });
-  const id = analysis.id;
   const analyzer = new Analyzer(pgSpill(id), pgSink(id), {
     extraHosts: options.extraHosts ?? extraHostsFor(e.ADYEN_API_BASE_URL, e.ADYEN_ENVIRONMENT, e.ADYEN_REGION),
     keyCap: options.keyCap,
     chainCap: options.chainCap,
+    maxEvidence: options.maxEvidence ?? e.IDEMPOTENCY_MAX_EVIDENCE,
   });
-  const done: Done[] = [];
+  const reads: FileRead[] = [];
+  options.live?.({ reads, analyzer });
+  const done: FileDone[] = [];
   try {
     for await (const input of inputs) {
       const daily = new DailyTally();
       const read = newFileRead(input.name);
+      reads.push(read);
       if ("bytes" in input) {
         await analyzer.analyze(readExchanges(input.bytes, read, limits), daily);
+        if (read.entries === 0) throw noExchanges(read);
         const origin = read.sha256 && !read.stop ? `sha256:${read.sha256}` : `analysis:${id}:${done.length}`;
         done.push({ read, daily: daily.rows(), dailyOrigin: () => origin });
       } else {
         read.format = null;
-        const before = analyzer.entries;
-        await analyzer.analyze(input.exchanges, daily);
-        read.entries = analyzer.entries - before;
+        await analyzer.analyze(stoppable(input.exchanges, read, limits.shouldStop), daily);
         done.push({ read, daily: daily.rows(), dailyOrigin: input.dailyOrigin });
       }
+      // Past the time limit the files not read yet are left out.
+      if (read.stop?.code === "time_limit") break;
     }
     const totals = await analyzer.finish();
-    const summary = await record(actor, id, analyzer, totals.chains, done, options);
+    const summary = await recordAnalysis(actor, id, analyzer, totals.chains, done, {
+      ...options,
+      merchantAccount: options.merchantAccount ?? e.ADYEN_MERCHANT_ACCOUNT,
+    });
     log.info("idempotency.analysis", {
       requestId: options.requestId,
       analysisId: id,
@@ -109,123 +138,39 @@ export async function analyzeTraffic(
     });
     return summary;
   } catch (err) {
-    await db()
-      .idempotencyAnalysis.delete({ where: { id } })
-      .catch(() => undefined);
+    await clearResults(id).catch(() => undefined);
     throw err;
   } finally {
     await clearSpill(id).catch(() => undefined);
   }
 }
 
-async function knownMerchantAccounts(): Promise<string[]> {
-  const stores = await db().store.findMany({
-    where: { merchantAccount: { not: null } },
-    select: { merchantAccount: true },
-  });
-  const configured = env().ADYEN_MERCHANT_ACCOUNT;
-  return [...new Set([...stores.map((s) => s.merchantAccount as string), ...(configured ? [configured] : [])])];
-}
-
-async function record(
+/** The whole analysis in this process, its row included (the analysis process and the tests use it). */
+export async function analyzeInProcess(
   actor: Actor,
-  id: string,
-  analyzer: Analyzer,
-  chains: number,
-  done: Done[],
+  inputs: AsyncIterable<TrafficInput> | Iterable<TrafficInput>,
   options: AnalyzeOptions,
 ): Promise<AnalysisSummary> {
-  const rows = analyzer.readiness.rows({ merchantAccount: await knownMerchantAccounts() });
-  const overall = analyzer.readiness.overall();
-  const files = done.map((d) => d.read);
-  const summary = buildSummary({
-    id,
-    files,
-    entries: analyzer.entries,
-    adyenRequests: analyzer.adyenRequests,
-    chains,
-    findings: analyzer.counts,
-    overall,
-    rows,
-  });
-  const findingsTotal = Object.values(summary.findings).reduce((a, b) => a + b, 0);
-  const daily = done.flatMap((d) => d.daily.map((c) => ({ ...c, origin: d.dailyOrigin(c.day) })));
-  await db().$transaction(
-    async (tx) => {
-      await tx.idempotencyAnalysis.update({
-        where: { id },
-        data: {
-          status: summary.complete ? "complete" : "incomplete",
-          source: head(options.source || files.map((f) => f.name).join(", ")),
-          files: files.length,
-          entries: summary.entries,
-          adyenRequests: summary.adyenRequests,
-          chains,
-          findingsTotal,
-          readiness: overall.requests === 0 ? null : overall.ready / overall.requests,
-          summary,
-          finishedAt: new Date(),
-        },
-      });
-      await tx.idempotencyInput.createMany({
-        data: files.map((f, position) => ({
-          analysisId: id,
-          position,
-          name: head(f.name),
-          format: f.format,
-          compressed: f.compressed,
-          bytes: BigInt(f.bytes),
-          contentBytes: BigInt(f.contentBytes),
-          sha256: f.sha256,
-          entries: f.entries,
-          complete: f.stop === null,
-          stoppedAt: f.stop
-            ? f.stop.entry !== undefined
-              ? `entry ${f.stop.entry}`
-              : `line ${f.stop.line ?? 1}`
-            : null,
-          reason: f.stop?.reason ?? null,
-        })),
-      });
-      await tx.idempotencyReadiness.createMany({
-        data: rows.map((r) => ({
-          analysisId: id,
-          dimension: r.dimension,
-          value: head(r.value),
-          requests: r.requests,
-          ready: r.ready,
-          findings: r.findings,
-          verdict: r.verdict,
-        })),
-        skipDuplicates: true,
-      });
-      // The same traffic analysed again replaces its own days in the trend instead of adding to them.
-      const origins = [...new Set(daily.map((d) => d.origin))];
-      if (origins.length > 0) await tx.idempotencyDaily.deleteMany({ where: { origin: { in: origins } } });
-      await tx.idempotencyDaily.createMany({
-        data: daily.map((d) => ({
-          origin: d.origin,
-          day: new Date(`${d.day}T00:00:00Z`),
-          environment: d.environment,
-          requests: d.requests,
-          ready: d.ready,
-          legacy: d.legacy,
-          analysisId: id,
-        })),
-      });
-      await recordAudit(tx, actor, {
-        action: "idempotency.analyze",
-        entityType: "idempotency_analysis",
-        entityId: id,
-        after: {
-          kind: options.kind,
-          files: files.map((f) => ({ name: f.name, sha256: f.sha256, entries: f.entries, complete: f.stop === null })),
-          findingsTotal,
-        },
-        requestId: options.requestId,
-      });
+  assertCan(actor, "idempotency.analyze");
+  const analysis = await db().idempotencyAnalysis.create({
+    data: {
+      kind: options.kind,
+      source: head(options.source ?? ""),
+      status: "running",
+      createdBy: actorLabel(actor),
+      createdById: ownerOf(actor),
     },
-    { timeout: 60_000 },
-  );
-  return summary;
+  });
+  try {
+    return await runAnalysis(analysis.id, actor, inputs, options);
+  } catch (err) {
+    await db()
+      .idempotencyAnalysis.delete({ where: { id: analysis.id } })
+      .catch(() => undefined);
+    throw err;
+  }
+}
+
+export function actorLabel(actor: Actor): string {
+  return actor === "system" ? "system (ops CLI)" : actor.label;
 }

@@ -13,6 +13,7 @@ import { missingIdempotencyKey } from "@/lib/idempotency/findings/missing-idempo
 import { processRetryItems, processRetryWebhook } from "@/lib/idempotency/findings/process-retry-webhook";
 import { retriesOfNonTransientErrors } from "@/lib/idempotency/findings/retry-of-non-transient-error";
 import { retryWithoutBackoff } from "@/lib/idempotency/findings/retry-without-backoff";
+import { EvidenceBudget } from "@/lib/idempotency/evidence-budget";
 import { HeapGuard } from "@/lib/idempotency/heap-guard";
 import { KeyTracker, type KeySpill } from "@/lib/idempotency/keys";
 import { classifyUrl, type AdyenTarget, type ExtraHosts } from "@/lib/idempotency/normalize";
@@ -41,7 +42,13 @@ export type AnalysisSink = {
   chains(rows: ChainRow[]): Promise<void>;
 };
 
-export type AnalyzerOptions = { extraHosts?: ExtraHosts; chainCap?: number; keyCap?: number };
+export type AnalyzerOptions = {
+  extraHosts?: ExtraHosts;
+  chainCap?: number;
+  keyCap?: number;
+  /** Findings stored with their evidence, and chain rows stored, at most (counts stay exact beyond). */
+  maxEvidence?: number;
+};
 
 const CHECK_EVERY = 500;
 /** Attempts of one operation more than this apart in log time are analysed as separate chains. */
@@ -66,6 +73,9 @@ export class Analyzer {
   private writing: Promise<void>[] = [];
   private readonly extraHosts: ExtraHosts;
   private readonly heap = new HeapGuard();
+  readonly evidence: EvidenceBudget;
+  private readonly maxChainRows: number;
+  private chainRows = 0;
 
   constructor(
     spill: KeySpill,
@@ -73,6 +83,8 @@ export class Analyzer {
     options: AnalyzerOptions = {},
   ) {
     this.extraHosts = options.extraHosts ?? new Map();
+    this.evidence = new EvidenceBudget(options.maxEvidence ?? Infinity);
+    this.maxChainRows = options.maxEvidence ?? Infinity;
     this.keys = new KeyTracker(spill, options.keyCap);
     this.chains = new ChainTracker((c) => this.closeChain(c), options.chainCap);
   }
@@ -163,7 +175,7 @@ export class Analyzer {
 
   private emit(d: FindingDraft, chainNo: number | null): void {
     this.readiness.addFinding(d);
-    this.findingBuf.push({ draft: d, chainNo });
+    if (this.evidence.take(d.code)) this.findingBuf.push({ draft: d, chainNo });
   }
 
   private closeChain(c: Chain): void {
@@ -176,9 +188,12 @@ export class Analyzer {
     const drafts = [...c.pending];
     for (const d of [keyChangedOnRetry(c.attempts), retryWithoutBackoff(c.attempts)]) if (d) drafts.push(d);
     for (const d of retriesOfNonTransientErrors(c.attempts)) drafts.push(d);
-    for (const d of drafts) this.emit(d, c.no);
+    // Past the budget a chain is counted, not stored; its findings then point at no chain.
     const first = c.attempts[0];
-    if (!first) return;
+    const stored = first !== undefined && this.chainRows < this.maxChainRows;
+    for (const d of drafts) this.emit(d, stored ? c.no : null);
+    if (!first || !stored) return;
+    this.chainRows++;
     const times = c.attempts.map((a) => a.at).filter((t): t is number => t !== null);
     this.chainBuf.push({
       no: c.no,

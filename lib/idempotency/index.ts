@@ -7,7 +7,9 @@ export {
   type FindingCounts,
   type Severity,
 } from "@/lib/idempotency/codes";
-export { analyzeTraffic, type AnalysisKind, type TrafficInput } from "@/lib/idempotency/analyze";
+export type { AnalysisKind } from "@/lib/idempotency/analyze";
+export { analyzeTraffic, type AnalysisInput, type StreamedFiles } from "@/lib/idempotency/submit";
+export { cancelAnalysis, deleteAnalysis } from "@/lib/idempotency/manage";
 export { analyzeDashboard, dashboardAuditJob, DASHBOARD_SOURCE } from "@/lib/idempotency/dashboard";
 export { findingsFilterSchema, FILTER_KEYS, type FindingsFilter } from "@/lib/idempotency/filters";
 export {
@@ -36,4 +38,11 @@ export {
 export type { AnalysisSummary, FileProblem } from "@/lib/idempotency/summary";
 export { loadTrend, ADYEN_RETIREMENT, type Trend, type TrendPoint } from "@/lib/idempotency/trend";
 export type { Evidence } from "@/lib/idempotency/types";
-export { limitedBody, requestChunks, splitUpload, uploadLimitBytes, type UploadPart } from "@/lib/idempotency/upload";
+export {
+  limitedBody,
+  oneFile,
+  requestChunks,
+  splitUpload,
+  uploadLimitBytes,
+  type UploadPart,
+} from "@/lib/idempotency/upload";

@@ -9,12 +9,28 @@ import { findingsFilterSchema, type FindingsFilter } from "@/lib/idempotency/fil
 import type { Dimension, Verdict } from "@/lib/idempotency/readiness";
 import type { AnalysisSummary } from "@/lib/idempotency/summary";
 import type { Evidence } from "@/lib/idempotency/types";
+import { isStale, mayManage } from "@/lib/idempotency/lifecycle";
+import { isOutcomeCode, outcomeText, type OutcomeParams } from "@/lib/idempotency/outcomes";
+
+export type AnalysisStatus = "queued" | "running" | "complete" | "incomplete" | "failed" | "cancelled";
 
 export type AnalysisListItem = {
   id: string;
   kind: string;
   source: string;
-  status: string;
+  /** A queued or running analysis whose process stopped is shown as failed (reason server_stopped). */
+  status: AnalysisStatus;
+  /** Why it failed or was cancelled (lib/idempotency/outcomes.ts), in English beside. */
+  reason: { code: string; params: OutcomeParams; message: string } | null;
+  /** Its place in the queue of the instance holding it: 1 runs next. */
+  position: number | null;
+  /** Content read so far (while running) or in all. */
+  bytesRead: number;
+  /** Findings stored with evidence; fewer than findingsTotal when evidence was sampled. */
+  findingsStored: number;
+  cancelRequested: boolean;
+  /** The caller started it or is an admin: may cancel or delete it. */
+  canManage: boolean;
   files: number;
   entries: number;
   adyenRequests: number;
@@ -23,6 +39,8 @@ export type AnalysisListItem = {
   readiness: number | null;
   createdBy: string;
   createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
 };
 
 export type AnalysisDetail = AnalysisListItem & {
@@ -84,12 +102,26 @@ export type ReadinessItem = {
 
 type AnalysisRow = Prisma.IdempotencyAnalysisGetPayload<object>;
 
-function listItem(a: AnalysisRow): AnalysisListItem {
+const STALE = { code: "server_stopped" as const, params: {} };
+
+function listItem(actor: Actor, a: AnalysisRow, position: number | null = null): AnalysisListItem {
+  const orphaned = (a.status === "queued" || a.status === "running") && isStale(a.heartbeatAt);
+  const reason = orphaned
+    ? { ...STALE, message: outcomeText(STALE.code) }
+    : a.reasonCode && isOutcomeCode(a.reasonCode)
+      ? { code: a.reasonCode, params: (a.reasonParams ?? {}) as OutcomeParams, message: a.reason ?? "" }
+      : null;
   return {
     id: a.id,
     kind: a.kind,
     source: a.source,
-    status: a.status,
+    status: orphaned ? "failed" : (a.status as AnalysisStatus),
+    reason,
+    position: orphaned ? null : position,
+    bytesRead: Number(a.bytesRead),
+    findingsStored: a.findingsStored,
+    cancelRequested: a.cancelRequestedBy !== null,
+    canManage: mayManage(actor, a.createdById),
     files: a.files,
     entries: a.entries,
     adyenRequests: a.adyenRequests,
@@ -98,17 +130,35 @@ function listItem(a: AnalysisRow): AnalysisListItem {
     readiness: a.readiness,
     createdBy: a.createdBy,
     createdAt: a.createdAt.toISOString(),
+    startedAt: a.startedAt?.toISOString() ?? null,
+    finishedAt: a.finishedAt?.toISOString() ?? null,
   };
 }
 
+/** Places in the queues: per process holding them, in arrival order (the order its queue keeps). */
+async function queuePositions(rows: AnalysisRow[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  if (!rows.some((r) => r.status === "queued")) return out;
+  const queued = await db().idempotencyAnalysis.findMany({
+    where: { status: "queued" },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, runner: true },
+  });
+  const seen = new Map<string | null, number>();
+  for (const q of queued) {
+    const n = (seen.get(q.runner) ?? 0) + 1;
+    seen.set(q.runner, n);
+    out.set(q.id, n);
+  }
+  return out;
+}
+
+/** The latest analyses, newest first, the waiting and running ones included. */
 export async function listAnalyses(actor: Actor, limit = 20): Promise<AnalysisListItem[]> {
   assertCan(actor, "idempotency.read");
-  const rows = await db().idempotencyAnalysis.findMany({
-    where: { status: { not: "running" } },
-    orderBy: { createdAt: "desc" },
-    take: limit,
-  });
-  return rows.map(listItem);
+  const rows = await db().idempotencyAnalysis.findMany({ orderBy: { createdAt: "desc" }, take: limit });
+  const positions = await queuePositions(rows);
+  return rows.map((r) => listItem(actor, r, positions.get(r.id) ?? null));
 }
 
 /** The analysis to show when none is named: the latest finished one. */
@@ -140,9 +190,11 @@ export async function getAnalysis(actor: Actor, id: string): Promise<AnalysisDet
         orderBy: { analysis: { createdAt: "desc" } },
       })
     : [];
+  const positions = await queuePositions([a]);
+  const done = a.status === "complete" || a.status === "incomplete";
   return {
-    ...listItem(a),
-    summary: a.status === "running" ? null : (a.summary as unknown as AnalysisSummary),
+    ...listItem(actor, a, positions.get(a.id) ?? null),
+    summary: done ? (a.summary as unknown as AnalysisSummary) : null,
     inputs: a.inputs.map((i) => ({
       name: i.name,
       format: i.format,

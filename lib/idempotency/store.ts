@@ -112,3 +112,14 @@ export function pgSpill(analysisId: string): KeySpill {
 export async function clearSpill(analysisId: string): Promise<void> {
   await db().idempotencyKeySpill.deleteMany({ where: { analysisId } });
 }
+
+/** Whatever an analysis that did not finish wrote (its batches of findings and chains, its scratch state). */
+export async function clearResults(analysisId: string): Promise<void> {
+  await db().$transaction([
+    db().idempotencyFinding.deleteMany({ where: { analysisId } }),
+    db().idempotencyChain.deleteMany({ where: { analysisId } }),
+    db().idempotencyReadiness.deleteMany({ where: { analysisId } }),
+    db().idempotencyInput.deleteMany({ where: { analysisId } }),
+  ]);
+  await clearSpill(analysisId);
+}

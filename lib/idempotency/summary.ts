@@ -28,6 +28,8 @@ export type AnalysisSummary = {
     requests: number;
     byEndpoint: { endpoint: string; requests: number; ready: number; verdict: Verdict }[];
   };
+  /** Findings stored with their requests (at most IDEMPOTENCY_MAX_EVIDENCE); sampled when fewer than found. */
+  evidence: { stored: number; sampled: boolean };
   /** False when a file could not be read to its end: see `problems`. */
   complete: boolean;
   problems: FileProblem[];
@@ -63,6 +65,7 @@ export function buildSummary(input: {
   findings: FindingCounts;
   overall: { requests: number; ready: number; verdict: Verdict };
   rows: ReadinessRow[];
+  evidence: { stored: number; sampled: boolean };
 }): AnalysisSummary {
   const problems = input.files.map(problemOf).filter((p): p is FileProblem => p !== null);
   return {
@@ -85,6 +88,7 @@ export function buildSummary(input: {
           verdict: r.verdict,
         })),
     },
+    evidence: input.evidence,
     complete: problems.length === 0,
     problems,
   };

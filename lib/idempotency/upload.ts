@@ -97,3 +97,11 @@ export async function* splitUpload(
     throw new AppError("VALIDATION", "The upload is longer than the sizes of its files say.");
   }
 }
+
+/** A single file's bytes as the stream of files an analysis takes. */
+export async function* oneFile(
+  name: string,
+  bytes: AsyncIterable<Buffer>,
+): AsyncGenerator<{ name: string; bytes: AsyncIterable<Buffer> }> {
+  yield { name, bytes };
+}

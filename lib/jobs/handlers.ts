@@ -14,9 +14,11 @@ import { pruneStagedRowsJob } from "@/lib/reconciliation/imports/staging-job";
 registerJob(pruneSignInThrottleJob);
 registerJob(pruneStagedRowsJob);
 
-// Idempotency checker: the scheduled audit of this dashboard's own Adyen calls.
+// Idempotency checker: the scheduled audit of this dashboard's own Adyen calls, and retention of analyses.
 import { dashboardAuditJob } from "@/lib/idempotency/dashboard";
+import { retentionJob as idempotencyRetentionJob } from "@/lib/idempotency/retention";
 registerJob(dashboardAuditJob);
+registerJob(idempotencyRetentionJob);
 
 // Outage runbook: terminal sync, payment link creation and status, outage windows that follow the status panel.
 import { closeRecoveredOutagesJob, refreshLinksJob, resumeLinksJob, terminalSyncJob } from "@/lib/runbook/jobs";

@@ -35,6 +35,10 @@ export const POST = handle("idempotency.upload", async (req, _ctx, requestId) =>
       .max(200)
       .optional()
       .parse(params.get("source") ?? undefined) || undefined;
-  const summary = await analyzeTraffic(p, files, { kind: "upload", source, requestId });
+  const summary = await analyzeTraffic(
+    p,
+    { kind: "stream", names: parts.names, files },
+    { kind: "upload", source, requestId },
+  );
   return Response.json(summary, { status: 201 });
 });

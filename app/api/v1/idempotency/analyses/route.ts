@@ -1,9 +1,10 @@
 // POST /api/v1/idempotency/analyses?fileName=&source= — the body is one HAR or NDJSON file (plain or gzip),
-// analysed while it streams in → 201 with the summary and its id. GET lists the latest analyses.
+// analysed while it streams in (or, while another analysis runs, once its turn comes) → 201 with the summary and its
+// id, when it has ended. GET lists the latest analyses, waiting and running ones included.
 import { z } from "zod";
 import { requireApi } from "@/lib/auth/session";
 import { handle } from "@/lib/http/route";
-import { analyzeTraffic, limitedBody, listAnalyses, requestChunks, uploadLimitBytes } from "@/lib/idempotency";
+import { analyzeTraffic, limitedBody, listAnalyses, oneFile, requestChunks, uploadLimitBytes } from "@/lib/idempotency";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +18,11 @@ export const POST = handle("idempotency.analyses.create", async (req, _ctx, requ
   const q = querySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
   const length = req.headers.get("content-length");
   const bytes = limitedBody(requestChunks(req), length ? Number(length) : null, uploadLimitBytes());
-  const summary = await analyzeTraffic(p, [{ name: q.fileName, bytes }], { kind: "api", source: q.source, requestId });
+  const summary = await analyzeTraffic(
+    p,
+    { kind: "stream", names: [q.fileName], files: oneFile(q.fileName, bytes) },
+    { kind: "api", source: q.source, requestId },
+  );
   return Response.json(summary, { status: 201, headers: { location: `/api/v1/idempotency/analyses/${summary.id}` } });
 });
 
