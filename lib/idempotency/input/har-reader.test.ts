@@ -197,3 +197,12 @@ describe("HAR reader bounds", () => {
     expect(fine.result.stop).toBeNull();
   });
 });
+
+describe("HAR reader stops", () => {
+  it("keeps the entries finished in the same chunk before reading stopped", async () => {
+    const doc = `{"log":{"entries":[${JSON.stringify(harEntry({}))}],"pages":${"[".repeat(1000)}`;
+    const { exchanges, result } = await readAll(doc, { chunk: 1_000_000 });
+    expect(exchanges).toHaveLength(1);
+    expect(result.stop).toMatchObject({ entry: 1, code: "har_too_deep" });
+  });
+});

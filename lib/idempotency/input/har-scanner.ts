@@ -49,9 +49,26 @@ export class HarScanner {
 
   constructor(private readonly limits: HarScannerLimits) {}
 
-  /** Scans one chunk; returns the complete entries it finished, as UTF-8 buffers. */
+  /** Why reading stopped inside the last chunk, raised once the entries finished before it were handed out. */
+  private failure: ReadStopError | null = null;
+
+  /**
+   * Scans one chunk; returns the complete entries it finished, as UTF-8 buffers. When reading stops inside the
+   * chunk, the entries finished before that point are still returned; the next call (or end()) throws why.
+   */
   push(chunk: Buffer): Buffer[] {
+    if (this.failure) throw this.failure;
     const out: Buffer[] = [];
+    try {
+      this.scan(chunk, out);
+    } catch (err) {
+      if (!(err instanceof ReadStopError) || out.length === 0) throw err;
+      this.failure = err;
+    }
+    return out;
+  }
+
+  private scan(chunk: Buffer, out: Buffer[]): void {
     let i = 0;
     if (!this.started) {
       this.started = true;
@@ -157,11 +174,11 @@ export class HarScanner {
       throw this.stop("har_outside_too_large", { mb: Math.round(this.limits.maxOutsideBytes / MB) });
     }
     this.offset += n;
-    return out;
   }
 
   /** After the last chunk: throws when the document is cut off or has no entries array. */
   end(): void {
+    if (this.failure) throw this.failure;
     if (!this.started) throw this.stop("empty", {}, 0);
     if (this.depth > 0 || this.inString) {
       if (this.capture) throw this.stop("har_cut_off_entry", { entry: this.entries + 1 }, this.entries + 1);
