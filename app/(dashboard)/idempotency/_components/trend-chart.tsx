@@ -13,7 +13,7 @@ import {
   YAxis,
 } from "recharts";
 import { useFormatter, useTranslations } from "next-intl";
-import type { Trend } from "@/lib/idempotency";
+import { bucketLabel, type Trend } from "@/lib/idempotency/trend-label";
 
 const TICK = { fontSize: 12 };
 const COLORS = { test: "#1d4ed8", live: "#b91c1c" } as const;
@@ -30,12 +30,11 @@ export function TrendChart({ trend }: { trend: Trend }) {
   const xs = [...data.map((d) => d.x), ...marks.map((m) => m.x)];
   const pad = 7 * 86_400_000;
   const domain: [number, number] = [Math.min(...xs) - pad, Math.max(...xs) + pad];
-  const label = (x: number) =>
-    format.dateTime(new Date(x), {
-      year: "numeric",
-      month: "short",
-      ...(trend.granularity === "day" ? { day: "numeric" } : {}),
-    });
+  const bucket = bucketLabel(trend.granularity);
+  /** A bucket's name (table and tooltip): weeks by their first day. */
+  const label = (x: number) => t(bucket.key, { date: format.dateTime(new Date(x), bucket.date) });
+  /** An axis tick: a date, without the "week of". */
+  const tick = (x: number) => format.dateTime(new Date(x), bucket.date);
   if (data.length === 0) {
     return (
       <p className="flex h-[200px] items-center justify-center rounded border border-dashed border-slate-300 text-sm text-slate-500">
@@ -50,7 +49,7 @@ export function TrendChart({ trend }: { trend: Trend }) {
         <ResponsiveContainer width="100%" height={260} initialDimension={{ width: 320, height: 260 }}>
           <LineChart data={data} margin={{ top: 24, right: 16, bottom: 0, left: 0 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-            <XAxis dataKey="x" type="number" scale="time" domain={domain} tickFormatter={label} tick={TICK} />
+            <XAxis dataKey="x" type="number" scale="time" domain={domain} tickFormatter={tick} tick={TICK} />
             <YAxis
               width={44}
               domain={[0, 100]}
