@@ -199,3 +199,95 @@ test("the API analyses a gzip NDJSON log: 201 with the summary, then the analysi
   });
   expect(refused.status).toBe(403);
 });
+
+/** An upload through the API whose body goes on until `stop()`: its analysis runs as long as the test wants. */
+function endlessUpload(token: string, source: string) {
+  let stopped = false;
+  let n = 0;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (stopped) return controller.close();
+      await new Promise((r) => setTimeout(r, 100));
+      const at = new Date(Date.UTC(2026, 0, 7, 9, 0, n % 60)).toISOString();
+      const line = { time: at, method: "POST", url: CHECKOUT, requestBody: { reference: `E-${n++}` }, status: 200 };
+      controller.enqueue(new TextEncoder().encode(`${JSON.stringify(line)}\n`));
+    },
+  });
+  const answer = fetch(`${E2E_BASE_URL}/api/v1/idempotency/analyses?fileName=endless.ndjson&source=${source}`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}` },
+    body,
+    duplex: "half",
+  } as RequestInit);
+  return { answer, stop: () => void (stopped = true) };
+}
+
+test("waiting and running analyses show live with their place; an admin cancels one and the next runs", async ({
+  page,
+}) => {
+  const token = createToken("engineering", unique("e2e-queue"));
+  const first = unique("first");
+  const second = unique("second");
+  await signIn(page, "admin");
+  await page.goto("/idempotency");
+  const running = endlessUpload(token, first);
+  const list = page.getByRole("region", { name: "Analyses", exact: true });
+  const firstRow = list.getByRole("row").filter({ hasText: first });
+  await expect(firstRow).toContainText("running", { timeout: 30_000 });
+  const queued = fetch(`${E2E_BASE_URL}/api/v1/idempotency/analyses?fileName=second.ndjson&source=${second}`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}` },
+    body: `${JSON.stringify({ time: "2026-01-07T10:00:00Z", method: "POST", url: CHECKOUT, status: 200 })}\n`,
+  });
+  const secondRow = list.getByRole("row").filter({ hasText: second });
+  await expect(secondRow).toContainText("waiting");
+  await expect(secondRow).toContainText("place 1 in the queue");
+  await firstRow.getByRole("button", { name: "Cancel" }).click();
+  await expect(firstRow).toContainText("cancelled by admin@", { timeout: 30_000 });
+  running.stop();
+  expect((await running.answer).status).toBe(409);
+  expect((await queued).status).toBe(201);
+  await expect(secondRow).toContainText("complete", { timeout: 30_000 });
+  page.once("dialog", (d) => void d.accept());
+  await secondRow.getByRole("button", { name: /Delete the analysis of/ }).click();
+  await expect(secondRow).toHaveCount(0);
+});
+
+test("a file without HTTP exchanges is refused on the page, and a hostile one ends with its reason while /status keeps polling", async ({
+  page,
+  context,
+}) => {
+  await signIn(page, "engineering");
+  const status = await context.newPage();
+  await status.goto("/status");
+  await page.goto("/idempotency");
+  await page.getByLabel("HAR or NDJSON files").setInputFiles({
+    name: "hello.json",
+    mimeType: "application/json",
+    buffer: Buffer.from('{"hello":"world"}'),
+  });
+  await page.getByRole("button", { name: "Upload and analyse" }).click();
+  await expect(page.getByText("no HTTP exchanges found in hello.json: not a HAR or exchange log")).toBeVisible({
+    timeout: 30_000,
+  });
+  // One good entry, then brackets a million deep: the issue's file that once killed the server.
+  const hostile = `{"log":{"entries":[${JSON.stringify(entry("2026-01-08T10:00:00.000Z", {}, {}, 200))}],"pages":${"[".repeat(1_000_000)}`;
+  const source = unique("hostile");
+  await page.getByLabel("HAR or NDJSON files").setInputFiles({
+    name: "hostile.har.gz",
+    mimeType: "application/gzip",
+    buffer: gzipSync(hostile),
+  });
+  await page.getByLabel("Where the traffic comes from (optional)").fill(source);
+  const polled = status.waitForResponse((r) => r.url().includes("/api/status/banner") && r.ok(), { timeout: 30_000 });
+  await page.getByRole("button", { name: "Upload and analyse" }).click();
+  await expect(page.getByText(/^Incomplete: hostile\.har\.gz: .*nests deeper than 64 levels/)).toBeVisible({
+    timeout: 30_000,
+  });
+  await polled;
+  const row = page.getByRole("region", { name: "Analyses", exact: true }).getByRole("row").filter({ hasText: source });
+  await expect(row).toContainText("incomplete");
+  // Each code is explained, with what to do about it.
+  const guide = page.getByRole("region", { name: "What the codes mean" });
+  await expect(guide).toContainText("Store the key with the operation before the first attempt");
+});

@@ -10,6 +10,11 @@ export {
 export type { AnalysisKind } from "@/lib/idempotency/analyze";
 export { analyzeTraffic, type AnalysisInput, type StreamedFiles } from "@/lib/idempotency/submit";
 export { cancelAnalysis, deleteAnalysis } from "@/lib/idempotency/manage";
+export {
+  retentionDays as idempotencyRetentionDays,
+  spaceUsed as idempotencySpaceUsed,
+  type SpaceUsed,
+} from "@/lib/idempotency/retention";
 export { analyzeDashboard, dashboardAuditJob, DASHBOARD_SOURCE } from "@/lib/idempotency/dashboard";
 export { findingsFilterSchema, FILTER_KEYS, type FindingsFilter } from "@/lib/idempotency/filters";
 export {

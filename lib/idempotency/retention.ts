@@ -2,6 +2,7 @@
 // chains, files and readiness rows; the trend keeps its daily figures (idempotency_daily is keyed by origin, not
 // by analysis). The same hourly job records analyses whose process stopped as failed. Space used is measured here.
 import { z } from "zod";
+import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { ACTIVE_STATUSES, failOrphanedAnalyses } from "@/lib/idempotency/lifecycle";
@@ -37,7 +38,8 @@ const TABLES = [
 ] as const;
 
 /** What the checker's tables take on disk, indexes and TOAST included. */
-export async function spaceUsed(): Promise<SpaceUsed> {
+export async function spaceUsed(actor: Actor = "system"): Promise<SpaceUsed> {
+  assertCan(actor, "idempotency.read");
   const rows = await db().$queryRawUnsafe<{ table: string; bytes: bigint }[]>(
     `SELECT t AS table, pg_total_relation_size(t::regclass)::bigint AS bytes FROM unnest($1::text[]) AS t`,
     [...TABLES],
@@ -61,3 +63,7 @@ export const retentionJob = defineJob({
     if (orphaned > 0 || deleted > 0) log.info("idempotency.retention", { orphaned, deleted });
   },
 });
+
+export function retentionDays(): number {
+  return env().IDEMPOTENCY_RETENTION_DAYS;
+}

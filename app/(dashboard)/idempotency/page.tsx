@@ -15,6 +15,8 @@ import {
   listFindings,
   listReadiness,
   loadTrend,
+  idempotencyRetentionDays,
+  idempotencySpaceUsed,
   uploadLimitBytes,
 } from "@/lib/idempotency";
 import { Card, Notice, PageHeader } from "@/components/ui/card";
@@ -22,6 +24,8 @@ import { auditDashboardAction, runSelfTestAction } from "./actions";
 import { AnalysesTable } from "./_components/analyses-table";
 import { AnalysisSummary } from "./_components/analysis-summary";
 import { AuditButton } from "./_components/audit-button";
+import { CodeGuide } from "./_components/code-guide";
+import { SpaceUsed } from "./_components/space-used";
 import { ChainDetail } from "./_components/chain-detail";
 import { FindingsFilter } from "./_components/findings-filter";
 import { FindingsTable } from "./_components/findings-table";
@@ -63,12 +67,14 @@ export default async function IdempotencyPage({ searchParams }: { searchParams: 
   const q = readIdemQuery(await searchParams);
   const [t, format] = await Promise.all([getTranslations("idempotency"), getFormatter()]);
   const analysisId = q.analysisId ?? (await latestAnalysisId(p));
-  const [analyses, trend, last, a] = await Promise.all([
+  const [analyses, trend, last, a, space] = await Promise.all([
     listAnalyses(p, 20),
     loadTrend(p),
     lastSelfTest(p),
     loadAnalysis(p, analysisId, q),
+    idempotencySpaceUsed(p),
   ]);
+  const retentionDays = idempotencyRetentionDays();
   const when = a.detail
     ? format.dateTime(new Date(a.detail.createdAt), { dateStyle: "medium", timeStyle: "short" })
     : "";
@@ -91,7 +97,8 @@ export default async function IdempotencyPage({ searchParams }: { searchParams: 
         </Card>
         <Card title={t("analyses.title")} className="min-w-0">
           <div className="grid gap-3">
-            <AnalysesTable items={analyses} selected={a.detail?.id ?? null} t={t} format={format} />
+            <AnalysesTable initial={analyses} selected={a.detail?.id ?? null} />
+            <SpaceUsed space={space} days={retentionDays} t={t} format={format} />
             {can(p, "idempotency.analyze") ? <AuditButton run={auditDashboardAction} /> : null}
           </div>
         </Card>
@@ -121,6 +128,9 @@ export default async function IdempotencyPage({ searchParams }: { searchParams: 
                   format={format}
                 />
               ) : null}
+              <Card title={t("guide.title")} className="min-w-0">
+                <CodeGuide t={t} />
+              </Card>
               <Card title={t("findings.title")} className="min-w-0">
                 <div className="grid gap-4">
                   {q.ignored.length ? (

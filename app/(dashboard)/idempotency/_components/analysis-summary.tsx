@@ -22,7 +22,15 @@ export function AnalysisSummary({
   format: Formatter;
 }) {
   const s = a.summary;
-  if (!s) return <p className="text-sm text-slate-600">{t("summary.running")}</p>;
+  if (!s) {
+    const reason =
+      a.reason && t.has(`outcome.${a.reason.code}`) ? t(`outcome.${a.reason.code}`, a.reason.params) : null;
+    return (
+      <p className="text-sm text-slate-600">
+        {reason ? t("summary.ended", { status: t(`analyses.statusName.${a.status}`), reason }) : t("summary.running")}
+      </p>
+    );
+  }
   const mb = (n: number) => format.number(n / 1024 / 1024, { maximumFractionDigits: 1 });
   return (
     <div className="grid gap-4">
@@ -44,6 +52,14 @@ export function AnalysisSummary({
       <p className="flex flex-wrap items-center gap-2 text-sm">
         {t("summary.verdict")} <VerdictBadge verdict={s.readiness.verdict} t={t} />
       </p>
+      {s.evidence?.sampled ? (
+        <Notice>
+          {t("summary.sampled", {
+            stored: format.number(s.evidence.stored),
+            total: format.number(Object.values(s.findings).reduce((x, y) => x + y, 0)),
+          })}
+        </Notice>
+      ) : null}
       {s.problems.length > 0 ? (
         <Notice tone="warn">
           <p className="font-medium">{t("summary.incomplete")}</p>

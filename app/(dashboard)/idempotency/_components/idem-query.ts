@@ -1,10 +1,11 @@
 // The page's URL state: which analysis, which readiness dimension, the findings filter (the API's schema) and
 // the open chain. Links are built from the params as given, so they round-trip unchanged.
 import { DIMENSIONS, findingsFilterSchema, type Dimension, type FindingsFilter } from "@/lib/idempotency";
+import { IDEM_PATH } from "./styles";
+
+export { analysisHref, IDEM_PATH } from "./styles";
 
 type SearchParams = Record<string, string | string[] | undefined>;
-
-export const IDEM_PATH = "/idempotency";
 const FILTER_KEYS = ["code", "endpoint", "account", "region", "client", "cursor"] as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -52,9 +53,4 @@ export function idemHref(params: URLSearchParams, changes: Record<string, string
   }
   const qs = next.toString();
   return `${IDEM_PATH}${qs ? `?${qs}` : ""}${hash}`;
-}
-
-/** Another analysis: its own findings, filters and chains. */
-export function analysisHref(id: string): string {
-  return `${IDEM_PATH}?analysis=${id}`;
 }

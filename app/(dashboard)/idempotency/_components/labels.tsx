@@ -40,8 +40,4 @@ export function CodeBadge({ code, t }: { code: FindingCode; t: Translate }) {
   );
 }
 
-export const percent = (share: number) => `${(share * 100).toFixed(share === 1 || share === 0 ? 0 : 1)} %`;
-
-export const linkClass = "font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600";
-export const buttonLinkClass =
-  "inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-100";
+export { buttonLinkClass, linkClass, percent } from "./styles";

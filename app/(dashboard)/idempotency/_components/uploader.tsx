@@ -16,6 +16,7 @@ type State =
 
 export function Uploader({ maxBytes }: { maxBytes: number }) {
   const t = useTranslations("idempotency.upload");
+  const all = useTranslations("idempotency");
   const format = useFormatter();
   const router = useRouter();
   const [state, setState] = useState<State>({ phase: "idle" });
@@ -32,7 +33,13 @@ export function Uploader({ maxBytes }: { maxBytes: number }) {
     setState({ phase: "uploading", fraction: 0 });
     try {
       const outcome = await sendFiles(files, String(form.get("source") ?? "").trim(), setState);
-      if (!outcome.ok) return setState({ phase: "error", message: t("failed", { message: outcome.message }) });
+      if (!outcome.ok) {
+        const reason = outcome.reason && all.has(`outcome.${outcome.reason.code}`) ? outcome.reason : null;
+        const why = (outcome.problems ?? []).map((p) => problemText(p, all));
+        const message = reason ? [all(`outcome.${reason.code}`, reason.params), ...why].join(" — ") : outcome.message;
+        router.refresh();
+        return setState({ phase: "error", message: t("failed", { message }) });
+      }
       setState({ phase: "done", summary: outcome.summary });
       router.refresh();
     } catch {
