@@ -3,8 +3,8 @@
 // of them, on every page, were 36 KB of every response). A nested provider replaces its parent's messages, so each
 // segment's list is complete with the shell's. `client-messages.test.ts` checks every client component against it.
 
-/** The shell's client components (locale switch, status banner, route errors), on every page. */
-export const SHELL_NAMESPACES = ["common", "nav", "banner"] as const;
+/** The shell's client components (locale switch, status banner and its reasons, route errors), on every page. */
+export const SHELL_NAMESPACES = ["common", "nav", "banner", "statusReason"] as const;
 
 /** Route segment (its folder under the route groups) → what its client components translate. */
 export const SEGMENT_NAMESPACES = {

@@ -12,6 +12,9 @@ import { requestReconcile } from "@/lib/reconciliation/trigger";
 import { requiredText, zonedTimestampSchema } from "@/lib/validation/fields";
 import type { StoreVerdict } from "@/lib/runbook/status-source";
 
+/** What outage windows need to know of a store's verdict. */
+type VerdictFacts = Pick<StoreVerdict, "storeId" | "state" | "since" | "reason">;
+
 const optionalTimestamp = z.preprocess(
   (v) => (v === null || v === "" ? undefined : v),
   zonedTimestampSchema.optional(),
@@ -132,7 +135,7 @@ export async function declareOutage(actor: Principal, input: unknown, opts: Outa
 export async function confirmProposedOutage(
   actor: Principal,
   storeId: string,
-  verdict: StoreVerdict | null,
+  verdict: VerdictFacts | null,
   opts: OutageOptions = {},
 ): Promise<OutageView> {
   assertCan(actor, "outages.declare", { storeId });
@@ -207,7 +210,7 @@ export async function openOutage(storeId: string, now = new Date()): Promise<Out
 
 /** Closes windows that follow the status panel once their store is operational again (at the time it recovered). */
 export async function closeRecoveredOutages(
-  verdicts: readonly StoreVerdict[],
+  verdicts: readonly VerdictFacts[],
   opts: OutageOptions = {},
 ): Promise<number> {
   const operational = new Map(verdicts.filter((v) => v.state === "operational").map((v) => [v.storeId, v]));
