@@ -21,6 +21,7 @@ export const SEGMENT_NAMESPACES = {
     "links.form",
     "links.result",
     "links.status",
+    "terminals.switch",
   ],
   status: ["status"],
   terminals: ["terminals.switch", "terminals.sync"],

@@ -12,7 +12,9 @@ import { LiveRefresh } from "@/components/live-refresh";
 import { PublishBanner } from "@/components/status/banner-sync";
 import { LinkForm } from "@/components/payment-links/link-form";
 import { Card, Notice } from "@/components/ui/card";
+import { StoreStandaloneSwitch } from "@/components/terminals/standalone-switch";
 import { createLinkAction } from "../../payment-links/actions";
+import { setStandaloneAction } from "../../terminals/actions";
 import { PAY_BY_LINK_ID, RunbookArrival, TakeLinkButton } from "../_components/arrival";
 import { FallbackCard } from "../_components/fallback-card";
 import { OutagePanel } from "../_components/outage-panel";
@@ -130,6 +132,14 @@ export default async function StoreRunbookPage({
             {t("standalone.enterReceipt")}
           </Link>
         </Notice>
+        {can(p, "terminals.standalone.write", { storeId }) && rb.terminals.total > 0 ? (
+          <StoreStandaloneSwitch
+            action={setStandaloneAction}
+            storeId={storeId}
+            storeName={rb.store.name}
+            count={rb.terminals.total}
+          />
+        ) : null}
         {rb.terminals.printerStandaloneOff > 0 ? (
           <p className="text-sm text-slate-700">
             {t("standalone.canEnable", { count: rb.terminals.printerStandaloneOff })}{" "}
