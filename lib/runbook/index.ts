@@ -31,6 +31,7 @@ export {
   parseAmountEntry,
   paymentLinkInputSchema,
   LINK_STATUSES,
+  LINK_STATUS_FILTERS,
   OPEN_STATUSES,
   DEFAULT_EXPIRY_MS,
   MAX_EXPIRY_MS,

@@ -28,6 +28,14 @@ export const LINK_STATUSES = [
   "failed",
 ] as const;
 export type LinkStatus = (typeof LINK_STATUSES)[number];
+/**
+ * The status filter as people choose from it: Adyen's `completed` and `paid` both mean the customer paid, so they
+ * are one choice ("Paid"), sent as both (the filter takes a comma-separated list).
+ */
+export const LINK_STATUS_FILTERS: readonly { value: string; label: LinkStatus }[] = LINK_STATUSES.filter(
+  (s) => s !== "completed",
+).map((s) => ({ value: s === "paid" ? "completed,paid" : s, label: s }));
+
 /** Statuses in which a link can still be paid (or may become payable): they are polled and shown live. */
 export const OPEN_STATUSES: readonly LinkStatus[] = ["creating", "active", "paymentPending"];
 
