@@ -59,6 +59,7 @@ for (const role of ROLES) {
 
 test("a store manager only sees the assigned store", async ({ page }) => {
   await signIn(page, "store_manager");
+  await page.goto("/status");
   await expect(page.getByRole("cell", { name: /Berlin Mitte/ })).toBeVisible();
   await expect(page.getByRole("cell", { name: /Hamburg/ })).toHaveCount(0);
 });
@@ -75,6 +76,7 @@ test("the wrong role gets the forbidden page with status 403, not data", async (
 
 test("the language switch turns the interface German and back", async ({ page }) => {
   await signIn(page, "finance");
+  await page.goto("/status");
   const desktop = page.locator("header").getByLabel("Language").last();
   await desktop.selectOption("de");
   await expect(page.getByRole("link", { name: "Abgleich", exact: true }).last()).toBeVisible();

@@ -9,13 +9,13 @@ async function signInAs(page: Page, email: string, password: string): Promise<vo
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
-test("after signing in, a callbackUrl that points at another host leads to the status page", async ({ page }) => {
+test("after signing in, a callbackUrl that points at another host leads to the role's own page", async ({ page }) => {
   const finance = demoUser("finance");
   for (const callbackUrl of ["/%5Cevil.example", "//evil.example", "https://evil.example/"]) {
     await page.context().clearCookies();
     await page.goto(`/login?callbackUrl=${encodeURIComponent(decodeURIComponent(callbackUrl))}`);
     await signInAs(page, finance.email, finance.password);
-    await expect(page).toHaveURL(`${E2E_BASE_URL}/status`);
+    await expect(page).toHaveURL(`${E2E_BASE_URL}/reconciliation`);
   }
   await page.context().clearCookies();
   await page.goto(`/login?callbackUrl=${encodeURIComponent("/reconciliation?status=missing")}`);

@@ -86,20 +86,18 @@ export function SelectField({
   label,
   name,
   options,
-  multiple,
   defaultValue,
 }: {
   label: string;
   name: string;
   options: Option[];
-  multiple?: boolean;
-  defaultValue?: string | string[];
+  defaultValue?: string;
 }) {
   const id = useId();
   return (
     <div className="flex flex-col gap-1 text-sm font-medium">
       <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} multiple={multiple} defaultValue={defaultValue} className={control}>
+      <select id={id} name={name} defaultValue={defaultValue} className={control}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -107,6 +105,26 @@ export function SelectField({
         ))}
       </select>
     </div>
+  );
+}
+
+/**
+ * A choice of several (stores for a user or a token): one checkbox each, every one a 44 px target, instead of a
+ * multi-select list that needs Ctrl-click and says nothing of it. Sent like one, as the same name repeated.
+ */
+export function CheckboxGroup(props: { label: string; name: string; options: Option[] }) {
+  return (
+    <fieldset className="flex flex-col gap-1 text-sm">
+      <legend className="font-medium">{props.label}</legend>
+      <div className="flex max-h-48 flex-col overflow-y-auto rounded-md border border-slate-300 bg-white px-3 py-1">
+        {props.options.map((o) => (
+          <label key={o.value} className="flex min-h-11 cursor-pointer items-center gap-3">
+            <input type="checkbox" name={props.name} value={o.value} className="size-5 shrink-0" />
+            {o.label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
   );
 }
 

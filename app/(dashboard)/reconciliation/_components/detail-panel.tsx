@@ -86,7 +86,7 @@ export function DetailPanel({ detail, requested, closeHref, stores, t, format, l
           {t("detail.close")}
         </Link>
       </div>
-      <PanelFocus targetId={HEADING_ID} itemKey={item?.id ?? requested} />
+      <PanelFocus targetId={HEADING_ID} itemKey={item?.id ?? requested} closeHref={closeHref} />
       {!detail || !item ? (
         <Notice tone="warn">{t("detail.notFound")}</Notice>
       ) : (
