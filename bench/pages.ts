@@ -6,16 +6,14 @@
 // compressed. Goals: a cold page ≤ 400 KB, LCP ≤ 2.5 s (the Core Web Vitals' "good").
 import { randomBytes } from "node:crypto";
 import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { startAppServer, waitForHealthy } from "../cli/processes.ts";
-import { freePort } from "../lib/db/embedded.ts";
 import { db, disconnectDb, setDatabaseUrl } from "../lib/db.ts";
 import { childEnv, env, setEnvForTests } from "../lib/env.ts";
 import { seedDemoIfEmpty } from "../prisma/seed/demo.ts";
 import { DEMO_USERS } from "../prisma/seed/demo-users.ts";
-import { DEMO_CATALOG, DEMO_STORE_IDS } from "../sim/catalog.ts";
+import { DEMO_STORE_IDS } from "../sim/catalog.ts";
 import { ensureFreshBuild } from "./build.ts";
 import { option, table } from "./cli.ts";
-import { say, startStack } from "./status-stack.ts";
+import { say, startStack, startStackApp } from "./status-stack.ts";
 
 const GOAL_COLD_KB = 400;
 const GOAL_LCP_MS = 2_500;
@@ -129,27 +127,7 @@ export async function runPagesBench(args: string[]): Promise<void> {
     setEnvForTests({ LOG_LEVEL: "warn" });
     await seedDemoIfEmpty(db());
     await disconnectDb();
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    const app = startAppServer(
-      port,
-      childEnv({
-        DATABASE_URL: stack.databaseUrl,
-        NEXTAUTH_SECRET: nextauthSecret,
-        NEXTAUTH_URL: url,
-        NODE_ENV: "production",
-        LOG_LEVEL: "warn",
-        SIMULATOR_MODE: "true",
-        ADYEN_API_KEY: stack.simApiKey,
-        ADYEN_MERCHANT_ACCOUNT: DEMO_CATALOG.merchantAccount,
-        ADYEN_HMAC_KEYS: stack.hmacKey,
-        ADYEN_API_BASE_URL: stack.simUrl,
-        ADYEN_STATUS_URL: `${stack.simUrl}/status`,
-      }),
-      "127.0.0.1",
-    );
-    stack.cleanups.push(app.stop);
-    await waitForHealthy(url, 90_000);
+    const url = await startStackApp(stack, nextauthSecret);
     const browser = await chromium.launch({
       executablePath: env().CHROMIUM_PATH ?? "/usr/bin/chromium",
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
