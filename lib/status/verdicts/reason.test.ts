@@ -39,7 +39,7 @@ describe("verdict reasons in codes", () => {
   it("reads in the reader's language, from the same codes as the English text", () => {
     const outage = run("UUDD");
     expect(outage.reason).toBe("all 8 terminals not connected for 15 s");
-    expect(inGerman(outage.why, Date.parse(at(3)))).toBe("alle 8 Terminals nicht verbunden seit 15 s");
+    expect(inGerman(outage.why, Date.parse(at(3)))).toBe("alle 8 Terminals nicht verbunden (seit 15 s)");
   });
 
   it("counts a duration up from the time it began, whenever it is read", () => {
