@@ -83,6 +83,35 @@ describe("disabling a user", () => {
     expect(await db().auditLog.count({ where: { entityId: u.id, action: "user.enable" } })).toBe(1);
   });
 
+  it("stops the API tokens they created while they are disabled; the token list names the creator", async () => {
+    setEnvForTests({ LOG_LEVEL: "silent" });
+    const maker = await createUser(
+      { email: "token-maker@example.com", role: "admin", password: "a-long-password-1" },
+      "system",
+    );
+    const actor = (await principalForUser(maker.id)) as Principal;
+    const { id, token } = await createApiToken({ name: "POS export", role: "finance" }, actor);
+    const fromCli = await createApiToken({ name: "made by ops", role: "finance" }, "system");
+    expect((await listApiTokens(admin)).find((t) => t.id === id)?.createdBy).toEqual({
+      email: "token-maker@example.com",
+      disabled: false,
+    });
+    expect((await listApiTokens(admin)).find((t) => t.id === fromCli.id)?.createdBy).toBeNull();
+    await expect(authenticateBearer(`Bearer ${token}`)).resolves.toMatchObject({ kind: "token", role: "finance" });
+
+    await setUserDisabled(admin, { userId: maker.id, disabled: true });
+    await expect(authenticateBearer(`Bearer ${token}`)).rejects.toThrow(/unknown, expired or revoked/);
+    expect((await listApiTokens(admin)).find((t) => t.id === id)?.createdBy).toEqual({
+      email: "token-maker@example.com",
+      disabled: true,
+    });
+    // Tokens made with the CLI belong to no user and keep working.
+    await expect(authenticateBearer(`Bearer ${fromCli.token}`)).resolves.toMatchObject({ kind: "token" });
+
+    await setUserDisabled(admin, { userId: maker.id, disabled: false });
+    await expect(authenticateBearer(`Bearer ${token}`)).resolves.toMatchObject({ kind: "token" });
+  });
+
   it("is for admins only, and an admin cannot lock themselves out", async () => {
     const f = await createUser({ email: "fin@example.com", role: "finance", password: "a-long-password-1" }, "system");
     const finance = (await principalForUser(f.id)) as Principal;
