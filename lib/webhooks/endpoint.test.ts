@@ -74,6 +74,7 @@ describe("POST /api/webhooks/adyen over HTTP", () => {
       "x-content-type-options": "nosniff",
       "referrer-policy": "same-origin",
       "x-frame-options": "DENY",
+      "permissions-policy": expect.stringContaining("camera=()"),
     });
   });
 
