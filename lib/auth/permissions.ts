@@ -67,6 +67,9 @@ export const PERMISSIONS = {
   "idempotency.analyze": rule(ENGINEERING),
   "idempotency.self_test": rule(ENGINEERING),
 
+  // Operations: what lies behind /api/health's state (reasons, job queue, mode)
+  "health.details": rule(ENGINEERING),
+
   // Administration
   "admin.read": rule(ADMIN),
   "users.manage": rule(ADMIN),
