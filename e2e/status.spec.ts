@@ -93,6 +93,8 @@ test.describe("status panel", () => {
     await expect(hamburgManager.getByRole("row", { name: /Hamburg Altona/ })).toBeVisible();
     await expect(hamburgManager.getByRole("alert", { name: "Store status alerts" })).toHaveCount(0);
     await expect(hamburgManager.getByText("Berlin Mitte")).toHaveCount(0);
+    // Nor the fleet's state: the components that sum up every store are not theirs to see.
+    await expect(hamburgManager.getByText(/stores affected/)).toHaveCount(0);
 
     await cut(false);
     await expect(banner).toHaveCount(0, { timeout: VERDICT_TIMEOUT });
