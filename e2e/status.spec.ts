@@ -148,6 +148,10 @@ test.describe("status panel", () => {
       (await api(admin, "POST", "/api/v1/maintenance-windows", { ...window, endsAt: window.startsAt })).status,
     ).toBe(400);
     expect((await api(admin, "POST", "/api/v1/maintenance-windows", window)).status).toBe(201);
+    // The same store, overlapping: refused by the database's exclusion constraint, with the reason.
+    const overlap = await api(admin, "POST", "/api/v1/maintenance-windows", { ...window, reason: "e2e again" });
+    expect(overlap.status).toBe(409);
+    expect(((await overlap.json()) as { error: { message: string } }).error.message).toMatch(/already covers/);
 
     const manager = execFileSync(
       process.execPath,
@@ -161,8 +165,12 @@ test.describe("status panel", () => {
       .trim()
       .split("\n")
       .at(-1) as string;
-    const mine = (await (await api(manager, "GET", "/api/v1/status")).json()) as { stores: { storeId: string }[] };
+    const mine = (await (await api(manager, "GET", "/api/v1/status")).json()) as {
+      stores: { storeId: string }[];
+      components: { name: string }[];
+    };
     expect(mine.stores.map((s) => s.storeId)).toEqual([BERLIN]);
+    expect(mine.components.map((c) => c.name)).toEqual(["checkout", "management"]);
     expect((await api(manager, "GET", `/api/v1/status/history?storeId=${HAMBURG}`)).status).toBe(403);
     expect((await api(manager, "POST", "/api/v1/maintenance-windows", window)).status).toBe(403);
   });
