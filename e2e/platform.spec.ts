@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { signIn } from "./helpers";
+import { demoUser, signIn } from "./helpers";
 import { NAV_ENTRIES } from "../lib/auth/navigation";
 import { roleCan } from "../lib/auth/permissions";
 import { ROLES } from "../lib/auth/roles";
@@ -101,7 +101,8 @@ test("an admin creates an API token that works once shown and never again", asyn
   await signIn(page, "admin");
   await page.goto("/admin");
   const form = page.getByRole("region", { name: "API tokens" });
-  await form.getByLabel("Label").fill(`e2e-${Date.now()}`);
+  const label = `e2e-${Date.now()}`;
+  await form.getByLabel("Label").fill(label);
   await form.getByLabel("Role", { exact: true }).selectOption("finance");
   await page.getByRole("button", { name: "Create", exact: true }).click();
   const token = (await page.getByTestId("new-token").textContent())?.trim() ?? "";
@@ -113,6 +114,8 @@ test("an admin creates an API token that works once shown and never again", asyn
   expect(bad.status()).toBe(401);
   await page.reload();
   await expect(page.getByTestId("new-token")).toHaveCount(0);
+  // The list names who created it.
+  await expect(form.getByRole("row", { name: new RegExp(label) })).toContainText(demoUser("admin").email);
 });
 
 test.describe("on a phone", () => {

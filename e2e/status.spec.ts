@@ -114,6 +114,19 @@ test.describe("status panel", () => {
     ).toContainText("ended");
   });
 
+  test("an admin adds an alert webhook: after saving, its URL is shown by its host only", async ({ page }) => {
+    await signIn(page, "admin");
+    const setup = page.getByRole("region", { name: "Alert webhooks" });
+    await setup.getByLabel("Name").fill("Ops chat");
+    await setup.getByLabel("Webhook URL").fill("http://127.0.0.1:9/services/T0E2E/B0E2E/e2eSecretToken");
+    await setup.getByRole("button", { name: "Add webhook" }).click();
+    const item = setup.getByRole("listitem").filter({ hasText: "Ops chat" });
+    await expect(item).toContainText("http://127.0.0.1:9/…");
+    expect(await page.content()).not.toContain("e2eSecretToken");
+    await item.getByRole("button", { name: "Remove" }).click();
+    await expect(item).toHaveCount(0);
+  });
+
   test("the status API: scoped per token, validated query parameters, maintenance windows", async () => {
     const admin = createToken("admin", "status e2e admin");
     const status = (await (await api(admin, "GET", "/api/v1/status")).json()) as {
