@@ -3,7 +3,6 @@
 // they travel in a PATCH, in its answer, or through the real client against the simulator.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createAdyen } from "@/lib/adyen/client";
 import { reportAdyenExchange } from "@/lib/adyen/exchange-observer";
 import { updateTerminalSettings, type TerminalSettings } from "@/lib/adyen/management";
 import {
@@ -20,6 +19,7 @@ import {
   startAdyenExchangeRecording,
   stopAdyenExchangeRecording,
 } from "@/lib/idempotency/recorder";
+import { adyenFor } from "@/lib/runbook/test-support";
 import { withTestDatabase } from "@/lib/testing/database";
 import { readSpec } from "@/sim/test-support/contracts";
 import { startTestSim, TEST_API_KEY, type TestSim } from "@/sim/test-support/sim-harness";
@@ -158,15 +158,7 @@ describe("the dashboard's recorded Adyen calls", () => {
   });
 
   it("keep none of them when the client itself sends Wi-Fi credentials to the simulator", async () => {
-    const adyen = createAdyen({
-      apiKey: TEST_API_KEY,
-      merchantAccount: sim.sim.merchantAccount,
-      environment: "TEST",
-      liveUrlPrefix: undefined,
-      region: "EU",
-      baseUrl: sim.sim.url,
-      timeoutMs: 5_000,
-    });
+    const adyen = adyenFor(sim);
     const settings = examples["patch-terminals-terminalId-terminalSettings-add-eap-peap-and-psk-wifi-profiles"];
     const terminalId = TERMINAL;
     const answer = await updateTerminalSettings(

@@ -7,19 +7,13 @@ import type { Principal } from "@/lib/auth/principal";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { createUser, principalForUser, setUserDisabled } from "@/lib/auth/users";
 import { withTestDatabase } from "@/lib/testing/database";
+import { REAL_CREDENTIALS_ENV } from "@/lib/testing/environments";
 import { DEMO_USERS } from "@/prisma/seed/demo-users";
 import { seedDemo } from "@/prisma/seed/demo";
 
 withTestDatabase();
 const SIMULATOR = { LOG_LEVEL: "silent", SIMULATOR_MODE: "true" };
-const LIVE_DATA = {
-  LOG_LEVEL: "silent",
-  ADYEN_API_KEY: "k",
-  ADYEN_MERCHANT_ACCOUNT: "M",
-  ADYEN_HMAC_KEYS: "AB",
-  NEXTAUTH_SECRET: "s".repeat(32),
-  NEXTAUTH_URL: "https://ops.example.com",
-};
+
 afterAll(() => setEnvForTests({}));
 
 let address = 0;
@@ -42,7 +36,7 @@ describe("demo accounts", () => {
     setEnvForTests(SIMULATOR);
     const user = await db().user.findUniqueOrThrow({ where: { email: admin?.email } });
     expect(await principalForUser(user.id)).not.toBeNull();
-    setEnvForTests(LIVE_DATA);
+    setEnvForTests(REAL_CREDENTIALS_ENV);
     for (const u of DEMO_USERS) await expect(signIn(u.email, u.password)).rejects.toThrow("invalid");
     expect(await principalForUser(user.id)).toBeNull();
   });
@@ -53,7 +47,7 @@ describe("demo accounts", () => {
     const actor = await principalForUser(user.id);
     const { token } = await createApiToken({ name: "made in the demo", role: "finance" }, actor ?? "system");
     await expect(authenticateBearer(`Bearer ${token}`)).resolves.toMatchObject({ role: "finance" });
-    setEnvForTests(LIVE_DATA);
+    setEnvForTests(REAL_CREDENTIALS_ENV);
     await expect(authenticateBearer(`Bearer ${token}`)).rejects.toThrow(/unknown, expired or revoked/);
   });
 });

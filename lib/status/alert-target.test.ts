@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { setEnvForTests } from "@/lib/env";
 import { withTestDatabase } from "@/lib/testing/database";
+import { REAL_CREDENTIALS_ENV } from "@/lib/testing/environments";
 import { createAlertEndpoint, deleteAlertEndpoint, listAlertSetup } from "./alert-config";
 import { postAlert, MAX_ANSWER_BYTES } from "./alert-post";
 import { checkedLookup, isPrivateAddress, maskAlertUrl } from "./alert-target";
@@ -14,14 +15,7 @@ import { deliverAlert } from "./alerts";
 
 withTestDatabase();
 const QUIET = { LOG_LEVEL: "silent" };
-const LIVE = {
-  LOG_LEVEL: "silent",
-  ADYEN_API_KEY: "k",
-  ADYEN_MERCHANT_ACCOUNT: "M",
-  ADYEN_HMAC_KEYS: "AB",
-  NEXTAUTH_SECRET: "s".repeat(32),
-  NEXTAUTH_URL: "https://ops.example.com",
-};
+const LIVE = REAL_CREDENTIALS_ENV;
 
 let received = 0;
 let server: http.Server;

@@ -1,7 +1,7 @@
 // Reads a status page: fetch, tell the format by content, and when the URL gave a page for people (Adyen's
 // single-page app, a Statuspage site) look for its data under the same root. A page that cannot be read, or that
 // reads as nothing known, is `unknown` with the reason: never `operational`.
-import { readLimitedText } from "@/lib/http/read-response";
+import { readLimitedText } from "@/lib/http/limited-body";
 import { adyenReading } from "./adyen";
 import { detectFormat, type Detected } from "./detect";
 import { feedReading } from "./feeds";
