@@ -192,7 +192,8 @@ async function startOnce(): Promise<void> {
   for (const def of registry.values()) {
     const { lanes } = def;
     if (lanes) withLanes.push({ ...def, lanes });
-    else await work(b, def, def.name);
+    // A job with lanes is still worked under its own name too: runs queued there before it had lanes are not lost.
+    await work(b, def, def.name);
   }
   for (const def of withLanes) await refreshLanes(b, def);
   for (const def of withLanes) startLaneRefresh(b, def);
