@@ -31,7 +31,10 @@ function failed(res: http.ServerResponse, err: unknown): void {
 }
 
 export function createAppServer(handle: Handler, webhook: Handler = handleWebhookRequest): http.Server {
-  return http.createServer((req, res) => {
+  // Headers must arrive within 10 s (checked every second; Node's default waits 60 s and looks every 30 s), so a
+  // sender trickling header bytes holds no connection for long. Webhook bodies have their own read deadline
+  // (lib/webhooks/http-handler.ts); other bodies keep Node's request timeout (uploads may be large).
+  return http.createServer({ headersTimeout: 10_000, connectionsCheckingInterval: 1_000 }, (req, res) => {
     if (pathOf(req.url) === WEBHOOK_PATH) {
       webhook(req, res).catch((err: unknown) => failed(res, err));
       return;

@@ -3,11 +3,11 @@
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { assertCan, storesFor, type Actor } from "@/lib/auth/permissions";
-import { COMPONENTS, type ComponentStatus, type StoreStatus } from "@/lib/status/types";
+import { COMPONENTS, MERCHANT_KINDS, type ComponentStatus, type StoreStatus } from "@/lib/status/types";
 import { activeMaintenance } from "./maintenance-active";
 import { readProvider, type ProviderView } from "./provider-read";
 import { disagreementOf, effectiveVerdict, type LastRun } from "./verdicts/effective";
-import { parseReason, type Reason } from "./verdicts/reason";
+import { parseReason } from "./verdicts/reason";
 import { reasonText } from "./verdicts/reason-text";
 import { ruleConfig, watchedUntil, type Memory, type StoredState, type TerminalCounts } from "./verdicts/rules";
 
@@ -101,29 +101,15 @@ export async function getStoreStatuses(
   });
 }
 
-/** A summary's reason with the count of affected stores but not their names, nested reasons included. */
-function withoutStoreNames(why: Reason): Reason {
-  return why.map((p) =>
-    p.code === "storesAffected" || p.code === "storesAffectedMore"
-      ? { code: "storesAffectedCount", values: { affected: p.values?.affected ?? 0, count: p.values?.count ?? 0 } }
-      : p.values
-        ? {
-            ...p,
-            values: Object.fromEntries(
-              Object.entries(p.values).map(([k, v]) => [
-                k,
-                typeof v === "object" && "reason" in v ? { reason: withoutStoreNames(v.reason) } : v,
-              ]),
-            ),
-          }
-        : p,
-  );
-}
-
+/**
+ * The components the actor may see. Cloud link, Terminal API and webhooks sum up every store (their state is the
+ * fleet's worst, their reasons count and name stores): someone limited to their own stores gets the account-wide
+ * ones only (Checkout, Management), and their stores' own rows.
+ */
 export async function getComponentStatuses(actor: Actor): Promise<ComponentStatus[]> {
   assertCan(actor, "status.read");
-  // Summaries name affected stores; someone limited to their own stores gets the counts without the names.
   const scoped = storesFor(actor, "status.read") !== "all";
+  const shown = scoped ? COMPONENTS.filter((c) => (MERCHANT_KINDS as readonly string[]).includes(c)) : COMPONENTS;
   const now = new Date();
   const [verdicts, runs] = await Promise.all([
     db().statusVerdict.findMany({ where: { subject: { startsWith: "component:" } } }),
@@ -131,16 +117,14 @@ export async function getComponentStatuses(actor: Actor): Promise<ComponentStatu
   ]);
   const by = new Map(verdicts.map((v) => [v.subject.slice("component:".length), v]));
   const intervalS = env().STATUS_PROBE_INTERVAL_S;
-  return COMPONENTS.map((name) => {
+  return shown.map((name) => {
     const v = by.get(name);
-    const shown = effectiveVerdict(v ? storedOf(v) : null, {
+    const verdict = effectiveVerdict(v ? storedOf(v) : null, {
       now,
       intervalS,
       lastRun: runs.get(name) ?? null,
       maintenance: null,
     });
-    if (!scoped) return { name, ...shown };
-    const why = withoutStoreNames(shown.why);
-    return { name, ...shown, why, reason: reasonText(why, now) };
+    return { name, ...verdict };
   });
 }

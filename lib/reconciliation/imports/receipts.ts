@@ -7,7 +7,6 @@ import { standaloneReceiptSchema } from "@/lib/validation/standalone-receipt";
 import type { ReportInput } from "@/lib/reconciliation/reports";
 import { invalidFirst, toItems } from "@/lib/reconciliation/imports/batch-items";
 import { readCsvChunks } from "@/lib/reconciliation/imports/csv-chunks";
-import { actorLabel } from "@/lib/reconciliation/imports/permissions";
 import { BATCH_SIZE, runImport } from "@/lib/reconciliation/imports/run-import";
 import { assertApiRowStores, assertCsvRowStores, loadStoreIds } from "@/lib/reconciliation/imports/store-scope";
 import { storeRowsTally, type StoreRowsSummary } from "@/lib/reconciliation/imports/tallies";
@@ -37,7 +36,7 @@ export function importReceipts(
         const result = validateBatch(receipts, standaloneReceiptSchema, { knownStoreIds: await loadStoreIds(tx) });
         yield* invalidFirst(toItems(receipts.length, result, (index) => ({ index })));
       },
-      write: (tx, rows) => insertReceipts(tx, rows, options.source ?? "api", actorLabel(options.actor)),
+      write: (tx, rows) => insertReceipts(tx, rows, options.source ?? "api", options.actor),
       summarize: storeRowsTally("api"),
     },
     options,
@@ -57,7 +56,7 @@ export function importReceiptsCsv(input: ReportInput, options: ImportOptions): P
           yield* toItems(chunk.length, result, (i) => ({ line: chunk[i]?.line }));
         }
       },
-      write: (tx, rows) => insertReceipts(tx, rows, "csv", actorLabel(options.actor)),
+      write: (tx, rows) => insertReceipts(tx, rows, "csv", options.actor),
       summarize: storeRowsTally("csv"),
     },
     options,

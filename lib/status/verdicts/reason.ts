@@ -16,7 +16,6 @@ export const REASON_CODES = [
   "allStoresDown",
   "storesAffected",
   "storesAffectedMore",
-  "storesAffectedCount",
   "allStoresFine",
   "noStoreWithTerminals",
   "noStoreWithProbeTerminal",
