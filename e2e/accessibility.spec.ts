@@ -1,6 +1,7 @@
 // axe-core over every page of the dashboard, with data on it (a payment link, an analysis with findings, an open
 // reconciliation item), as the roles that use them; the sign-in, 403 and 404 pages too. Serious and critical
 // findings fail the test (see e2e/axe.ts), each named with the elements it found.
+import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_STORE_IDS } from "../sim/catalog";
 import { E2E_BASE_URL } from "./config";
@@ -41,11 +42,17 @@ test("no page has a serious or critical accessibility finding", async ({ page, b
     ],
   });
   expect(order.status, await order.clone().text()).toBeLessThan(300);
-  const created = await api(admin, "POST", "/api/v1/payment-links", {
-    storeId: BERLIN,
-    reference: unique("AXE-LINK"),
-    amount: { value: 1250, currency: "EUR" },
-  });
+  const created = await api(
+    admin,
+    "POST",
+    "/api/v1/payment-links",
+    {
+      storeId: BERLIN,
+      reference: unique("AXE-LINK"),
+      amount: { value: 1250, currency: "EUR" },
+    },
+    { "idempotency-key": randomUUID() },
+  );
   expect(created.status, await created.clone().text()).toBe(201);
   const link = (await created.json()) as { id: string };
   const engineering = createToken("engineering", unique("e2e-axe-eng"));

@@ -1,6 +1,7 @@
 // Small things a person notices on the way: where sign-in lands, a sidebar that keeps words whole, a store picker
 // of checkboxes, the detail panel closing on Escape, a payment link's page that says what is true of it, and the
 // store-wide standalone switch offered where a manager looks for it, with one answer however often it is used.
+import { randomUUID } from "node:crypto";
 import { expect, test, type Locator } from "@playwright/test";
 import { ROLES } from "../lib/auth/roles";
 import { DEMO_STORE_IDS } from "../sim/catalog";
@@ -87,11 +88,17 @@ test("the reconciliation detail panel closes on Escape", async ({ page }) => {
 
 test("a payment link's page names its store, and an expired link does not say when it expires", async ({ page }) => {
   const admin = createToken("admin", unique("e2e-links"));
-  const created = await api(admin, "POST", "/api/v1/payment-links", {
-    storeId: DEMO_STORE_IDS.BERLIN,
-    reference: unique("EXP"),
-    amount: { value: 990, currency: "EUR" },
-  });
+  const created = await api(
+    admin,
+    "POST",
+    "/api/v1/payment-links",
+    {
+      storeId: DEMO_STORE_IDS.BERLIN,
+      reference: unique("EXP"),
+      amount: { value: 990, currency: "EUR" },
+    },
+    { "idempotency-key": randomUUID() },
+  );
   expect(created.status, await created.clone().text()).toBe(201);
   const link = (await created.json()) as { id: string };
   expect((await api(admin, "POST", `/api/v1/payment-links/${link.id}/expire`)).status).toBeLessThan(300);
