@@ -3,15 +3,16 @@
 import { z } from "zod";
 import { validateBatch } from "@/lib/validation/batch";
 import { validateReceiptCsvRows } from "@/lib/validation/csv-rows";
-import { standaloneReceiptSchema } from "@/lib/validation/standalone-receipt";
+import { aboveMaximum } from "@/lib/validation/amount-limits";
+import { standaloneReceiptSchema, type StandaloneReceipt } from "@/lib/validation/standalone-receipt";
 import type { ReportInput } from "@/lib/reconciliation/reports";
-import { invalidFirst, toItems } from "@/lib/reconciliation/imports/batch-items";
+import { invalidFirst, rejectWhere, toItems } from "@/lib/reconciliation/imports/batch-items";
 import { readCsvChunks } from "@/lib/reconciliation/imports/csv-chunks";
 import { actorLabel } from "@/lib/reconciliation/imports/permissions";
 import { BATCH_SIZE, runImport } from "@/lib/reconciliation/imports/run-import";
 import { assertApiRowStores, assertCsvRowStores, loadStoreIds } from "@/lib/reconciliation/imports/store-scope";
 import { storeRowsTally, type StoreRowsSummary } from "@/lib/reconciliation/imports/tallies";
-import type { ImportOptions, ImportResult } from "@/lib/reconciliation/imports/types";
+import type { ImportItem, ImportOptions, ImportResult } from "@/lib/reconciliation/imports/types";
 import { insertReceipts } from "@/lib/reconciliation/imports/write-receipts";
 
 /** Same limit as orders: one call stays one quick transaction; bigger batches go through CSV import. */
@@ -25,6 +26,14 @@ export const receiptsRequestSchema = z.object({
     .max(MAX_RECEIPTS_PER_REQUEST, `must contain at most ${MAX_RECEIPTS_PER_REQUEST} receipts per request`),
 });
 
+/** A receipt above the currency's maximum is a typing error on the receipt, not a sale (AMOUNT_MAX). */
+function withinMaximum(items: ImportItem<StandaloneReceipt>[], field: string): ImportItem<StandaloneReceipt>[] {
+  return rejectWhere(items, (row) => {
+    const problem = aboveMaximum(row.amount, field);
+    return problem ? { field, reason: problem.message } : undefined;
+  });
+}
+
 export function importReceipts(
   receipts: readonly unknown[],
   options: ImportOptions,
@@ -35,7 +44,12 @@ export function importReceipts(
       items: async function* (tx) {
         assertApiRowStores(options.actor, "receipts", receipts);
         const result = validateBatch(receipts, standaloneReceiptSchema, { knownStoreIds: await loadStoreIds(tx) });
-        yield* invalidFirst(toItems(receipts.length, result, (index) => ({ index })));
+        yield* invalidFirst(
+          withinMaximum(
+            toItems(receipts.length, result, (index) => ({ index })),
+            "amount.value",
+          ),
+        );
       },
       write: (tx, rows) => insertReceipts(tx, rows, options.source ?? "api", actorLabel(options.actor)),
       summarize: storeRowsTally("api"),
@@ -54,7 +68,10 @@ export function importReceiptsCsv(input: ReportInput, options: ImportOptions): P
         for await (const chunk of readCsvChunks(input, "receipts", BATCH_SIZE)) {
           assertCsvRowStores(options.actor, "receipts", chunk);
           const result = validateReceiptCsvRows(chunk, { knownStoreIds });
-          yield* toItems(chunk.length, result, (i) => ({ line: chunk[i]?.line }));
+          yield* withinMaximum(
+            toItems(chunk.length, result, (i) => ({ line: chunk[i]?.line })),
+            "amount",
+          );
         }
       },
       write: (tx, rows) => insertReceipts(tx, rows, "csv", actorLabel(options.actor)),
