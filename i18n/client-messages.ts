@@ -11,7 +11,7 @@ export const SEGMENT_NAMESPACES = {
   login: ["login"],
   admin: ["admin"],
   idempotency: ["idempotency"],
-  "payment-links": ["links"],
+  "payment-links": ["links", "problems", "amountConfirm"],
   reconciliation: ["recon.actions", "recon.bulk", "recon.detail"],
   "reconciliation/imports": ["imports"],
   runbook: [
@@ -21,6 +21,8 @@ export const SEGMENT_NAMESPACES = {
     "links.form",
     "links.result",
     "links.status",
+    "problems",
+    "amountConfirm",
   ],
   status: ["status"],
   terminals: ["terminals.switch", "terminals.sync"],
