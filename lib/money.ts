@@ -27,6 +27,11 @@ const EXPONENTS: ReadonlyMap<string, CurrencyExponent> = new Map([
   ...THREE_DECIMALS.split(" ").map((code) => [code, 3] as const),
 ]);
 
+/** The currencies with this many decimals, sorted (SQL that converts amounts of mixed currencies). */
+export function currenciesWithExponent(exponent: CurrencyExponent): string[] {
+  return KNOWN_CURRENCIES.filter((code) => EXPONENTS.get(code) === exponent);
+}
+
 /** Every currency code we accept, sorted; for select boxes and documentation. */
 export const KNOWN_CURRENCIES: readonly string[] = [...EXPONENTS.keys()].sort();
 
