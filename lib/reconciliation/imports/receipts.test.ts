@@ -166,7 +166,7 @@ describe("receipts CSV with --skip-invalid", () => {
     expect(await writeRejectedCsv(file, rejected.reasons, out)).toBe(2);
     expect((await readFile(out, "utf8")).split("\r\n")).toEqual([
       "storeId,terminalId,amount,currency,transactedAt,pspReference,reason",
-      'S9,"V400m,2",7.00,EUR,2024-03-14T10:21:03Z,,"storeId: unknown store ""S9"""',
+      'S9,"V400m,2",7.00,EUR,2024-03-14T10:21:03Z,,"storeId: unknown store ""S9"": give the store\'s Adyen store id, its reference or its name"',
       'S1,V400m-1,7.001,EUR,2024-03-14T10:21:03Z,,"amount: ""7.001"" has more than 2 decimals for EUR"',
       "",
     ]);

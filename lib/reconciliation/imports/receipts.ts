@@ -10,7 +10,7 @@ import { invalidFirst, rejectWhere, toItems } from "@/lib/reconciliation/imports
 import { readCsvChunks } from "@/lib/reconciliation/imports/csv-chunks";
 import { actorLabel } from "@/lib/reconciliation/imports/permissions";
 import { BATCH_SIZE, runImport } from "@/lib/reconciliation/imports/run-import";
-import { assertApiRowStores, assertCsvRowStores, loadStoreIds } from "@/lib/reconciliation/imports/store-scope";
+import { assertApiRowStores, resolveCsvRowStores, StoreDirectory } from "@/lib/reconciliation/imports/store-scope";
 import { storeRowsTally, type StoreRowsSummary } from "@/lib/reconciliation/imports/tallies";
 import type { ImportItem, ImportOptions, ImportResult } from "@/lib/reconciliation/imports/types";
 import { insertReceipts } from "@/lib/reconciliation/imports/write-receipts";
@@ -38,12 +38,13 @@ export function importReceipts(
   receipts: readonly unknown[],
   options: ImportOptions,
 ): Promise<ImportResult<StoreRowsSummary>> {
+  const stores = new StoreDirectory();
   return runImport(
     {
       kind: "receipts",
       items: async function* (tx) {
         assertApiRowStores(options.actor, "receipts", receipts);
-        const result = validateBatch(receipts, standaloneReceiptSchema, { knownStoreIds: await loadStoreIds(tx) });
+        const result = validateBatch(receipts, standaloneReceiptSchema, { knownStoreIds: (await stores.load(tx)).ids });
         yield* invalidFirst(
           withinMaximum(
             toItems(receipts.length, result, (index) => ({ index })),
@@ -52,22 +53,24 @@ export function importReceipts(
         );
       },
       write: (tx, rows) => insertReceipts(tx, rows, options.source ?? "api", actorLabel(options.actor)),
-      summarize: storeRowsTally("api"),
+      summarize: storeRowsTally("api", stores),
     },
     options,
   );
 }
 
-/** A receipts CSV (see lib/validation/csv-rows.ts for its columns), streamed; problems are reported by line. */
+/** A receipts CSV (columns: lib/validation/csv-rows.ts; stores as in orders CSVs), streamed; problems by line. */
 export function importReceiptsCsv(input: ReportInput, options: ImportOptions): Promise<ImportResult<StoreRowsSummary>> {
+  const stores = new StoreDirectory();
   return runImport(
     {
       kind: "receipts",
       items: async function* (tx) {
-        const knownStoreIds = await loadStoreIds(tx);
-        for await (const chunk of readCsvChunks(input, "receipts", BATCH_SIZE)) {
-          assertCsvRowStores(options.actor, "receipts", chunk);
-          const result = validateReceiptCsvRows(chunk, { knownStoreIds });
+        const { ids: knownStoreIds } = await stores.load(tx);
+        const unknownStore = (value: string) => stores.unknownReason(value);
+        for await (const raw of readCsvChunks(input, "receipts", BATCH_SIZE)) {
+          const chunk = resolveCsvRowStores(options.actor, "receipts", raw, stores);
+          const result = validateReceiptCsvRows(chunk, { knownStoreIds, unknownStore });
           yield* withinMaximum(
             toItems(chunk.length, result, (i) => ({ line: chunk[i]?.line })),
             "amount",
@@ -75,7 +78,7 @@ export function importReceiptsCsv(input: ReportInput, options: ImportOptions): P
         }
       },
       write: (tx, rows) => insertReceipts(tx, rows, "csv", actorLabel(options.actor)),
-      summarize: storeRowsTally("csv"),
+      summarize: storeRowsTally("csv", stores),
     },
     options,
   );
