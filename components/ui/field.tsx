@@ -90,12 +90,15 @@ export function SelectField({
   multiple,
   defaultValue,
   error,
+  onChange,
 }: {
   label: string;
   name: string;
   options: Option[];
   multiple?: boolean;
   defaultValue?: string | string[];
+  /** Called with the chosen value (the field stays uncontrolled). */
+  onChange?: (value: string) => void;
   /** A problem with the choice, shown under the field and announced with it. */
   error?: string;
 }) {
@@ -108,6 +111,7 @@ export function SelectField({
         name={name}
         multiple={multiple}
         defaultValue={defaultValue}
+        onChange={onChange ? (e) => onChange(e.target.value) : undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
         className={`${control} ${error ? "border-red-600" : ""}`}
