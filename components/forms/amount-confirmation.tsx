@@ -2,7 +2,7 @@
 // Before a form sends a large amount: the amount big in figures and in words, as on a cheque, so a slip of a
 // separator or a zero is seen before anything is created. "Yes" submits the form with the server's token for exactly
 // this amount; a changed amount needs its own confirmation.
-import { useEffect, useId, useRef } from "react";
+import { useEffect, useId, useRef, useState, type RefObject } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { toLocale } from "@/i18n/locales";
 import { formatMinor, type MinorAmount } from "@/lib/money";
@@ -49,5 +49,42 @@ export function AmountConfirmation(props: {
         </Button>
       </div>
     </div>
+  );
+}
+
+type ConfirmState = { ok: boolean; data?: unknown } | null;
+
+/**
+ * A form's submit button, or in its place the confirmation the server asked for (its answer's data is
+ * `{ kind: "confirm", amount, token }`). "Change the amount" puts the confirmation away and focuses the amount field.
+ */
+export function SubmitOrConfirm(props: {
+  state: ConfirmState;
+  form: RefObject<HTMLFormElement | null>;
+  pending: boolean;
+  submitLabel: string;
+  pendingLabel: string;
+  yesLabel: (amount: string) => string;
+}) {
+  const [dismissed, setDismissed] = useState<ConfirmState>(null);
+  const data = props.state?.ok ? (props.state.data as { kind?: string; amount?: MinorAmount; token?: string }) : null;
+  if (data?.kind === "confirm" && data.amount && data.token && dismissed !== props.state) {
+    return (
+      <AmountConfirmation
+        amount={data.amount}
+        token={data.token}
+        yesLabel={props.yesLabel}
+        onChange={() => {
+          setDismissed(props.state);
+          props.form.current?.querySelector<HTMLInputElement>('input[name="amount"]')?.focus();
+        }}
+        pending={props.pending}
+      />
+    );
+  }
+  return (
+    <Button type="submit" disabled={props.pending}>
+      {props.pending ? props.pendingLabel : props.submitLabel}
+    </Button>
   );
 }

@@ -8,9 +8,8 @@ import type { ActionResult } from "@/lib/http/action-result";
 import type { MinorAmount } from "@/lib/money";
 import { MAX_DESCRIPTION_LENGTH, MAX_REFERENCE_LENGTH } from "@/lib/runbook/payment-links/limits";
 import type { PaymentLinkView } from "@/lib/runbook/payment-links/view";
-import { AmountConfirmation } from "@/components/forms/amount-confirmation";
+import { SubmitOrConfirm } from "@/components/forms/amount-confirmation";
 import { ProblemNotice, useFocusFirstProblem, useFormProblems } from "@/components/forms/form-problems";
-import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { AmountFields, SelectField, TextField } from "@/components/ui/field";
 import { LinkResult } from "./link-result";
@@ -52,9 +51,6 @@ export function LinkForm(props: {
   const formRef = useRef<HTMLFormElement>(null);
   const store = props.stores.find((s) => s.id === storeId);
   const created = state?.ok && state.data.kind === "created" ? state.data : null;
-  const toConfirm = state?.ok && state.data.kind === "confirm" ? state.data : null;
-  // "Change the amount" puts the confirmation away until the next answer.
-  const [dismissed, setDismissed] = useState<LinkFormState>(null);
   const labels = {
     storeId: t("store"),
     amount: t("amount"),
@@ -78,10 +74,6 @@ export function LinkForm(props: {
     requestKey.current ??= newKey();
     form.set("requestKey", requestKey.current);
     action(form);
-  };
-  const changeAmount = () => {
-    setDismissed(state);
-    formRef.current?.querySelector<HTMLInputElement>('input[name="amount"]')?.focus();
   };
   const moreOpen = Boolean(problems.field("description") || values?.description || (values?.expiry ?? "24h") !== "24h");
   return (
@@ -153,19 +145,14 @@ export function LinkForm(props: {
             />
           </div>
         </details>
-        {toConfirm && dismissed !== state ? (
-          <AmountConfirmation
-            amount={toConfirm.amount}
-            token={toConfirm.token}
-            yesLabel={(amount) => t("confirmCreate", { amount })}
-            onChange={changeAmount}
-            pending={pending}
-          />
-        ) : (
-          <Button type="submit" disabled={pending}>
-            {pending ? t("creating") : t("create")}
-          </Button>
-        )}
+        <SubmitOrConfirm
+          state={state}
+          form={formRef}
+          pending={pending}
+          submitLabel={t("create")}
+          pendingLabel={t("creating")}
+          yesLabel={(amount) => t("confirmCreate", { amount })}
+        />
         <ProblemNotice summary={problems.summary} error={problems.error} />
       </form>
       {created ? (

@@ -2,11 +2,10 @@
 // The merchant receipt a standalone terminal printed, typed in on a phone: big fields, numeric keyboards where
 // they help, the time prefilled with "now" on the store's clock, the terminal picked from the store's terminals.
 // After an error every value stays and the field to correct is marked and focused; a saved receipt clears the form.
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
-import { AmountConfirmation } from "@/components/forms/amount-confirmation";
+import { SubmitOrConfirm } from "@/components/forms/amount-confirmation";
 import { ProblemNotice, useFocusFirstProblem, useFormProblems } from "@/components/forms/form-problems";
-import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { AmountFields, SelectField, TextField } from "@/components/ui/field";
 import { captureReceiptAction } from "../actions";
@@ -23,8 +22,6 @@ export function ReceiptForm(props: {
   const formRef = useRef<HTMLFormElement>(null);
   const values = state?.values;
   const saved = state?.ok && state.data.kind === "saved" ? state.data : null;
-  const toConfirm = state?.ok && state.data.kind === "confirm" ? state.data : null;
-  const [dismissed, setDismissed] = useState<typeof state>(null);
   const labels = {
     amount: t("amount"),
     currency: t("currency"),
@@ -41,10 +38,6 @@ export function ReceiptForm(props: {
   useEffect(() => {
     if (state?.ok && state.data.kind === "saved") formRef.current?.reset();
   }, [state]);
-  const changeAmount = () => {
-    setDismissed(state);
-    formRef.current?.querySelector<HTMLInputElement>('input[name="amount"]')?.focus();
-  };
   const text = (name: keyof typeof labels, over: Partial<Parameters<typeof TextField>[0]> = {}) => (
     <TextField
       label={labels[name]}
@@ -93,19 +86,14 @@ export function ReceiptForm(props: {
         {text("cardLast4", { inputMode: "numeric", maxLength: 4 })}
       </div>
       {text("authCode", { maxLength: 10 })}
-      {toConfirm && dismissed !== state ? (
-        <AmountConfirmation
-          amount={toConfirm.amount}
-          token={toConfirm.token}
-          yesLabel={(amount) => t("confirmSave", { amount })}
-          onChange={changeAmount}
-          pending={pending}
-        />
-      ) : (
-        <Button type="submit" disabled={pending}>
-          {pending ? t("saving") : t("save")}
-        </Button>
-      )}
+      <SubmitOrConfirm
+        state={state}
+        form={formRef}
+        pending={pending}
+        submitLabel={t("save")}
+        pendingLabel={t("saving")}
+        yesLabel={(amount) => t("confirmSave", { amount })}
+      />
       <div aria-live="polite">
         {saved ? (
           <Notice tone={saved.duplicate ? "warn" : "ok"}>{saved.duplicate ? t("duplicate") : t("saved")}</Notice>
