@@ -23,7 +23,7 @@ export const receiptFormSchema = z.object({
   cardBrand: z.string().trim().max(40).optional(),
   cardLast4: z.string().trim().max(8).optional(),
   authCode: z.string().trim().max(16).optional(),
-  /** The amount the person confirmed after seeing it in words and figures (see needsConfirmation). */
+  /** The amount the person confirmed after seeing it in words and figures (see confirmationNeeded). */
   confirmed: z.string().max(64).optional(),
 });
 export type ReceiptForm = z.input<typeof receiptFormSchema>;

@@ -44,7 +44,7 @@ export function generatedReference(storeId: string, now: Date): string {
 export type LinkFormInput = {
   input: PaymentLinkInput & { amount: MinorAmount };
   clientKey: string | null;
-  /** The amount the person confirmed after seeing it in words and figures (see needsConfirmation). */
+  /** The amount the person confirmed after seeing it in words and figures (see confirmationNeeded). */
   confirmed: string | null;
 };
 
