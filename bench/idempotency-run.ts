@@ -4,10 +4,13 @@ import { createReadStream } from "node:fs";
 import path from "node:path";
 import { disconnectDb } from "../lib/db.ts";
 import { analyzeTraffic } from "../lib/idempotency/analyze.ts";
+import { allowForcedCollection } from "../lib/idempotency/heap-guard.ts";
 import { closeIdempotencyPool } from "../lib/idempotency/pg.ts";
 
 const file = process.argv[2];
 if (!file) throw new Error("usage: idempotency-run.ts FILE");
+// As `ops idempotency analyze`: a process that only analyses may force collections.
+allowForcedCollection();
 const started = performance.now();
 const summary = await analyzeTraffic(
   "system",

@@ -40,7 +40,10 @@ async function main(): Promise<void> {
   // Runs instrumentation.ts (forwarded headers, in-process jobs) before the first request is taken.
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = http.createServer((req, res) => {
+  // Headers must arrive within 10 s (checked every second; Node's default waits 60 s and looks every 30 s), so a
+  // sender trickling header bytes holds no connection for long. Webhook bodies have their own read deadline
+  // (lib/webhooks/http-handler.ts); other bodies keep Node's request timeout (uploads may be large).
+  const server = http.createServer({ headersTimeout: 10_000, connectionsCheckingInterval: 1_000 }, (req, res) => {
     const answered = pathOf(req.url) === WEBHOOK_PATH ? handleWebhookRequest(req, res) : handle(req, res);
     answered.catch((err: unknown) => failed(res, err));
   });

@@ -133,6 +133,12 @@ export const envSchema = z
     STATUS_PROBE_INTERVAL_S: positiveIntIn(15, 2, 3600),
     STATUS_PAGE_POLL_S: positiveIntIn(120, 10, 86_400),
     STATUS_RETENTION_DAYS: positiveIntIn(30, 2, 3650),
+    // Alert webhooks may target loopback, link-local, private and metadata addresses only when true (default: true in
+    // simulator mode, false otherwise). Read through alertTargetsMayBePrivate().
+    ALERT_ALLOW_PRIVATE_TARGETS: optionalString
+      .transform((v) => v?.toLowerCase())
+      .pipe(z.enum(["true", "false"], { message: "must be true or false" }).optional())
+      .transform((v) => (v === undefined ? undefined : v === "true")),
     OIDC_ISSUER: optionalUrl("OpenID Connect issuer"),
     OIDC_CLIENT_ID: optionalString,
     OIDC_CLIENT_SECRET: optionalString,
@@ -233,6 +239,16 @@ export const envSchema = z
   });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** Alert webhooks to private addresses: as configured, else only in simulator mode (its demo hooks are local). */
+export function alertTargetsMayBePrivate(e: Env): boolean {
+  return e.ALERT_ALLOW_PRIVATE_TARGETS ?? e.SIMULATOR_MODE;
+}
+
+/** Real Adyen credentials outside npm start's simulator: production, where https and secrets are required. */
+export function hasRealCredentials(e: Env): boolean {
+  return Boolean(e.ADYEN_API_KEY) && !e.SIMULATOR_MODE;
+}
 
 /** https, or plain http on this machine only (trying real TEST credentials locally). */
 export function isSecureAppUrl(url: string | undefined): boolean {

@@ -7,6 +7,7 @@ import type { AdyenConfig } from "../../lib/adyen/client.ts";
 import { AppError } from "../../lib/errors.ts";
 import { ensureLocalSecrets } from "../../lib/secrets.ts";
 import { FINDING_CODES } from "../../lib/idempotency/codes.ts";
+import { allowForcedCollection } from "../../lib/idempotency/heap-guard.ts";
 import type { AnalysisSummary, SelfTestResult } from "../../lib/idempotency/index.ts";
 
 // The checker, its self-test and the Adyen library load only for the command that needs them: every other `ops`
@@ -76,6 +77,8 @@ export const idempotencyCommands: Command[] = [
       for (const f of files) if (!existsSync(f) || !statSync(f).isFile()) throw new UsageError(`no such file: ${f}`);
       const ctx = await openContext();
       try {
+        // This process only analyses: forced collections keep its memory flat and stop nothing else.
+        allowForcedCollection();
         const { analyzeTraffic, extraHostsFor } = await checker();
         const sim = await simulator(ctx);
         const e = ctx.env;
@@ -139,6 +142,7 @@ export const idempotencyCommands: Command[] = [
     run: async (v) => {
       const ctx = await openContext();
       try {
+        allowForcedCollection();
         const { analyzeDashboard } = await checker();
         const summary = await analyzeDashboard("system");
         if (v.json) out(JSON.stringify(summary));

@@ -39,7 +39,9 @@ export const PAGE_GUARDS: Record<string, Guard> = {
 
 /** Route handlers (app/**\/route.ts) and Pages Router API routes (pages/api/**) by URL pattern and method. */
 export const ROUTE_GUARDS: Record<string, Partial<Record<HttpMethod, Guard>>> = {
-  "/api/health": { GET: open("liveness for load balancers; says nothing that is not safe to say to anyone") },
+  "/api/health": {
+    GET: open("liveness for load balancers: anyone gets the state alone; health.details adds the reasons"),
+  },
   "/api/auth/[...nextauth]": {
     GET: open("next-auth: sign-in, session and CSRF endpoints"),
     POST: open("next-auth: sign-in and sign-out (CSRF-checked by next-auth)"),

@@ -1,6 +1,7 @@
 // Server actions return a result object instead of throwing across the network boundary.
 import { randomUUID } from "node:crypto";
 import type { AppErrorCode, FieldProblem } from "@/lib/errors";
+import { localizeError } from "@/lib/http/localize-error";
 import { mapError } from "@/lib/http/route";
 
 /**
@@ -15,7 +16,7 @@ export async function runAction<T>(name: string, fn: () => Promise<T>): Promise<
   try {
     return { ok: true, data: await fn() };
   } catch (err) {
-    const { body } = mapError(err, `${name}:${randomUUID()}`, "input");
+    const { body } = mapError(await localizeError(err), `${name}:${randomUUID()}`, "input");
     return { ok: false, code: body.error.code, error: body.error.message, problems: body.error.problems };
   }
 }

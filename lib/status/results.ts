@@ -3,7 +3,13 @@
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { assertCan, storesFor, type Actor } from "@/lib/auth/permissions";
-import { COMPONENTS, type ComponentStatus, type StatusOverview, type StoreStatus } from "@/lib/status/types";
+import {
+  COMPONENTS,
+  MERCHANT_KINDS,
+  type ComponentStatus,
+  type StatusOverview,
+  type StoreStatus,
+} from "@/lib/status/types";
 import { activeMaintenance } from "./maintenance-active";
 import { readProvider, type ProviderView } from "./provider-read";
 import { disagreementOf, effectiveVerdict, type LastRun } from "./verdicts/effective";
@@ -76,10 +82,15 @@ export async function getStoreStatuses(
   });
 }
 
+/**
+ * The components the actor may see. Cloud link, Terminal API and webhooks sum up every store (their state is the
+ * fleet's worst, their reasons count and name stores): someone limited to their own stores gets the account-wide
+ * ones only (Checkout, Management), and their stores' own rows.
+ */
 export async function getComponentStatuses(actor: Actor): Promise<ComponentStatus[]> {
   assertCan(actor, "status.read");
-  // Summaries name affected stores; someone limited to their own stores gets the counts without the names.
   const scoped = storesFor(actor, "status.read") !== "all";
+  const shown = scoped ? COMPONENTS.filter((c) => (MERCHANT_KINDS as readonly string[]).includes(c)) : COMPONENTS;
   const now = new Date();
   const [verdicts, runs] = await Promise.all([
     db().statusVerdict.findMany({ where: { subject: { startsWith: "component:" } } }),
@@ -87,13 +98,13 @@ export async function getComponentStatuses(actor: Actor): Promise<ComponentStatu
   ]);
   const by = new Map(verdicts.map((v) => [v.subject.slice("component:".length), v]));
   const intervalS = env().STATUS_PROBE_INTERVAL_S;
-  return COMPONENTS.map((name) => {
+  return shown.map((name) => {
     const v = by.get(name);
-    const shown = effectiveVerdict(
+    const verdict = effectiveVerdict(
       v ? { state: v.state as "operational", since: v.since.toISOString(), reason: v.reason } : null,
       { now, intervalS, lastRun: runs.get(name) ?? null, maintenance: null },
     );
-    return { name, ...shown, reason: scoped ? shown.reason.replace(/ \([^()]*\)/g, "") : shown.reason };
+    return { name, ...verdict };
   });
 }
 

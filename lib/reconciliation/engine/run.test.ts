@@ -187,13 +187,16 @@ describe("standalone payments", () => {
   });
 
   it("widens the window inside a declared outage", async () => {
+    // Yesterday: a window may be declared at most a week back.
+    const t0 = Date.now() - 86_400_000;
+    const when = (seconds: number) => new Date(t0 + seconds * 1000);
     const s = await makeStore();
-    await makeOrder({ storeId: s.id, ref: "X1", value: 900, at: T });
-    await makeReceipt({ storeId: s.id, value: 900, at: at(45 * 60) });
+    await makeOrder({ storeId: s.id, ref: "X1", value: 900, at: when(0) });
+    await makeReceipt({ storeId: s.id, value: 900, at: when(45 * 60) });
     await reconcile(undefined, DEFAULT_MATCH_SETTINGS);
     expect((await item("X1")).status).toBe("missing");
     await db().outageWindow.create({
-      data: { storeId: s.id, startsAt: at(-3600), endsAt: at(3600), declaredBy: "test" },
+      data: { storeId: s.id, startsAt: when(-3600), endsAt: when(3600), declaredBy: "test" },
     });
     await reconcile(undefined, DEFAULT_MATCH_SETTINGS);
     expect(await item("X1")).toMatchObject({ method: "standalone_heuristic" });

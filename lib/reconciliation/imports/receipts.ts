@@ -8,7 +8,6 @@ import { standaloneReceiptSchema, type StandaloneReceipt } from "@/lib/validatio
 import type { ReportInput } from "@/lib/reconciliation/reports";
 import { invalidFirst, rejectWhere, toItems } from "@/lib/reconciliation/imports/batch-items";
 import { readCsvChunks } from "@/lib/reconciliation/imports/csv-chunks";
-import { actorLabel } from "@/lib/reconciliation/imports/permissions";
 import { BATCH_SIZE, runImport } from "@/lib/reconciliation/imports/run-import";
 import { assertApiRowStores, resolveCsvRowStores, StoreDirectory } from "@/lib/reconciliation/imports/store-scope";
 import { storeRowsTally, type StoreRowsSummary } from "@/lib/reconciliation/imports/tallies";
@@ -52,7 +51,7 @@ export function importReceipts(
           ),
         );
       },
-      write: (tx, rows) => insertReceipts(tx, rows, options.source ?? "api", actorLabel(options.actor)),
+      write: (tx, rows) => insertReceipts(tx, rows, options.source ?? "api", options.actor),
       summarize: storeRowsTally("api", stores),
     },
     options,
@@ -77,7 +76,7 @@ export function importReceiptsCsv(input: ReportInput, options: ImportOptions): P
           );
         }
       },
-      write: (tx, rows) => insertReceipts(tx, rows, "csv", actorLabel(options.actor)),
+      write: (tx, rows) => insertReceipts(tx, rows, "csv", options.actor),
       summarize: storeRowsTally("csv", stores),
     },
     options,

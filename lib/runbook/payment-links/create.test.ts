@@ -159,6 +159,31 @@ describe("idempotent payment link creation", () => {
     expect(other.link.id).not.toBe(a.link.id);
   });
 
+  it("an API token must send an Idempotency-Key: without one it gets a 400 naming the header, and nothing is made", async () => {
+    const pos = { ...principal("store_manager", [STORE]), kind: "token" as const, id: "token-pos" };
+    for (const clientKey of [undefined, null]) {
+      const err = await createPaymentLink(pos, input(), { clientKey }, linkDepsFor(t)).catch((e: unknown) => e);
+      expect(err).toMatchObject({
+        code: "VALIDATION",
+        status: 400,
+        message: expect.stringContaining("Idempotency-Key"),
+      });
+      expect(problemPaths(err)).toEqual(["Idempotency-Key"]);
+    }
+    const blank = await createPaymentLink(pos, input(), { clientKey: " " }, linkDepsFor(t)).catch((e: unknown) => e);
+    expect(problemPaths(blank)).toEqual(["Idempotency-Key"]);
+    expect(await db().paymentLink.count()).toBe(0);
+    expect(await simLinks(t)).toHaveLength(0);
+    // With a key, and a resend with the same key: one link.
+    const body = input();
+    const first = await createPaymentLink(pos, body, { clientKey: "till-9-order-1" }, linkDepsFor(t));
+    const again = await createPaymentLink(pos, body, { clientKey: "till-9-order-1" }, linkDepsFor(t));
+    expect(again).toMatchObject({ replayed: true, link: { id: first.link.id } });
+    // A signed-in user on the page needs none: the form's submit is one creation, and the key is ours.
+    await expect(createPaymentLink(admin, input(), {}, linkDepsFor(t))).resolves.toMatchObject({ kind: "created" });
+    expect(await simLinks(t)).toHaveLength(2);
+  });
+
   it.each([
     ["amount 0", { amount: { value: 0, currency: "EUR" } }, "amount.value"],
     ["unknown currency", { amount: { value: 100, currency: "EUX" } }, "amount.currency"],
