@@ -49,6 +49,7 @@ export const ROUTE_SAMPLES: Record<string, (c: SampleContext) => RouteSample> = 
     };
   },
   "GET /api/reconciliation/export": (c) => ({ path: `/api/reconciliation/export?store=${c.storeA}` }),
+  "GET /api/reconciliation/import-sample": () => ({ path: "/api/reconciliation/import-sample?kind=orders" }),
   "POST /api/reconciliation/upload": (c) => ({
     path: "/api/reconciliation/upload?kind=orders&fileName=matrix.csv",
     headers: { "content-type": "text/csv" },

@@ -11,7 +11,7 @@ export const SEGMENT_NAMESPACES = {
   login: ["login"],
   admin: ["admin"],
   idempotency: ["idempotency"],
-  "payment-links": ["links"],
+  "payment-links": ["links", "problems", "amountConfirm"],
   reconciliation: ["recon.actions", "recon.bulk", "recon.detail"],
   "reconciliation/imports": ["imports"],
   runbook: [
@@ -22,6 +22,8 @@ export const SEGMENT_NAMESPACES = {
     "links.result",
     "links.status",
     "terminals.switch",
+    "problems",
+    "amountConfirm",
   ],
   status: ["status"],
   terminals: ["terminals.switch", "terminals.sync"],

@@ -41,7 +41,11 @@ export function statusFor(code: AppErrorCode): number {
   return STATUS[code];
 }
 
-export type FieldProblem = { path: string; message: string };
+/**
+ * A problem with one field. `message` is English, for API callers and logs; `code` with `values`, when present, is
+ * what a page words in the reader's language (messages: problems.<code>), as lib never chooses the language.
+ */
+export type FieldProblem = { path: string; message: string; code?: string; values?: Record<string, string | number> };
 
 export class AppError extends Error {
   constructor(

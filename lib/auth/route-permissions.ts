@@ -49,6 +49,7 @@ export const ROUTE_GUARDS: Record<string, Partial<Record<HttpMethod, Guard>>> = 
   "/api/webhooks/adyen": { POST: open("Adyen's notifications: authenticated by basic auth and HMAC, not by a role") },
   "/api/reconciliation/export": { GET: guard("reconciliation.export", "query") },
   "/api/reconciliation/upload": { POST: guard("reports.import") },
+  "/api/reconciliation/import-sample": { GET: guard("imports.read") },
   "/api/v1/whoami": { GET: guard("session.whoami") },
   "/api/v1/orders": { POST: guard("orders.write", "body") },
   "/api/v1/receipts": { POST: guard("receipts.create", "body") },

@@ -190,11 +190,31 @@ describe("idempotent payment link creation", () => {
     ["unknown store", { storeId: "ST_NOT_THERE" }, "storeId"],
     ["expiry in the past", { expiresAt: "2020-01-01T00:00:00Z" }, "expiresAt"],
     ["reference too long", { reference: "R".repeat(81) }, "reference"],
+    // 99,999,999,999.00 EUR, the link a typo once made: above the default maximum of 100,000.00.
+    ["amount above the maximum", { amount: { value: 9_999_999_999_900, currency: "EUR" } }, "amount.value"],
+    ["just above the maximum", { amount: { value: 10_000_001, currency: "EUR" } }, "amount.value"],
   ])("bad input (%s) names the field and creates nothing, at Adyen or here", async (_name, over, field) => {
     const err = await createPaymentLink(admin, input(over), {}, linkDepsFor(t)).catch((e: unknown) => e);
     expect(problemPaths(err)).toContain(field);
     expect(await db().paymentLink.count()).toBe(0);
     expect(await simLinks(t)).toHaveLength(0);
+  });
+
+  it("accepts the maximum itself and says the limit when refusing more", async () => {
+    const at = await createPaymentLink(
+      admin,
+      input({ amount: { value: 10_000_000, currency: "EUR" } }),
+      {},
+      linkDepsFor(t),
+    );
+    expect(at.kind).toBe("created");
+    const err = await createPaymentLink(
+      admin,
+      input({ amount: { value: 10_000_001, currency: "EUR" } }),
+      {},
+      linkDepsFor(t),
+    ).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: "VALIDATION", message: expect.stringContaining("at most €100,000.00") });
   });
 
   it("a store manager cannot create links for another store", async () => {

@@ -17,6 +17,7 @@ import {
   type PaymentLinkRequestData,
 } from "@/lib/runbook/payment-links/schemas";
 import type { StoredLinkRequest } from "@/lib/runbook/payment-links/stored-request";
+import { aboveMaximum } from "@/lib/validation/amount-limits";
 
 export type CreateOptions = {
   /**
@@ -88,6 +89,9 @@ export async function createPaymentLink(
   requireClientKey(actor, opts.clientKey);
   const data = paymentLinkInputSchema.parse(input);
   assertCan(actor, "links.create", { storeId: data.storeId });
+  const tooMuch = aboveMaximum(data.amount, "amount.value");
+  if (tooMuch)
+    throw new AppError("VALIDATION", `Invalid request: amount.value: ${tooMuch.message}`, { problems: [tooMuch] });
   const store = await db().store.findUnique({
     where: { id: data.storeId },
     select: { id: true, merchantAccount: true },
