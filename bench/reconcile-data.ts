@@ -11,11 +11,12 @@ export async function generateReconcileData(client: pg.Client, size: DataSize): 
   await client.query(`INSERT INTO stores (id, name, timezone, updated_at) VALUES
     ('STBENCH1', 'Bench 1', 'Europe/Berlin', now()), ('STBENCH2', 'Bench 2', 'Europe/Berlin', now()),
     ('STBENCH3', 'Bench 3', 'Europe/Amsterdam', now()), ('STBENCH4', 'Bench 4', 'Europe/Berlin', now())`);
-  // Orders: one every ~2.6 s over 30 days, amounts 1.00–200.00 EUR.
+  // Orders: one every ~2.6 s over 30 days, amounts 1.00–200.00 EUR. Imported by finance: the webhooks below name no
+  // store, and only finance's orders may claim payments of unknown store.
   await client.query(
-    `INSERT INTO pos_orders (merchant_reference, store_id, amount_value, currency, ordered_at, terminal_id, source, updated_at)
+    `INSERT INTO pos_orders (merchant_reference, store_id, amount_value, currency, ordered_at, terminal_id, source, claims_unknown_store, updated_at)
      SELECT 'ORD-' || g, 'STBENCH' || (1 + g % 4), 100 + (g::bigint * 7919) % 19900, 'EUR',
-            timestamptz '2026-10-01 08:00:00+00' + g * interval '2.6 seconds', 'V400m-' || (g % 40), 'api', now()
+            timestamptz '2026-10-01 08:00:00+00' + g * interval '2.6 seconds', 'V400m-' || (g % 40), 'api', true, now()
      FROM generate_series(1, $1::int) g`,
     [size.orders],
   );
@@ -49,9 +50,9 @@ export async function generateReconcileData(client: pg.Client, size: DataSize): 
   );
   // Standalone receipts for the last orders (no webhooks for those): 30 s after the order on the same terminal.
   await client.query(
-    `INSERT INTO standalone_receipts (dedupe_key, store_id, terminal_id, amount_value, currency, transacted_at, source)
+    `INSERT INTO standalone_receipts (dedupe_key, store_id, terminal_id, amount_value, currency, transacted_at, source, claims_unknown_store)
      SELECT 'bench-' || g, 'STBENCH' || (1 + g % 4), 'V400m-' || (g % 40), 100 + (g::bigint * 7919) % 19900, 'EUR',
-            timestamptz '2026-10-01 08:00:30+00' + g * interval '2.6 seconds', 'api'
+            timestamptz '2026-10-01 08:00:30+00' + g * interval '2.6 seconds', 'api', true
      FROM generate_series($1::int + 1, $2::int) g`,
     [integrated, size.orders],
   );

@@ -45,6 +45,11 @@ const BENCHES: Record<string, Bench> = {
       "HAR and NDJSON logs of ~100 MB and ~1 GB through the idempotency checker vs wc -l and gzip -dc [--sizes --formats | --sample FILE]",
     load: async () => (await import("./idempotency.ts")).runIdempotencyBench,
   },
+  pages: {
+    about:
+      "the main pages on a phone profile, cold and warm: bytes transferred, requests and LCP, vs the same pages uncompressed [--runs N]",
+    load: async () => (await import("./pages.ts")).runPagesBench,
+  },
   reconcile: {
     about: "full reconciliation of 1,000,000 and 5,000,000 orders and events vs a plain SQL join [--orders N,N]",
     load: async () => (await import("./reconcile.ts")).runReconcileBench,

@@ -6,8 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { ROOT, runNextBuild, startAppServer, waitForHealthy } from "../cli/processes.ts";
-import { freePort } from "../lib/db/embedded.ts";
+import { ROOT, runNextBuild } from "../cli/processes.ts";
 import { childEnv, setEnvForTests } from "../lib/env.ts";
 import { disconnectDb, db, setDatabaseUrl } from "../lib/db.ts";
 import { createApiToken } from "../lib/auth/api-tokens.ts";
@@ -15,7 +14,7 @@ import { seedDemo } from "../prisma/seed/demo.ts";
 import pg from "pg";
 import { DEMO_CATALOG, DEMO_STORE_IDS } from "../sim/catalog.ts";
 import { option, table } from "./cli.ts";
-import { say, simControl, startStack, type Stack } from "./status-stack.ts";
+import { say, simControl, startStack, startStackApp, type Stack } from "./status-stack.ts";
 
 const GOAL_S = 45;
 // Each run cuts another store: the same store cut and restored twice within 10 minutes is flapping by the rules
@@ -85,28 +84,7 @@ export async function runStatusDetectBench(args: string[]): Promise<void> {
     await seedDemo(db());
     const { token } = await createApiToken({ name: "bench", role: "admin", storeIds: [] }, "system");
     await disconnectDb();
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    const next = startAppServer(
-      port,
-      childEnv({
-        DATABASE_URL: stack.databaseUrl,
-        NEXTAUTH_SECRET: nextauthSecret,
-        NEXTAUTH_URL: url,
-        NODE_ENV: "production",
-        LOG_LEVEL: "warn",
-        SIMULATOR_MODE: "true",
-        ADYEN_API_KEY: stack.simApiKey,
-        ADYEN_MERCHANT_ACCOUNT: DEMO_CATALOG.merchantAccount,
-        ADYEN_HMAC_KEYS: stack.hmacKey,
-        ADYEN_API_BASE_URL: stack.simUrl,
-        ADYEN_STATUS_URL: `${stack.simUrl}/status`,
-        STATUS_PROBE_INTERVAL_S: "15",
-      }),
-      "127.0.0.1",
-    );
-    stack.cleanups.push(next.stop);
-    await waitForHealthy(url, 90_000);
+    const url = await startStackApp(stack, nextauthSecret, { STATUS_PROBE_INTERVAL_S: "15" });
     say(`app at ${url}, simulator at ${stack.simUrl}; probes every 15 s (default). Waiting for the first verdicts…`);
     await until(async () => [...(await states(url, token)).values()].every((s) => s === "operational"), 120_000);
 

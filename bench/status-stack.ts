@@ -4,8 +4,10 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { startSimulatorProcess } from "../cli/processes.ts";
-import { ensureEmbeddedDatabase } from "../lib/db/embedded.ts";
+import { startAppServer, startSimulatorProcess, waitForHealthy } from "../cli/processes.ts";
+import { ensureEmbeddedDatabase, freePort } from "../lib/db/embedded.ts";
+import { childEnv } from "../lib/env.ts";
+import { DEMO_CATALOG } from "../sim/catalog.ts";
 import { migrate } from "../lib/db/migrate.ts";
 import { cleanups as newCleanups, type Cleanups } from "./cleanups.ts";
 
@@ -49,4 +51,35 @@ export async function simControl(stack: Stack, pathname: string, body?: unknown)
   });
   if (!res.ok) throw new Error(`simulator ${pathname}: HTTP ${res.status}`);
   return res.json();
+}
+
+/** The production app server on the stack, in simulator mode with the demo merchant; its URL once it is healthy. */
+export async function startStackApp(
+  stack: Stack,
+  nextauthSecret: string,
+  extraEnv: Record<string, string> = {},
+): Promise<string> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const app = startAppServer(
+    port,
+    childEnv({
+      DATABASE_URL: stack.databaseUrl,
+      NEXTAUTH_SECRET: nextauthSecret,
+      NEXTAUTH_URL: url,
+      NODE_ENV: "production",
+      LOG_LEVEL: "warn",
+      SIMULATOR_MODE: "true",
+      ADYEN_API_KEY: stack.simApiKey,
+      ADYEN_MERCHANT_ACCOUNT: DEMO_CATALOG.merchantAccount,
+      ADYEN_HMAC_KEYS: stack.hmacKey,
+      ADYEN_API_BASE_URL: stack.simUrl,
+      ADYEN_STATUS_URL: `${stack.simUrl}/status`,
+      ...extraEnv,
+    }),
+    "127.0.0.1",
+  );
+  stack.cleanups.push(app.stop);
+  await waitForHealthy(url, 90_000);
+  return url;
 }

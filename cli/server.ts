@@ -2,14 +2,14 @@
 // documented custom-server API (`next({ … }).getRequestHandler()` over node:http), except the webhook URL, which goes
 // straight to lib/webhooks' Node handler. That is the one hot path (Adyen may send thousands a second), and Next's
 // per-request routing (URL parsing, route matching, its request wrappers and async context) cost more CPU than the
-// work itself: ~0.5 ms against ~0.25 ms per notification. Everything else, /api/health included, is Next's.
+// work itself: ~0.5 ms against ~0.25 ms per notification. Everything else, /api/health included, is Next's, gzip- or
+// brotli-compressed (./app-server.ts).
 // Usage: node --import tsx cli/server.ts --port N [--host H]
-import http from "node:http";
 import next from "next";
-import { log, errorFields } from "../lib/log.ts";
+import { log } from "../lib/log.ts";
 import { stopJobs } from "../lib/jobs/queue.ts";
 import { closeWebhookPool } from "../lib/webhooks/pg-runner.ts";
-import { handleWebhookRequest, WEBHOOK_PATH } from "../lib/webhooks/http-handler.ts";
+import { createAppServer } from "./app-server.ts";
 import { ROOT } from "./processes.ts";
 
 function argument(name: string, fallback?: string): string {
@@ -19,20 +19,6 @@ function argument(name: string, fallback?: string): string {
   return value;
 }
 
-/** The path of a request target without its query (`/api/webhooks/adyen?x=1` is the webhook URL too). */
-export function pathOf(url: string | undefined): string {
-  const target = url ?? "/";
-  const q = target.indexOf("?");
-  return q < 0 ? target : target.slice(0, q);
-}
-
-function failed(res: http.ServerResponse, err: unknown): void {
-  log.error("http.unhandled", errorFields(err));
-  if (res.headersSent) return void res.destroy();
-  res.statusCode = 500;
-  res.end("Internal Server Error");
-}
-
 async function main(): Promise<void> {
   const port = Number(argument("port"));
   const hostname = argument("host", "0.0.0.0");
@@ -40,10 +26,7 @@ async function main(): Promise<void> {
   // Runs instrumentation.ts (forwarded headers, in-process jobs) before the first request is taken.
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = http.createServer((req, res) => {
-    const answered = pathOf(req.url) === WEBHOOK_PATH ? handleWebhookRequest(req, res) : handle(req, res);
-    answered.catch((err: unknown) => failed(res, err));
-  });
+  const server = createAppServer((req, res) => handle(req, res));
   let stopping = false;
   const stop = async () => {
     if (stopping) return;

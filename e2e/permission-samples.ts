@@ -49,6 +49,7 @@ export const ROUTE_SAMPLES: Record<string, (c: SampleContext) => RouteSample> = 
     };
   },
   "GET /api/reconciliation/export": (c) => ({ path: `/api/reconciliation/export?store=${c.storeA}` }),
+  "GET /api/reconciliation/import-sample": () => ({ path: "/api/reconciliation/import-sample?kind=orders" }),
   "POST /api/reconciliation/upload": (c) => ({
     path: "/api/reconciliation/upload?kind=orders&fileName=matrix.csv",
     headers: { "content-type": "text/csv" },
@@ -87,9 +88,10 @@ export const ROUTE_SAMPLES: Record<string, (c: SampleContext) => RouteSample> = 
   }),
   "GET /api/v1/payment-links": (c) => ({ path: `/api/v1/payment-links?storeId=${c.storeA}` }),
   "GET /api/v1/terminals": (c) => ({ path: `/api/v1/terminals?storeId=${c.storeA}` }),
-  // Starts far in the past and ends at once: every allowed caller's window is its own (no overlap refusals).
+  // A second long, somewhere in the last days (a window may start at most 7 days back): every allowed caller's
+  // window is its own (no overlap refusals).
   "POST /api/v1/outages": (c) => {
-    const start = Date.now() - 30 * 24 * 3600_000 - Math.floor(Math.random() * 1e9);
+    const start = Date.now() - 6 * 24 * 3600_000 + Math.floor(Math.random() * 5 * 24 * 3600_000);
     return {
       data: {
         storeId: c.storeA,
@@ -102,16 +104,17 @@ export const ROUTE_SAMPLES: Record<string, (c: SampleContext) => RouteSample> = 
   "GET /api/v1/outages": (c) => ({ path: `/api/v1/outages?storeId=${c.storeA}` }),
   "GET /api/terminals/export": (c) => ({ path: `/api/terminals/export?storeId=${c.storeA}` }),
   "GET /api/v1/status/history": (c) => ({ path: `/api/v1/status/history?storeId=${c.storeA}` }),
-  // A window a month ahead: allowed callers create it, and it changes nothing the other tests see.
+  // A window a month or two ahead: allowed callers create it, and it changes nothing the other tests see.
   "POST /api/v1/maintenance-windows": (c) => ({ data: maintenanceSample(c) }),
 };
 
 function maintenanceSample(c: SampleContext): Record<string, string> {
-  const start = Date.now() + 30 * 86_400_000;
+  // A minute somewhere a month or two ahead: windows of one store may not overlap, and each caller's is its own.
+  const start = Date.now() + 30 * 86_400_000 + Math.floor(Math.random() * 30 * 86_400_000);
   return {
     storeId: c.storeA,
     startsAt: new Date(start).toISOString(),
-    endsAt: new Date(start + 3_600_000).toISOString(),
+    endsAt: new Date(start + 60_000).toISOString(),
     reason: `matrix ${c.unique()}`,
   };
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { signIn } from "./helpers";
+import { demoUser, signIn } from "./helpers";
 import { NAV_ENTRIES } from "../lib/auth/navigation";
 import { roleCan } from "../lib/auth/permissions";
 import { ROLES } from "../lib/auth/roles";
@@ -12,19 +12,31 @@ const en = JSON.parse(readFileSync(new URL("../messages/en.json", import.meta.ur
 const label = (key: string) => en.nav[key] ?? key;
 const ALL = NAV_ENTRIES.map((e) => label(e.label));
 
-test("the health endpoint reports the database and the job queue", async ({ request }) => {
+test("the health endpoint tells anyone the state, and an admin the database and the job queue", async ({
+  request,
+  browser,
+}) => {
   const res = await request.get("/api/health");
   expect(res.status()).toBe(200);
-  const body = (await res.json()) as {
-    status: string;
-    database: { ok: boolean };
-    jobs: { installed: boolean };
-    simulator: boolean;
-  };
-  expect(body.status).toBe("ok");
-  expect(body.database.ok).toBe(true);
-  expect(body.jobs.installed).toBe(true);
-  expect(body.simulator).toBe(true);
+  expect(await res.json()).toEqual({ status: "ok" });
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await signIn(page, "admin");
+    const detailed = await context.request.get("/api/health");
+    const body = (await detailed.json()) as {
+      status: string;
+      database: { ok: boolean };
+      jobs: { installed: boolean };
+      simulator: boolean;
+    };
+    expect(body.status).toBe("ok");
+    expect(body.database.ok).toBe(true);
+    expect(body.jobs.installed).toBe(true);
+    expect(body.simulator).toBe(true);
+  } finally {
+    await context.close();
+  }
 });
 
 test("an anonymous visitor is sent to the sign-in page", async ({ page }) => {
@@ -59,6 +71,7 @@ for (const role of ROLES) {
 
 test("a store manager only sees the assigned store", async ({ page }) => {
   await signIn(page, "store_manager");
+  await page.goto("/status");
   await expect(page.getByRole("cell", { name: /Berlin Mitte/ })).toBeVisible();
   await expect(page.getByRole("cell", { name: /Hamburg/ })).toHaveCount(0);
 });
@@ -75,6 +88,7 @@ test("the wrong role gets the forbidden page with status 403, not data", async (
 
 test("the language switch turns the interface German and back", async ({ page }) => {
   await signIn(page, "finance");
+  await page.goto("/status");
   const desktop = page.locator("header").getByLabel("Language").last();
   await desktop.selectOption("de");
   await expect(page.getByRole("link", { name: "Abgleich", exact: true }).last()).toBeVisible();
@@ -89,7 +103,8 @@ test("an admin creates an API token that works once shown and never again", asyn
   await signIn(page, "admin");
   await page.goto("/admin");
   const form = page.getByRole("region", { name: "API tokens" });
-  await form.getByLabel("Label").fill(`e2e-${Date.now()}`);
+  const label = `e2e-${Date.now()}`;
+  await form.getByLabel("Label").fill(label);
   await form.getByLabel("Role", { exact: true }).selectOption("finance");
   await page.getByRole("button", { name: "Create", exact: true }).click();
   const token = (await page.getByTestId("new-token").textContent())?.trim() ?? "";
@@ -101,6 +116,8 @@ test("an admin creates an API token that works once shown and never again", asyn
   expect(bad.status()).toBe(401);
   await page.reload();
   await expect(page.getByTestId("new-token")).toHaveCount(0);
+  // The list names who created it.
+  await expect(form.getByRole("row", { name: new RegExp(label) })).toContainText(demoUser("admin").email);
 });
 
 test.describe("on a phone", () => {

@@ -9,13 +9,13 @@ async function signInAs(page: Page, email: string, password: string): Promise<vo
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
-test("after signing in, a callbackUrl that points at another host leads to the status page", async ({ page }) => {
+test("after signing in, a callbackUrl that points at another host leads to the role's own page", async ({ page }) => {
   const finance = demoUser("finance");
   for (const callbackUrl of ["/%5Cevil.example", "//evil.example", "https://evil.example/"]) {
     await page.context().clearCookies();
     await page.goto(`/login?callbackUrl=${encodeURIComponent(decodeURIComponent(callbackUrl))}`);
     await signInAs(page, finance.email, finance.password);
-    await expect(page).toHaveURL(`${E2E_BASE_URL}/status`);
+    await expect(page).toHaveURL(`${E2E_BASE_URL}/reconciliation`);
   }
   await page.context().clearCookies();
   await page.goto(`/login?callbackUrl=${encodeURIComponent("/reconciliation?status=missing")}`);
@@ -23,10 +23,13 @@ test("after signing in, a callbackUrl that points at another host leads to the s
   await expect(page).toHaveURL(`${E2E_BASE_URL}/reconciliation?status=missing`);
 });
 
-test("pages carry a nonce-based Content-Security-Policy and run without violating it", async ({ page }) => {
+test("pages carry a nonce-based Content-Security-Policy and a Permissions-Policy, and run without violating them", async ({
+  page,
+}) => {
   const violations: string[] = [];
   page.on("console", (m) => {
-    if (/Content Security Policy|Refused to (execute|load|apply)/i.test(m.text())) violations.push(m.text());
+    if (/Content Security Policy|Permissions-Policy|Refused to (execute|load|apply)/i.test(m.text()))
+      violations.push(m.text());
   });
   page.on("pageerror", (e) => violations.push(e.message));
   const login = await page.goto("/login");
@@ -34,6 +37,7 @@ test("pages carry a nonce-based Content-Security-Policy and run without violatin
   expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
   expect(csp).not.toContain("unsafe-eval");
   expect(login?.headers()["strict-transport-security"]).toBeUndefined(); // plain http here
+  expect(login?.headers()["permissions-policy"]).toMatch(/(^|, )camera=\(\)(,|$)/);
   const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
   // Every script Next wrote into the page carries this response's nonce.
   const scripts = await page.locator("script").evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).nonce));

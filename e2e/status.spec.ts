@@ -38,7 +38,8 @@ async function signInAs(browser: Browser, email: string, password: string): Prom
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL(/\/status$/);
+  await expect(page).not.toHaveURL(/\/login/);
+  await page.goto("/status");
   return page;
 }
 
@@ -93,6 +94,8 @@ test.describe("status panel", () => {
     await expect(hamburgManager.getByRole("row", { name: /Hamburg Altona/ })).toBeVisible();
     await expect(hamburgManager.getByRole("alert", { name: "Store status alerts" })).toHaveCount(0);
     await expect(hamburgManager.getByText("Berlin Mitte")).toHaveCount(0);
+    // Nor the fleet's state: the components that sum up every store are not theirs to see.
+    await expect(hamburgManager.getByText(/stores affected/)).toHaveCount(0);
 
     await cut(false);
     await expect(banner).toHaveCount(0, { timeout: VERDICT_TIMEOUT });
@@ -110,6 +113,19 @@ test.describe("status panel", () => {
     await expect(
       timeline.getByRole("listitem").filter({ hasText: "Berlin Mitte: all 9 terminals not connected" }).first(),
     ).toContainText("ended");
+  });
+
+  test("an admin adds an alert webhook: after saving, its URL is shown by its host only", async ({ page }) => {
+    await signIn(page, "admin");
+    const setup = page.getByRole("region", { name: "Alert webhooks" });
+    await setup.getByLabel("Name").fill("Ops chat");
+    await setup.getByLabel("Webhook URL").fill("http://127.0.0.1:9/services/T0E2E/B0E2E/e2eSecretToken");
+    await setup.getByRole("button", { name: "Add webhook" }).click();
+    const item = setup.getByRole("listitem").filter({ hasText: "Ops chat" });
+    await expect(item).toContainText("http://127.0.0.1:9/…");
+    expect(await page.content()).not.toContain("e2eSecretToken");
+    await item.getByRole("button", { name: "Remove" }).click();
+    await expect(item).toHaveCount(0);
   });
 
   test("the status API: scoped per token, validated query parameters, maintenance windows", async () => {
@@ -146,6 +162,10 @@ test.describe("status panel", () => {
       (await api(admin, "POST", "/api/v1/maintenance-windows", { ...window, endsAt: window.startsAt })).status,
     ).toBe(400);
     expect((await api(admin, "POST", "/api/v1/maintenance-windows", window)).status).toBe(201);
+    // The same store, overlapping: refused by the database's exclusion constraint, with the reason.
+    const overlap = await api(admin, "POST", "/api/v1/maintenance-windows", { ...window, reason: "e2e again" });
+    expect(overlap.status).toBe(409);
+    expect(((await overlap.json()) as { error: { message: string } }).error.message).toMatch(/already covers/);
 
     const manager = execFileSync(
       process.execPath,
@@ -159,8 +179,12 @@ test.describe("status panel", () => {
       .trim()
       .split("\n")
       .at(-1) as string;
-    const mine = (await (await api(manager, "GET", "/api/v1/status")).json()) as { stores: { storeId: string }[] };
+    const mine = (await (await api(manager, "GET", "/api/v1/status")).json()) as {
+      stores: { storeId: string }[];
+      components: { name: string }[];
+    };
     expect(mine.stores.map((s) => s.storeId)).toEqual([BERLIN]);
+    expect(mine.components.map((c) => c.name)).toEqual(["checkout", "management"]);
     expect((await api(manager, "GET", `/api/v1/status/history?storeId=${HAMBURG}`)).status).toBe(403);
     expect((await api(manager, "POST", "/api/v1/maintenance-windows", window)).status).toBe(403);
   });

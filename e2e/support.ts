@@ -34,10 +34,16 @@ export function createUser(email: string, role: string, password: string): void 
   });
 }
 
-export async function api(token: string, method: string, url: string, body?: unknown): Promise<Response> {
+export async function api(
+  token: string,
+  method: string,
+  url: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return fetch(`${E2E_BASE_URL}${url}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 }

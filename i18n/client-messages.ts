@@ -3,15 +3,15 @@
 // of them, on every page, were 36 KB of every response). A nested provider replaces its parent's messages, so each
 // segment's list is complete with the shell's. `client-messages.test.ts` checks every client component against it.
 
-/** The shell's client components (locale switch, status banner, route errors), on every page. */
-export const SHELL_NAMESPACES = ["common", "nav", "banner"] as const;
+/** The shell's client components (locale switch, status banner and its reasons, route errors), on every page. */
+export const SHELL_NAMESPACES = ["common", "nav", "banner", "statusReason"] as const;
 
 /** Route segment (its folder under the route groups) → what its client components translate. */
 export const SEGMENT_NAMESPACES = {
   login: ["login"],
   admin: ["admin"],
   idempotency: ["idempotency"],
-  "payment-links": ["links"],
+  "payment-links": ["links", "problems", "amountConfirm"],
   reconciliation: ["recon.actions", "recon.bulk", "recon.detail"],
   "reconciliation/imports": ["imports"],
   runbook: [
@@ -21,6 +21,9 @@ export const SEGMENT_NAMESPACES = {
     "links.form",
     "links.result",
     "links.status",
+    "terminals.switch",
+    "problems",
+    "amountConfirm",
   ],
   status: ["status"],
   terminals: ["terminals.switch", "terminals.sync"],

@@ -99,6 +99,22 @@ describe("parseEnv", () => {
     });
   });
 
+  it("reads the amount limits of links and receipts per currency, in major units", () => {
+    expect(parseEnv({}).AMOUNT_MAX).toEqual({ default: "100000", byCurrency: {} });
+    expect(parseEnv({}).AMOUNT_CONFIRM_ABOVE).toEqual({ default: "1000", byCurrency: {} });
+    expect(parseEnv({ AMOUNT_MAX: "50000, JPY=15000000,KWD=30000.500" }).AMOUNT_MAX).toEqual({
+      default: "50000",
+      byCurrency: { JPY: "15000000", KWD: "30000.500" },
+    });
+    expect(parseEnv({ AMOUNT_CONFIRM_ABOVE: "JPY=200000" }).AMOUNT_CONFIRM_ABOVE).toEqual({
+      default: "1000",
+      byCurrency: { JPY: "200000" },
+    });
+    for (const bad of ["100000.50", "1e5", "EUR=12.345", "XYZ=10", "JPY=10.5", "100,000", "-5"]) {
+      expect(problem({ AMOUNT_MAX: bad }), bad).toMatch(/^AMOUNT_MAX must be an amount in major units/);
+    }
+  });
+
   it("checks TRUSTED_PROXIES", () => {
     expect(parseEnv({ TRUSTED_PROXIES: "10.0.0.0/8, 127.0.0.1,fd00::/8" }).TRUSTED_PROXIES).toEqual([
       "10.0.0.0/8",

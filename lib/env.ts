@@ -2,6 +2,7 @@
 import { existsSync } from "node:fs";
 import { isIP } from "node:net";
 import { z } from "zod";
+import { isKnownCurrency, tryParseMajorAmount } from "./money";
 
 const HEX_KEY = /^(?:[0-9a-fA-F]{2})+$/;
 
@@ -60,6 +61,35 @@ const proxyList = optionalString
     { message: "must be IP addresses or CIDR ranges, comma-separated (e.g. 10.0.0.0/8,127.0.0.1)" },
   );
 
+/** Major units per currency: a default for every currency and, optionally, some currencies of their own. */
+export type AmountsByCurrency = { default: string; byCurrency: Readonly<Record<string, string>> };
+
+// "100000" or "100000,JPY=15000000,KWD=30000.500": major units, as machines write them (a point for decimals). The
+// default is whole, so that it fits every currency (JPY has no decimals); a currency's own fits its exponent.
+const amountsByCurrency = (fallback: string) =>
+  optionalString.transform((v, ctx): AmountsByCurrency => {
+    const byCurrency: Record<string, string> = {};
+    let base: string | undefined;
+    for (const entry of (v ?? fallback).split(",").map((e) => e.trim())) {
+      const [code, amount = ""] = entry.includes("=") ? entry.split("=", 2).map((x) => x.trim()) : [undefined, entry];
+      // One default only: "100,000" is a thousands comma, not two values.
+      const fits =
+        code === undefined
+          ? base === undefined && /^\d{1,13}$/.test(amount)
+          : isKnownCurrency(code) && /^\d/.test(amount) && tryParseMajorAmount(amount, code).ok;
+      if (!fits) {
+        ctx.addIssue({
+          code: "custom",
+          message: `must be an amount in major units, optionally followed by CURRENCY=amount pairs, e.g. 100000,JPY=15000000 (not "${entry}")`,
+        });
+        return z.NEVER;
+      }
+      if (code === undefined) base = amount;
+      else byCurrency[code] = amount;
+    }
+    return { default: base ?? fallback, byCurrency };
+  });
+
 const positiveInt = (fallback: number) =>
   optionalString
     .refine((v) => v === undefined || /^\d+$/.test(v), { message: "must be a whole number" })
@@ -103,6 +133,12 @@ export const envSchema = z
     STATUS_PROBE_INTERVAL_S: positiveIntIn(15, 2, 3600),
     STATUS_PAGE_POLL_S: positiveIntIn(120, 10, 86_400),
     STATUS_RETENTION_DAYS: positiveIntIn(30, 2, 3650),
+    // Alert webhooks may target loopback, link-local, private and metadata addresses only when true (default: true in
+    // simulator mode, false otherwise). Read through alertTargetsMayBePrivate().
+    ALERT_ALLOW_PRIVATE_TARGETS: optionalString
+      .transform((v) => v?.toLowerCase())
+      .pipe(z.enum(["true", "false"], { message: "must be true or false" }).optional())
+      .transform((v) => (v === undefined ? undefined : v === "true")),
     OIDC_ISSUER: optionalUrl("OpenID Connect issuer"),
     OIDC_CLIENT_ID: optionalString,
     OIDC_CLIENT_SECRET: optionalString,
@@ -127,6 +163,10 @@ export const envSchema = z
     TRUSTED_PROXIES: proxyList,
     // Largest file accepted by POST /api/reconciliation/upload (a year of settlement details is ~400 MB).
     IMPORT_MAX_UPLOAD_MB: positiveInt(512),
+    // Payment links and standalone receipts: the largest amount accepted, and above which the form asks to confirm
+    // the amount shown in words and figures before anything is created. Major units; per currency with CODE=amount.
+    AMOUNT_MAX: amountsByCurrency("100000"),
+    AMOUNT_CONFIRM_ABOVE: amountsByCurrency("1000"),
     CHROMIUM_PATH: optionalString,
     CI: optionalString.transform((v) => v !== undefined && v !== "false" && v !== "0"),
     // Idempotency checker: largest upload as sent (MB), and largest content once decompressed (MB).
@@ -206,6 +246,16 @@ export const envSchema = z
   });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** Alert webhooks to private addresses: as configured, else only in simulator mode (its demo hooks are local). */
+export function alertTargetsMayBePrivate(e: Env): boolean {
+  return e.ALERT_ALLOW_PRIVATE_TARGETS ?? e.SIMULATOR_MODE;
+}
+
+/** Real Adyen credentials outside npm start's simulator: production, where https and secrets are required. */
+export function hasRealCredentials(e: Env): boolean {
+  return Boolean(e.ADYEN_API_KEY) && !e.SIMULATOR_MODE;
+}
 
 /** https, or plain http on this machine only (trying real TEST credentials locally). */
 export function isSecureAppUrl(url: string | undefined): boolean {

@@ -5,6 +5,7 @@ export type AppErrorCode =
   | "NOT_FOUND"
   | "VALIDATION"
   | "METHOD_NOT_ALLOWED"
+  | "REQUEST_TIMEOUT"
   | "CONFLICT"
   | "PAYLOAD_TOO_LARGE"
   | "UNSUPPORTED_MEDIA_TYPE"
@@ -21,6 +22,8 @@ const STATUS: Record<AppErrorCode, number> = {
   NOT_FOUND: 404,
   VALIDATION: 400,
   METHOD_NOT_ALLOWED: 405,
+  // The request itself did not arrive in time (a body trickled in by a slow sender).
+  REQUEST_TIMEOUT: 408,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
@@ -38,7 +41,11 @@ export function statusFor(code: AppErrorCode): number {
   return STATUS[code];
 }
 
-export type FieldProblem = { path: string; message: string };
+/**
+ * A problem with one field. `message` is English, for API callers and logs; `code` with `values`, when present, is
+ * what a page words in the reader's language (messages: problems.<code>), as lib never chooses the language.
+ */
+export type FieldProblem = { path: string; message: string; code?: string; values?: Record<string, string | number> };
 
 export class AppError extends Error {
   constructor(

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import {
   KNOWN_CURRENCIES,
+  amountProblemText,
   assertMinorUnits,
   currencyExponent,
   formatMinor,
@@ -9,8 +10,10 @@ import {
   minorToMajorString,
   parseMajorAmount,
   parseOptionalMajorAmount,
+  parseTypedAmount,
   sumMinor,
   tryParseMajorAmount,
+  type AmountProblem,
 } from "@/lib/money";
 
 describe("currencyExponent", () => {
@@ -178,5 +181,105 @@ describe("minorToMajorString and formatMinor", () => {
   it("rejects fractional minor units and unknown currencies", () => {
     expect(() => formatMinor(1.5, "EUR")).toThrow(AppError);
     expect(() => formatMinor(1, "XYZ")).toThrow(AppError);
+  });
+});
+
+describe("parseTypedAmount: amounts as people type them, by the form's locale", () => {
+  type Expect = number | AmountProblem["code"] | [grouped: string, decimal: string];
+  // [typed, currency, English reading, German reading]
+  const table: [string, string, Expect, Expect][] = [
+    ["12", "EUR", 1200, 1200],
+    ["12.50", "EUR", 1250, 1250],
+    ["12,50", "EUR", 1250, 1250],
+    ["1,250.00", "EUR", 125000, 125000],
+    ["1.250,00", "EUR", 125000, 125000],
+    ["1 250,00", "EUR", 125000, 125000],
+    ["1 250.00", "EUR", 125000, 125000],
+    ["1\u202f250,00", "EUR", 125000, 125000],
+    ["1\u00a0250,00", "EUR", 125000, 125000],
+    ["1,250", "EUR", ["1,250.00", "1.25"], 125],
+    ["1.250", "EUR", 125, ["1.250,00", "1,25"]],
+    ["1,250,000", "EUR", 125000000, 125000000],
+    ["1.250.000", "EUR", 125000000, 125000000],
+    ["1,250,000.50", "EUR", 125000050, 125000050],
+    ["1.250.000,50", "EUR", 125000050, 125000050],
+    ["0,250", "EUR", 25, 25],
+    [".5", "EUR", 50, 50],
+    [",5", "EUR", 50, 50],
+    ["12.", "EUR", 1200, 1200],
+    ["12.345", "EUR", "amount.decimals", 1234500],
+    ["12,345", "EUR", 1234500, "amount.decimals"],
+    ["1234,567", "EUR", "amount.decimals", "amount.decimals"],
+    ["1,2,3", "EUR", "amount.invalid", "amount.invalid"],
+    ["1,,250", "EUR", "amount.invalid", "amount.invalid"],
+    ["1.250,000.00", "EUR", "amount.invalid", "amount.invalid"],
+    ["12 50", "EUR", "amount.invalid", "amount.invalid"],
+    ["1e3", "EUR", "amount.invalid", "amount.invalid"],
+    ["€12", "EUR", "amount.invalid", "amount.invalid"],
+    ["", "EUR", "amount.empty", "amount.empty"],
+    ["  ", "EUR", "amount.empty", "amount.empty"],
+    ["-3,20", "EUR", -320, -320],
+    ["99999999999999999", "EUR", "amount.tooLarge", "amount.tooLarge"],
+    ["1".repeat(40), "EUR", "amount.invalid", "amount.invalid"],
+    // JPY has no decimals: a reading that needs some is no reading, so "1,250" yen is unambiguous.
+    ["1500", "JPY", 1500, 1500],
+    ["1,250", "JPY", 1250, "amount.decimals"],
+    ["1.250", "JPY", "amount.decimals", 1250],
+    ["1,000", "JPY", ["1,000", "1"], 1],
+    ["1.000", "JPY", 1, ["1.000", "1"]],
+    ["1500.5", "JPY", "amount.decimals", "amount.decimals"],
+    ["1500,5", "JPY", "amount.decimals", "amount.decimals"],
+    ["1 500", "JPY", 1500, 1500],
+    // KWD has three: both readings of "1,250" fit, so it is refused in English.
+    ["1,250", "KWD", ["1,250.00", "1.25"], 1250],
+    ["1.250", "KWD", 1250, ["1.250,00", "1,25"]],
+    ["1.2345", "KWD", "amount.decimals", "amount.decimals"],
+    ["1,234.567", "KWD", 1234567, 1234567],
+    ["1.234,567", "KWD", 1234567, 1234567],
+  ];
+  const expected = (e: Expect) =>
+    typeof e === "number"
+      ? { ok: true, value: e }
+      : Array.isArray(e)
+        ? { ok: false, problem: { code: "amount.ambiguous", values: { grouped: e[0], decimal: e[1] } } }
+        : { ok: false, problem: expect.objectContaining({ code: e }) };
+  it.each(table)("%j %s", (typed, currency, en, de) => {
+    expect(parseTypedAmount(typed, currency, "en"), "en").toEqual(expected(en));
+    expect(parseTypedAmount(typed, currency, "de"), "de").toEqual(expected(de));
+  });
+
+  it("names both readings as the locale writes them", () => {
+    const en = parseTypedAmount("1,250", "EUR", "en");
+    expect(en.ok ? "" : amountProblemText(en.problem)).toBe("is ambiguous: did you mean 1,250.00 or 1.25?");
+    expect(parseTypedAmount("1.250", "EUR", "de")).toEqual({
+      ok: false,
+      problem: { code: "amount.ambiguous", values: { grouped: "1.250,00", decimal: "1,25" } },
+    });
+  });
+
+  it("says how many decimals the currency has", () => {
+    expect(parseTypedAmount("12.345", "EUR", "en")).toEqual({
+      ok: false,
+      problem: { code: "amount.decimals", values: { currency: "EUR", decimals: 2 } },
+    });
+    expect(parseTypedAmount("1500,5", "JPY", "de")).toEqual({
+      ok: false,
+      problem: { code: "amount.decimals", values: { currency: "JPY", decimals: 0 } },
+    });
+  });
+
+  it("reads any currency's amount in thousandths when no currency is given (filters)", () => {
+    expect(parseTypedAmount("12.50", null, "en")).toEqual({ ok: true, value: 12500 });
+    expect(parseTypedAmount("12,5", null, "de")).toEqual({ ok: true, value: 12500 });
+    expect(parseTypedAmount("1.234", null, "en")).toEqual({ ok: true, value: 1234 });
+    expect(parseTypedAmount("1.2345", null, "en")).toMatchObject({ ok: false, problem: { code: "amount.decimals" } });
+    expect(parseTypedAmount("1.250", null, "de")).toMatchObject({ ok: false, problem: { code: "amount.ambiguous" } });
+  });
+
+  it("refuses unknown currencies", () => {
+    expect(parseTypedAmount("1", "XYZ", "en")).toEqual({
+      ok: false,
+      problem: { code: "amount.unknownCurrency", values: { currency: "XYZ" } },
+    });
   });
 });

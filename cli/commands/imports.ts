@@ -98,7 +98,7 @@ function printResult(
     const details =
       "byType" in summary
         ? { byType: summary.byType, netByCurrency: summary.netByCurrency }
-        : { byStore: summary.byStore, amountByCurrency: summary.amountByCurrency };
+        : { byStore: summary.byStore, storeNames: summary.storeNames, amountByCurrency: summary.amountByCurrency };
     process.stdout.write(JSON.stringify({ ...counts, ...details, ...rejected }) + "\n");
     if (rejectedFile) process.stderr.write(`rejected rows written to ${rejectedFile}\n`);
     return;
@@ -115,6 +115,9 @@ function printResult(
       );
     }
   } else {
+    for (const [storeId, n] of Object.entries(summary.byStore)) {
+      out(`  ${summary.storeNames[storeId] ?? storeId} (${storeId}): ${n}`);
+    }
     for (const [currency, total] of Object.entries(summary.amountByCurrency))
       out(`  total ${currency}: ${minorToMajorString(total, currency)}`);
   }

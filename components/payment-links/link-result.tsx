@@ -3,7 +3,7 @@
 // while it is open, so "paid" shows up here without a reload. Keyed by the link's id where it is rendered, so a new
 // link starts fresh.
 import { useEffect, useRef, useState } from "react";
-import { useLocale, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { formatMinor } from "@/lib/money";
 import type { PaymentLinkView } from "@/lib/runbook/payment-links/view";
 import { Button } from "@/components/ui/button";
@@ -13,9 +13,12 @@ import { QrCode } from "./qr-code";
 const OPEN = new Set(["creating", "active", "paymentPending"]);
 const POLL_MS = 3_000;
 
-export function LinkResult({ initial }: { initial: PaymentLinkView }) {
+/** `headingLevel`: 2 where the link is the page's subject (under its h1), 3 inside a form's section. */
+export function LinkResult({ initial, headingLevel = 3 }: { initial: PaymentLinkView; headingLevel?: 2 | 3 }) {
   const t = useTranslations("links.result");
   const locale = useLocale();
+  const format = useFormatter();
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   const [link, setLink] = useState(initial);
   const [copied, setCopied] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -37,15 +40,16 @@ export function LinkResult({ initial }: { initial: PaymentLinkView }) {
   }, [open, link.id]);
 
   const amount = formatMinor(link.amount.value, link.amount.currency, locale);
+  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
   const paid = link.status === "completed" || link.status === "paid";
   return (
     <section
       aria-labelledby={`link-${link.id}`}
       className="print-area flex w-full flex-col items-center gap-3 rounded-lg border border-slate-300 bg-white p-4"
     >
-      <h3 ref={heading} tabIndex={-1} id={`link-${link.id}`} className="text-center text-lg font-semibold">
+      <Heading ref={heading} tabIndex={-1} id={`link-${link.id}`} className="text-center text-lg font-semibold">
         {t("title", { amount, reference: link.reference })}
-      </h3>
+      </Heading>
       <div role="status" aria-live="polite" className="flex items-center gap-2 text-sm">
         <span className="text-slate-600">{t("status")}</span>
         <LinkStatusBadge status={link.status} />
@@ -87,7 +91,28 @@ export function LinkResult({ initial }: { initial: PaymentLinkView }) {
           </div>
         </>
       ) : null}
-      <p className="text-xs text-slate-600">{t("expires", { at: new Date(link.expiresAt).toLocaleString(locale) })}</p>
+      <LinkEnd link={link} when={when} t={t} />
     </section>
   );
+}
+
+/**
+ * How the link's life ends: its expiry while it can be paid, when it was paid, or that it can no longer be paid
+ * (an expired link says so, never a time it would still expire at).
+ */
+function LinkEnd(props: {
+  link: PaymentLinkView;
+  when: (iso: string) => string;
+  t: (key: string, values?: Record<string, string>) => string;
+}) {
+  const { link, when, t } = props;
+  const text =
+    link.status === "expired"
+      ? t("expired")
+      : (link.status === "completed" || link.status === "paid") && link.paidAt
+        ? t("paidAt", { at: when(link.paidAt) })
+        : OPEN.has(link.status)
+          ? t("expires", { at: when(link.expiresAt) })
+          : null;
+  return text ? <p className="text-xs text-slate-600">{text}</p> : null;
 }

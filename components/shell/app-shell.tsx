@@ -7,6 +7,11 @@ import { LocaleSwitch } from "@/components/locale-switch";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
+/** An e-mail address with places to wrap before its "@" and after each dot, where a reader expects a break. */
+function breakable(email: string): React.ReactNode[] {
+  return email.split(/(?=@)|(?<=\.)/).flatMap((part, i) => (i === 0 ? [part] : [<wbr key={i} />, part]));
+}
+
 export async function AppShell(props: {
   nav: readonly NavEntry[];
   email: string;
@@ -17,7 +22,13 @@ export async function AppShell(props: {
 }) {
   const t = await getTranslations();
   const items = props.nav.map((e) => ({ href: e.href, label: t(`nav.${e.label}`) }));
-  const who = t("nav.signedInAs", { email: props.email, role: t(`roles.${props.role}`) });
+  // Words are never broken mid-word: an address may wrap only after its "@" or a dot, the role stays whole.
+  const who = t.rich("nav.signedInAs", {
+    address: props.email,
+    roleName: t(`roles.${props.role}`),
+    email: () => <span className="break-words">{breakable(props.email)}</span>,
+    role: (chunks) => <span className="whitespace-nowrap">{chunks}</span>,
+  });
   const badge = props.simulator ? (
     <span
       title={t("app.simulatorHint")}
@@ -53,7 +64,7 @@ export async function AppShell(props: {
         <div className="hidden p-3 md:block">
           <NavLinks items={items} label={t("nav.menu")} />
           <div className="mt-6 flex flex-col gap-3 border-t pt-4 text-sm">
-            <p className="break-all text-slate-600">{who}</p>
+            <p className="text-slate-600">{who}</p>
             <LocaleSwitch />
             <SignOutButton label={t("nav.signOut")} />
           </div>

@@ -4,18 +4,25 @@
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 
-type Result = { ok: true; message?: string } | { ok: false; error: string };
+export type ConfirmResult = { ok: true; message?: string } | { ok: false; error: string };
+type Outcome = [ConfirmResult | null, (r: ConfirmResult | null) => void];
 
 export function ConfirmButton(props: {
   label: string;
   question: string;
   confirmLabel: string;
   cancelLabel: string;
-  run: () => Promise<Result>;
+  run: () => Promise<ConfirmResult>;
   variant?: "primary" | "secondary" | "danger";
+  /**
+   * Buttons that change the same thing share one outcome (their owner shows it with ConfirmOutcome), so two
+   * answers never stand side by side; without it the button shows its own.
+   */
+  outcome?: Outcome;
 }) {
   const [asking, setAsking] = useState(false);
-  const [result, setResult] = useState<Result | null>(null);
+  const own = useState<ConfirmResult | null>(null);
+  const [result, setResult] = props.outcome ?? own;
   const [pending, start] = useTransition();
   return (
     <div className="flex flex-col gap-2">
@@ -50,9 +57,15 @@ export function ConfirmButton(props: {
           {props.label}
         </Button>
       )}
-      <p aria-live="polite" className={`text-sm ${result && !result.ok ? "text-red-800" : "text-slate-700"}`}>
-        {result ? (result.ok ? (result.message ?? "") : result.error) : ""}
-      </p>
+      {props.outcome ? null : <ConfirmOutcome result={result} />}
     </div>
+  );
+}
+
+export function ConfirmOutcome({ result }: { result: ConfirmResult | null }) {
+  return (
+    <p aria-live="polite" className={`text-sm ${result && !result.ok ? "text-red-800" : "text-slate-700"}`}>
+      {result ? (result.ok ? (result.message ?? "") : result.error) : ""}
+    </p>
   );
 }

@@ -7,19 +7,13 @@ import type { Principal } from "@/lib/auth/principal";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { createUser, principalForUser, setUserDisabled } from "@/lib/auth/users";
 import { withTestDatabase } from "@/lib/testing/database";
+import { REAL_CREDENTIALS_ENV } from "@/lib/testing/environments";
 import { DEMO_USERS } from "@/prisma/seed/demo-users";
 import { seedDemo } from "@/prisma/seed/demo";
 
 withTestDatabase();
 const SIMULATOR = { LOG_LEVEL: "silent", SIMULATOR_MODE: "true" };
-const LIVE_DATA = {
-  LOG_LEVEL: "silent",
-  ADYEN_API_KEY: "k",
-  ADYEN_MERCHANT_ACCOUNT: "M",
-  ADYEN_HMAC_KEYS: "AB",
-  NEXTAUTH_SECRET: "s".repeat(32),
-  NEXTAUTH_URL: "https://ops.example.com",
-};
+
 afterAll(() => setEnvForTests({}));
 
 let address = 0;
@@ -42,7 +36,7 @@ describe("demo accounts", () => {
     setEnvForTests(SIMULATOR);
     const user = await db().user.findUniqueOrThrow({ where: { email: admin?.email } });
     expect(await principalForUser(user.id)).not.toBeNull();
-    setEnvForTests(LIVE_DATA);
+    setEnvForTests(REAL_CREDENTIALS_ENV);
     for (const u of DEMO_USERS) await expect(signIn(u.email, u.password)).rejects.toThrow("invalid");
     expect(await principalForUser(user.id)).toBeNull();
   });
@@ -53,7 +47,7 @@ describe("demo accounts", () => {
     const actor = await principalForUser(user.id);
     const { token } = await createApiToken({ name: "made in the demo", role: "finance" }, actor ?? "system");
     await expect(authenticateBearer(`Bearer ${token}`)).resolves.toMatchObject({ role: "finance" });
-    setEnvForTests(LIVE_DATA);
+    setEnvForTests(REAL_CREDENTIALS_ENV);
     await expect(authenticateBearer(`Bearer ${token}`)).rejects.toThrow(/unknown, expired or revoked/);
   });
 });
@@ -81,6 +75,35 @@ describe("disabling a user", () => {
     await setUserDisabled(admin, { userId: u.id, disabled: false });
     await expect(signIn("leaver@example.com", "a-long-password-1")).resolves.toMatchObject({ id: u.id });
     expect(await db().auditLog.count({ where: { entityId: u.id, action: "user.enable" } })).toBe(1);
+  });
+
+  it("stops the API tokens they created while they are disabled; the token list names the creator", async () => {
+    setEnvForTests({ LOG_LEVEL: "silent" });
+    const maker = await createUser(
+      { email: "token-maker@example.com", role: "admin", password: "a-long-password-1" },
+      "system",
+    );
+    const actor = (await principalForUser(maker.id)) as Principal;
+    const { id, token } = await createApiToken({ name: "POS export", role: "finance" }, actor);
+    const fromCli = await createApiToken({ name: "made by ops", role: "finance" }, "system");
+    expect((await listApiTokens(admin)).find((t) => t.id === id)?.createdBy).toEqual({
+      email: "token-maker@example.com",
+      disabled: false,
+    });
+    expect((await listApiTokens(admin)).find((t) => t.id === fromCli.id)?.createdBy).toBeNull();
+    await expect(authenticateBearer(`Bearer ${token}`)).resolves.toMatchObject({ kind: "token", role: "finance" });
+
+    await setUserDisabled(admin, { userId: maker.id, disabled: true });
+    await expect(authenticateBearer(`Bearer ${token}`)).rejects.toThrow(/unknown, expired or revoked/);
+    expect((await listApiTokens(admin)).find((t) => t.id === id)?.createdBy).toEqual({
+      email: "token-maker@example.com",
+      disabled: true,
+    });
+    // Tokens made with the CLI belong to no user and keep working.
+    await expect(authenticateBearer(`Bearer ${fromCli.token}`)).resolves.toMatchObject({ kind: "token" });
+
+    await setUserDisabled(admin, { userId: maker.id, disabled: false });
+    await expect(authenticateBearer(`Bearer ${token}`)).resolves.toMatchObject({ kind: "token" });
   });
 
   it("is for admins only, and an admin cannot lock themselves out", async () => {

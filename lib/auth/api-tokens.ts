@@ -81,9 +81,10 @@ export async function authenticateBearer(header: string | null): Promise<Princip
     },
   });
   const expired = row?.expiresAt && row.expiresAt.getTime() <= Date.now();
-  // A token a demo account made (published password) is worth no more than that account outside simulator mode.
-  const madeByDemo = row?.createdBy?.demo === true && !isAccountUsable({ disabledAt: null, demo: true });
-  if (!row || row.revokedAt || expired || madeByDemo) {
+  // A token is worth no more than the account that made it: nothing while that user is disabled, and nothing outside
+  // simulator mode when a demo account (published password) made it. Tokens made with the CLI belong to no user.
+  const creatorUnusable = row?.createdBy ? !isAccountUsable(row.createdBy) : false;
+  if (!row || row.revokedAt || expired || creatorUnusable) {
     throw new AppError("UNAUTHENTICATED", "The API token is unknown, expired or revoked.");
   }
   // Last use is informative only: no request waits on it, and it is written at most once per LAST_USE_STEP_MS, so
@@ -106,9 +107,12 @@ export async function authenticateBearer(header: string | null): Promise<Princip
   };
 }
 
+export type ApiTokenListItem = Awaited<ReturnType<typeof listApiTokens>>[number];
+
+/** The tokens, newest first, each with the user who created it (null: made with the CLI). */
 export async function listApiTokens(actor: Principal | "system") {
   assertCan(actor, "tokens.manage");
-  return db().apiToken.findMany({
+  const rows = await db().apiToken.findMany({
     orderBy: { createdAt: "desc" },
     select: {
       id: true,
@@ -120,8 +124,13 @@ export async function listApiTokens(actor: Principal | "system") {
       revokedAt: true,
       expiresAt: true,
       stores: { select: { storeId: true } },
+      createdBy: { select: { email: true, disabledAt: true } },
     },
   });
+  return rows.map(({ createdBy, ...t }) => ({
+    ...t,
+    createdBy: createdBy ? { email: createdBy.email, disabled: createdBy.disabledAt !== null } : null,
+  }));
 }
 
 export async function revokeApiToken(id: string, actor: Principal | "system"): Promise<void> {

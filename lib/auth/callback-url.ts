@@ -3,7 +3,8 @@
 // would) against a placeholder origin and kept only when it stays there and, written back, is still one path.
 const PLACEHOLDER = "https://callback.invalid";
 
-export const DEFAULT_AFTER_SIGN_IN = "/status";
+/** The dashboard's root, which leads each role to its main page (lib/auth/navigation.ts homeFor). */
+export const DEFAULT_AFTER_SIGN_IN = "/";
 
 export function safeCallbackPath(value: string | null | undefined, fallback = DEFAULT_AFTER_SIGN_IN): string {
   if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;

@@ -14,8 +14,11 @@ describe("navigation", () => {
     expect(hrefs("engineering")).toEqual(["/status", "/idempotency"]);
   });
 
-  it("sends everyone home to the first page they may open", () => {
-    expect(homeFor(who("finance"))).toBe("/status");
+  it("sends everyone home to their role's main page", () => {
+    expect(homeFor(who("finance"))).toBe("/reconciliation");
+    expect(homeFor(who("engineering"))).toBe("/idempotency");
+    expect(homeFor(who("store_manager"))).toBe("/runbook");
+    expect(homeFor(who("admin"))).toBe("/status");
   });
 
   it("has a label in every language", () => {

@@ -1,6 +1,7 @@
 // The navigation, derived from the permission table: each entry names the action its page checks, so a role sees
 // exactly the pages it may open (lib/auth/route-permissions.test.ts holds every entry to its page's guard).
 import { can, type Action, type Actor } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/auth/roles";
 
 export type NavEntry = {
   href: string;
@@ -24,7 +25,17 @@ export function navFor(actor: Actor): NavEntry[] {
   return NAV_ENTRIES.filter((e) => can(actor, e.action));
 }
 
-/** Where "/" and a fresh sign-in lead: the first page the actor may open. */
+/** Each role's main page (DESIGN's "who uses it, and for what"): the store's runbook, the money, the migration. */
+const ROLE_HOME: Record<Role, string> = {
+  admin: "/status",
+  store_manager: "/runbook",
+  finance: "/reconciliation",
+  engineering: "/idempotency",
+};
+
+/** Where "/" and a fresh sign-in lead: the role's main page, or the first page the actor may open. */
 export function homeFor(actor: Actor): string {
-  return navFor(actor)[0]?.href ?? "/status";
+  const nav = navFor(actor);
+  const main = actor === "system" ? undefined : nav.find((e) => e.href === ROLE_HOME[actor.role]);
+  return (main ?? nav[0])?.href ?? "/status";
 }

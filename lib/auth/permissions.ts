@@ -57,6 +57,9 @@ export const PERMISSIONS = {
   "reconciliation.decide": rule(FINANCE, true),
   "reconciliation.export": rule(FINANCE, true),
   "reconciliation.run": rule(FINANCE),
+  // An order or receipt may claim a payment whose store is unknown (no store, no known terminal) only when finance
+  // or an admin wrote it: a store's manager or POS token claims its own store's payments alone.
+  "payments.claim_unknown_store": rule(FINANCE),
   "reports.import": rule(FINANCE),
   "imports.read": rule(FINANCE),
   // Engineering reads these too (debugging deliveries), although it has no access to reconciliation.
@@ -66,6 +69,9 @@ export const PERMISSIONS = {
   "idempotency.read": rule(ENGINEERING),
   "idempotency.analyze": rule(ENGINEERING),
   "idempotency.self_test": rule(ENGINEERING),
+
+  // Operations: what lies behind /api/health's state (reasons, job queue, mode)
+  "health.details": rule(ENGINEERING),
 
   // Administration
   "admin.read": rule(ADMIN),

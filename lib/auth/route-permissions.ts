@@ -39,7 +39,9 @@ export const PAGE_GUARDS: Record<string, Guard> = {
 
 /** Route handlers (app/**\/route.ts) and Pages Router API routes (pages/api/**) by URL pattern and method. */
 export const ROUTE_GUARDS: Record<string, Partial<Record<HttpMethod, Guard>>> = {
-  "/api/health": { GET: open("liveness for load balancers; says nothing that is not safe to say to anyone") },
+  "/api/health": {
+    GET: open("liveness for load balancers: anyone gets the state alone; health.details adds the reasons"),
+  },
   "/api/auth/[...nextauth]": {
     GET: open("next-auth: sign-in, session and CSRF endpoints"),
     POST: open("next-auth: sign-in and sign-out (CSRF-checked by next-auth)"),
@@ -47,6 +49,7 @@ export const ROUTE_GUARDS: Record<string, Partial<Record<HttpMethod, Guard>>> = 
   "/api/webhooks/adyen": { POST: open("Adyen's notifications: authenticated by basic auth and HMAC, not by a role") },
   "/api/reconciliation/export": { GET: guard("reconciliation.export", "query") },
   "/api/reconciliation/upload": { POST: guard("reports.import") },
+  "/api/reconciliation/import-sample": { GET: guard("imports.read") },
   "/api/v1/whoami": { GET: guard("session.whoami") },
   "/api/v1/orders": { POST: guard("orders.write", "body") },
   "/api/v1/receipts": { POST: guard("receipts.create", "body") },

@@ -43,3 +43,13 @@ export async function requireApi(action: Action, scope?: StoreScope): Promise<Pr
   assertCan(p, action, scope);
   return p;
 }
+
+/**
+ * For routes anyone may call that tell more to some: the caller behind a bearer token or a session, or null for an
+ * anonymous one. A wrong token is refused (401) rather than taken for anonymous.
+ */
+export async function optionalApiPrincipal(req: Request): Promise<Principal | null> {
+  const authorization = req.headers.get("authorization");
+  if (authorization) return authenticateBearer(authorization);
+  return req.headers.get("cookie") ? currentPrincipal() : null;
+}

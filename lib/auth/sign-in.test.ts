@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { NextAuthOptions } from "next-auth";
 import { db, disconnectDb, setDatabaseUrl } from "@/lib/db";
 import { setEnvForTests } from "@/lib/env";
@@ -79,6 +79,35 @@ describe("sign-in with email and password", () => {
       setDatabaseUrl(url);
     }
     expect(await db().user.count()).toBeGreaterThan(0);
+  });
+});
+
+describe("the sign-in log", () => {
+  it("never holds the typed e-mail address of a failed or throttled attempt (a password typed there, say)", async () => {
+    setEnvForTests({ LOG_LEVEL: "debug" });
+    const lines: string[] = [];
+    const capture = (chunk: string | Uint8Array) => (lines.push(String(chunk)), true);
+    const out = vi.spyOn(process.stdout, "write").mockImplementation(capture);
+    const err = vi.spyOn(process.stderr, "write").mockImplementation(capture);
+    try {
+      expect(await outcome(authorize("my-Secret-Passw0rd", "x", "203.0.113.40"))).toBe("invalid");
+      expect(await outcome(authorize("owner@example.com", "guess", "203.0.113.41"))).toBe("invalid");
+      for (let i = 0; i < 5; i++) await outcome(authorize("logged@example.com", "guess", "203.0.113.42"));
+      expect(await outcome(authorize("logged@example.com", "guess", "203.0.113.42"))).toBe("throttled");
+    } finally {
+      out.mockRestore();
+      err.mockRestore();
+      setEnvForTests({ LOG_LEVEL: "silent" });
+    }
+    const events = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(events.filter((e) => e["event"] === "auth.sign_in.failed")).toHaveLength(7);
+    expect(events.filter((e) => e["event"] === "auth.sign_in.throttled")).toHaveLength(1);
+    // A known account is named by its id, which is no secret; the address stays for the throttle's sake.
+    expect(events.find((e) => e["address"] === "203.0.113.41")).toMatchObject({ account: "known" });
+    expect(events.find((e) => e["address"] === "203.0.113.40")).toMatchObject({ account: "unknown" });
+    const all = lines.join("").toLowerCase();
+    for (const typed of ["my-secret-passw0rd", "owner@example.com", "logged@example.com"])
+      expect(all).not.toContain(typed);
   });
 });
 

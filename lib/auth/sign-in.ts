@@ -37,14 +37,18 @@ async function check(raw: unknown, address: string): Promise<SignInUser> {
   const attempt = { email, address };
   const reservation = await reserveSignInAttempt(attempt);
   if (!reservation.allowed) {
-    log.warn("auth.sign_in.throttled", { email, address, retryAt: reservation.retryAt });
+    // Never the typed e-mail address: people type passwords into that field too, and logs are read widely.
+    log.warn("auth.sign_in.throttled", { address, retryAt: reservation.retryAt });
     throw new SignInError("throttled");
   }
   const user = await findActiveUserByEmail(email);
   // Always hash, also for an unknown email, so the answer takes as long either way.
   const ok = await verifyPassword(password, user?.passwordHash);
   if (!ok || !user) {
-    log.info("auth.sign_in.failed", { email, address });
+    log.info("auth.sign_in.failed", {
+      address,
+      ...(user ? { account: "known", userId: user.id } : { account: "unknown" }),
+    });
     throw new SignInError("invalid");
   }
   await releaseSignInAttempt(attempt);

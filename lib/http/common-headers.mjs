@@ -4,4 +4,23 @@ export const COMMON_HEADERS = [
   ["X-Content-Type-Options", "nosniff"],
   ["Referrer-Policy", "same-origin"],
   ["X-Frame-Options", "DENY"],
+  // Powerful features the dashboard never uses are off for it and anything it might embed. Clipboard (copy a payment
+  // link) and printing (a QR code) are not listed: they stay with this site.
+  [
+    "Permissions-Policy",
+    [
+      "accelerometer=()",
+      "camera=()",
+      "display-capture=()",
+      "geolocation=()",
+      "gyroscope=()",
+      "hid=()",
+      "magnetometer=()",
+      "microphone=()",
+      "midi=()",
+      "payment=()",
+      "serial=()",
+      "usb=()",
+    ].join(", "),
+  ],
 ];

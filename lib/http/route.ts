@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { ZodError } from "zod";
 import { AppError, publicError } from "@/lib/errors";
+import { localizeError } from "@/lib/http/localize-error";
 import { log, errorFields } from "@/lib/log";
 
 export function zodToAppError(err: ZodError, what = "request"): AppError {
@@ -84,7 +85,7 @@ export function handle<C>(
       });
       return res;
     } catch (err) {
-      return errorResponse(err, requestId);
+      return errorResponse(await localizeError(err), requestId);
     }
   };
 }

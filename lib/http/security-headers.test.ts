@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { COMMON_HEADERS } from "@/lib/http/common-headers.mjs";
 import { contentSecurityPolicy, pageSecurityHeaders } from "@/lib/http/security-headers";
 
 const directives = (policy: string) =>
@@ -33,5 +34,12 @@ describe("page security headers", () => {
   it("allow eval only in development (React's dev tooling)", () => {
     const csp = directives(contentSecurityPolicy({ nonce: "n", https: false, dev: true }));
     expect(csp.get("script-src")).toContain("'unsafe-eval'");
+  });
+
+  it("deny every powerful browser feature the dashboard does not use, on every response", () => {
+    const policy = new Map(COMMON_HEADERS).get("Permissions-Policy") ?? "";
+    const features = new Map(policy.split(",").map((d) => d.trim().split("=") as [string, string]));
+    for (const f of ["camera", "microphone", "geolocation", "payment", "usb", "serial", "hid", "display-capture"])
+      expect(features.get(f), f).toBe("()");
   });
 });

@@ -3,6 +3,7 @@
 // buffered, written in batches. A failed write is logged and dropped: recording must never slow down or break a payment call.
 import { observeAdyenExchanges, type AdyenExchangeRecord } from "@/lib/adyen/exchange-observer";
 import { SELF_TEST_USER_AGENT } from "@/lib/adyen/raw-call";
+import { redactSecretFields } from "@/lib/adyen/secret-fields";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { headerMap } from "@/lib/idempotency/headers";
@@ -58,10 +59,11 @@ class Recorder {
       method: x.method,
       url: redactUrl(x.url),
       requestHeaders: redactHeaders(requestHeaders),
-      requestBody: redactBody(x.requestBody),
+      // Terminal settings carry passcodes, the nexo key and Wi-Fi credentials: dropped by field name first.
+      requestBody: redactBody(redactSecretFields(x.requestBody)),
       status: x.status,
       responseHeaders: redactHeaders(x.responseHeaders ? headerMap(Object.fromEntries(x.responseHeaders)) : {}),
-      responseBody: redactBody(x.responseBody),
+      responseBody: redactBody(redactSecretFields(x.responseBody)),
       durationMs: x.durationMs,
       client: requestHeaders["user-agent"] ?? null,
     });

@@ -24,6 +24,12 @@ export type JobDefinition<S extends z.ZodType = z.ZodType> = {
   retryBackoff?: boolean;
   /** A run still active after this long is failed by the queue (and retried when retries are left). */
   expireInSeconds?: number;
+  /**
+   * A job with lanes has one queue per key (`<name>.<key>`), each worked on its own, one run at a time: a lane that
+   * is slow (an endpoint that never answers) delays no other. Returns the keys that exist now; read when the workers
+   * start and every few seconds after. Runs are queued with `enqueueInLane`.
+   */
+  lanes?: () => Promise<string[]>;
 };
 
 export function defineJob<S extends z.ZodType>(def: JobDefinition<S>): JobDefinition<S> {

@@ -10,6 +10,9 @@ import { scheduleOf, type JobDefinition } from "@/lib/jobs/define";
 const SCHEMA = "pgboss";
 const START_RETRY_MS = { first: 1_000, max: 30_000 };
 const SLOW_JOB_MS = 5_000;
+/** How often the lanes of a job with lanes are looked up again (a lane another instance created, one removed). */
+const LANE_REFRESH_MS = 5_000;
+const LANE_KEY = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
 type WorkerState =
   | { state: "stopped" }
@@ -24,10 +27,13 @@ const g = globalThis as unknown as {
   __opsJobs?: Map<string, JobDefinition>;
   __opsQueues?: Set<string>;
   __opsTimers?: NodeJS.Timeout[];
+  /** Lane queues worked in this process: queue name → the job it belongs to. */
+  __opsLanes?: Map<string, string>;
 };
 const registry = (g.__opsJobs ??= new Map<string, JobDefinition>());
 const createdQueues = (g.__opsQueues ??= new Set<string>());
 const timers = (g.__opsTimers ??= []);
+const workedLanes = (g.__opsLanes ??= new Map<string, string>());
 
 export function registerJob(def: JobDefinition): void {
   registry.set(def.name, def);
@@ -80,6 +86,71 @@ export async function enqueue<D extends JobDefinition>(
   return b.send(def.name, payload, sendOptions(def, opts));
 }
 
+export function laneQueue(def: JobDefinition, key: string): string {
+  if (!LANE_KEY.test(key)) throw new Error(`invalid lane key ${key} for ${def.name}`);
+  return `${def.name}.${key}`;
+}
+
+/** Queues a run of a job with lanes in the lane of `key` (its own queue); this process works it from now on. */
+export async function enqueueInLane<D extends JobDefinition>(
+  def: D,
+  key: string,
+  data: Parameters<D["run"]>[0],
+  opts: PgBoss.SendOptions = {},
+): Promise<string | null> {
+  const payload = def.schema.parse(data) as object;
+  const queue = laneQueue(def, key);
+  const b = await boss();
+  await ensureQueue(b, queue);
+  const id = await b.send(queue, payload, sendOptions(def, opts));
+  if (workerState().state === "running" && registry.get(def.name) === def) await workLane(b, def, queue);
+  return id;
+}
+
+async function work(b: PgBoss, def: JobDefinition, queue: string): Promise<void> {
+  await ensureQueue(b, queue);
+  await b.work(
+    queue,
+    { batchSize: def.batchSize ?? 1, pollingIntervalSeconds: def.pollingIntervalSeconds ?? 2 },
+    async (jobs) => {
+      for (const job of jobs) await runOne(def, job);
+    },
+  );
+}
+
+async function workLane(b: PgBoss, def: JobDefinition, queue: string): Promise<void> {
+  if (workedLanes.has(queue)) return;
+  workedLanes.set(queue, def.name);
+  try {
+    await work(b, def, queue);
+  } catch (err) {
+    workedLanes.delete(queue);
+    throw err;
+  }
+}
+
+/** Works every lane the job has now, and stops (and drops) the queues of lanes that are gone. */
+async function refreshLanes(b: PgBoss, def: JobDefinition & { lanes: () => Promise<string[]> }): Promise<void> {
+  const wanted = new Set((await def.lanes()).filter((k) => LANE_KEY.test(k)).map((k) => laneQueue(def, k)));
+  for (const queue of wanted) await workLane(b, def, queue);
+  for (const [queue, name] of workedLanes) {
+    if (name !== def.name || wanted.has(queue)) continue;
+    workedLanes.delete(queue);
+    await b.offWork(queue).catch(() => undefined);
+    // Its runs are of a lane that no longer exists (the endpoint was deleted, its deliveries with it).
+    await b.deleteQueue(queue).catch(() => undefined);
+    createdQueues.delete(queue);
+  }
+}
+
+function startLaneRefresh(b: PgBoss, def: JobDefinition & { lanes: () => Promise<string[]> }): void {
+  const timer = setInterval(() => {
+    refreshLanes(b, def).catch((err: unknown) => log.warn("jobs.lanes_failed", { job: def.name, ...errorFields(err) }));
+  }, LANE_REFRESH_MS);
+  timer.unref();
+  timers.push(timer);
+}
+
 async function runOne(def: JobDefinition, job: PgBoss.Job<unknown>): Promise<void> {
   const started = performance.now();
   const parsed = def.schema.safeParse(job.data ?? {});
@@ -117,16 +188,15 @@ function startSchedules(): void {
 
 async function startOnce(): Promise<void> {
   const b = await boss();
+  const withLanes: (JobDefinition & { lanes: () => Promise<string[]> })[] = [];
   for (const def of registry.values()) {
-    await ensureQueue(b, def.name);
-    await b.work(
-      def.name,
-      { batchSize: def.batchSize ?? 1, pollingIntervalSeconds: def.pollingIntervalSeconds ?? 2 },
-      async (jobs) => {
-        for (const job of jobs) await runOne(def, job);
-      },
-    );
+    const { lanes } = def;
+    if (lanes) withLanes.push({ ...def, lanes });
+    // A job with lanes is still worked under its own name too: runs queued there before it had lanes are not lost.
+    await work(b, def, def.name);
   }
+  for (const def of withLanes) await refreshLanes(b, def);
+  for (const def of withLanes) startLaneRefresh(b, def);
   startSchedules();
 }
 
@@ -171,6 +241,7 @@ async function stopBoss(): Promise<void> {
   const b = g.__opsBoss;
   g.__opsBoss = undefined;
   createdQueues.clear();
+  workedLanes.clear();
   if (b) await (await b.catch(() => undefined))?.stop({ graceful: true, wait: true }).catch(() => undefined);
 }
 

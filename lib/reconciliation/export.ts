@@ -18,11 +18,15 @@ const HEADER = [
   "psp_references",
 ];
 
+/** A value as one CSV field, quoted when needed (for files read back by an import, such as the samples). */
+export function csvQuote(value: string): string {
+  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
 export function csvCell(value: string | number | null | undefined): string {
   const s = value === null || value === undefined ? "" : String(value);
-  // Quote when needed; a leading =,+,-,@ is prefixed so spreadsheets never run it as a formula.
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  // A leading =,+,-,@ is prefixed so spreadsheets never run it as a formula.
+  return csvQuote(/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
 }
 
 function line(r: ReconRow): string {

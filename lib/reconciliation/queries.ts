@@ -3,6 +3,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { currenciesWithExponent } from "@/lib/money";
 import { assertCan, storesFor, type Action } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
 import type { ReconFilter } from "@/lib/reconciliation/filters";
@@ -96,6 +97,14 @@ export function isVisible(stores: string[] | "all", storeId: string | null): boo
   return stores === "all" || (storeId !== null && stores.includes(storeId));
 }
 
+/**
+ * An item's amount in thousandths of its currency's major unit, to compare with a major-unit filter: EUR 12.50
+ * (1250) and JPY 12.5 would be 12500. At most 2^53 × 1000, within bigint.
+ */
+const thousandths = () =>
+  Prisma.sql`(r.amount_value * CASE WHEN r.currency = ANY(${currenciesWithExponent(0)}) THEN 1000
+    WHEN r.currency = ANY(${currenciesWithExponent(3)}) THEN 1 ELSE 10 END)`;
+
 export function whereFor(f: ReconFilter, stores: string[] | "all"): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (stores !== "all") parts.push(Prisma.sql`r.store_id = ANY(${stores})`);
@@ -105,6 +114,8 @@ export function whereFor(f: ReconFilter, stores: string[] | "all"): Prisma.Sql {
   if (f.method) parts.push(Prisma.sql`r.method = ${f.method}::"MatchMethod"`);
   if (f.from) parts.push(Prisma.sql`r.occurred_at >= ${f.from}`);
   if (f.to) parts.push(Prisma.sql`r.occurred_at < ${f.to}`);
+  if (f.amountMin !== undefined) parts.push(Prisma.sql`${thousandths()} >= ${BigInt(f.amountMin)}`);
+  if (f.amountMax !== undefined) parts.push(Prisma.sql`${thousandths()} <= ${BigInt(f.amountMax)}`);
   if (f.minAmount !== undefined) parts.push(Prisma.sql`r.amount_value >= ${BigInt(f.minAmount)}`);
   if (f.maxAmount !== undefined) parts.push(Prisma.sql`r.amount_value <= ${BigInt(f.maxAmount)}`);
   if (f.q) {

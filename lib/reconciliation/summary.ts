@@ -28,7 +28,13 @@ type Row = {
 
 /** Filters the pre-aggregated recon_summary can answer (store, method); others need the rows themselves. */
 const fromSummaryTable = (f: ReconFilter) =>
-  !f.from && !f.to && f.minAmount === undefined && f.maxAmount === undefined && !f.q;
+  !f.from &&
+  !f.to &&
+  f.minAmount === undefined &&
+  f.maxAmount === undefined &&
+  f.amountMin === undefined &&
+  f.amountMax === undefined &&
+  !f.q;
 
 /** The summary's rows by day, store, status and currency: from recon_summary when it can, else from the items. */
 export async function summaryRows(p: Principal, f: ReconFilter, opts: { live?: boolean } = {}): Promise<Row[]> {

@@ -28,9 +28,9 @@ export { listPaymentLinks, getPaymentLinkView, linkListSchema } from "@/lib/runb
 export { requestLinkRefresh } from "@/lib/runbook/payment-links/jobs";
 export { toLinkView, isOpenStatus, type PaymentLinkView } from "@/lib/runbook/payment-links/view";
 export {
-  parseAmountEntry,
   paymentLinkInputSchema,
   LINK_STATUSES,
+  LINK_STATUS_FILTERS,
   OPEN_STATUSES,
   DEFAULT_EXPIRY_MS,
   MAX_EXPIRY_MS,
@@ -59,7 +59,14 @@ export { hasPrinter, PRINTER_MODELS } from "@/lib/runbook/terminals/printers";
 
 // Tap to Pay and receipts
 export { recordTapToPay, type TapToPay } from "@/lib/runbook/tap-to-pay";
-export { captureReceipt, receiptsEnteredToday, type ReceiptEntry } from "@/lib/runbook/receipts";
+export {
+  captureReceipt,
+  receiptsEnteredToday,
+  RECEIPT_FORM_FIELDS,
+  type CaptureResult,
+  type ReceiptEntry,
+} from "@/lib/runbook/receipts";
 export { instantToWallTime, wallTimeToInstant } from "@/lib/runbook/zoned-time";
 export { terminalsCsvStream } from "@/lib/runbook/terminals/export";
-export { linkInputFromForm } from "@/lib/runbook/payment-links/form";
+export { createLinkFromForm, linkInputFromForm, LINK_FORM_FIELDS } from "@/lib/runbook/payment-links/form";
+export type { AmountToConfirm } from "@/lib/validation/amount-limits";

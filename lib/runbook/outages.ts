@@ -1,6 +1,8 @@
 // Declared outage windows per store. Reconciliation reads them (a wider time window for matching standalone
 // receipts inside one). A manager declares one by hand, or confirms the one the status panel proposes: it then
-// starts when the verdict went bad and ends by itself when the store is operational again.
+// starts when the verdict went bad and ends by itself when the store is operational again. A window lasts at most
+// 7 days (an open one counts that long at most), starts from 7 days ago to 24 hours ahead, and never overlaps
+// another of its store: lib/validation/windows.ts, enforced by the database.
 import { z } from "zod";
 import type { OutageWindow } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
@@ -11,6 +13,10 @@ import type { Principal } from "@/lib/auth/principal";
 import { requestReconcile } from "@/lib/reconciliation/trigger";
 import { requiredText, zonedTimestampSchema } from "@/lib/validation/fields";
 import type { StoreVerdict } from "@/lib/runbook/status-source";
+import { assertWindow, outageEndAtMost, WINDOW_BOUNDS, windowConstraintError } from "@/lib/validation/windows";
+
+/** What outage windows need to know of a store's verdict. */
+type VerdictFacts = Pick<StoreVerdict, "storeId" | "state" | "since" | "reason">;
 
 const optionalTimestamp = z.preprocess(
   (v) => (v === null || v === "" ? undefined : v),
@@ -29,9 +35,6 @@ export const outageInputSchema = z
     path: ["endsAt"],
     message: "must be after startsAt",
   });
-
-/** How far ahead a window may start: an announced maintenance, not a guess about next month. */
-const MAX_START_AHEAD_MS = 24 * 60 * 60 * 1000;
 
 export type OutageView = {
   id: string;
@@ -61,23 +64,6 @@ export function toOutageView(w: OutageWindow): OutageView {
   };
 }
 
-async function assertNoOverlap(storeId: string, startsAt: Date, endsAt: Date | undefined): Promise<void> {
-  const clash = await db().outageWindow.findFirst({
-    where: {
-      storeId,
-      OR: [{ endsAt: null }, { endsAt: { gt: startsAt } }],
-      ...(endsAt ? { startsAt: { lt: endsAt } } : {}),
-    },
-  });
-  if (clash) {
-    throw new AppError(
-      "CONFLICT",
-      `An outage window for this store already covers that time (since ${clash.startsAt.toISOString()}${clash.endsAt ? ` until ${clash.endsAt.toISOString()}` : ", still open"}); close it or change it first.`,
-      { outageId: clash.id },
-    );
-  }
-}
-
 /** Reconciliation reads the windows; tests pass their own callback instead of queueing a job. */
 export type OutageOptions = { reconcile?: (reason: string) => void };
 
@@ -91,32 +77,33 @@ async function createWindow(
       problems: [{ path: "storeId", message: `unknown store ${data.storeId}` }],
     });
   }
-  if (data.startsAt.getTime() > Date.now() + MAX_START_AHEAD_MS) {
-    throw new AppError("VALIDATION", "Invalid request: startsAt: must be at most 24 hours from now", {
-      problems: [{ path: "startsAt", message: "must be at most 24 hours from now" }],
+  // Length and start first, for a clear answer; the database enforces them, and that no two windows of a store
+  // overlap (an exclusion constraint: two managers declaring at once cannot both win).
+  assertWindow("outage", data);
+  const window = await db()
+    .$transaction(async (tx) => {
+      const w = await tx.outageWindow.create({
+        data: {
+          storeId: data.storeId,
+          startsAt: data.startsAt,
+          endsAt: data.endsAt ?? null,
+          reason: data.reason,
+          source: data.source,
+          closesOnRecovery: data.closesOnRecovery,
+          declaredBy: actor.label,
+        },
+      });
+      await recordAudit(tx, actor, {
+        action: "outage.declare",
+        entityType: "outage",
+        entityId: w.id,
+        after: toOutageView(w),
+      });
+      return w;
+    })
+    .catch((err: unknown) => {
+      throw windowConstraintError("outage", err);
     });
-  }
-  await assertNoOverlap(data.storeId, data.startsAt, data.endsAt);
-  const window = await db().$transaction(async (tx) => {
-    const w = await tx.outageWindow.create({
-      data: {
-        storeId: data.storeId,
-        startsAt: data.startsAt,
-        endsAt: data.endsAt ?? null,
-        reason: data.reason,
-        source: data.source,
-        closesOnRecovery: data.closesOnRecovery,
-        declaredBy: actor.label,
-      },
-    });
-    await recordAudit(tx, actor, {
-      action: "outage.declare",
-      entityType: "outage",
-      entityId: w.id,
-      after: toOutageView(w),
-    });
-    return w;
-  });
   (opts.reconcile ?? requestReconcile)("outage window declared");
   return toOutageView(window);
 }
@@ -132,7 +119,7 @@ export async function declareOutage(actor: Principal, input: unknown, opts: Outa
 export async function confirmProposedOutage(
   actor: Principal,
   storeId: string,
-  verdict: StoreVerdict | null,
+  verdict: VerdictFacts | null,
   opts: OutageOptions = {},
 ): Promise<OutageView> {
   assertCan(actor, "outages.declare", { storeId });
@@ -143,7 +130,8 @@ export async function confirmProposedOutage(
     actor,
     {
       storeId,
-      startsAt: new Date(verdict.since),
+      // A store in trouble for longer than a window may reach back: the window starts as early as it may.
+      startsAt: new Date(Math.max(Date.parse(verdict.since), Date.now() - WINDOW_BOUNDS.outage.maxBackMs + 60_000)),
       reason: verdict.reason || `Status panel: ${verdict.state}`,
       source: "status",
       closesOnRecovery: true,
@@ -163,7 +151,7 @@ export async function closeOutage(
   if (!w) throw new AppError("NOT_FOUND", `No outage window ${id}.`);
   assertCan(actor, "outages.declare", { storeId: w.storeId });
   if (w.endsAt) return toOutageView(w);
-  const end = endsAt > w.startsAt ? endsAt : new Date(w.startsAt.getTime() + 1000);
+  const end = outageEndAtMost(w.startsAt, endsAt > w.startsAt ? endsAt : new Date(w.startsAt.getTime() + 1000));
   const closed = await db().$transaction(async (tx) => {
     const updated = await tx.outageWindow.update({ where: { id }, data: { endsAt: end, closedBy: actor.label } });
     await recordAudit(tx, actor, {
@@ -207,7 +195,7 @@ export async function openOutage(storeId: string, now = new Date()): Promise<Out
 
 /** Closes windows that follow the status panel once their store is operational again (at the time it recovered). */
 export async function closeRecoveredOutages(
-  verdicts: readonly StoreVerdict[],
+  verdicts: readonly VerdictFacts[],
   opts: OutageOptions = {},
 ): Promise<number> {
   const operational = new Map(verdicts.filter((v) => v.state === "operational").map((v) => [v.storeId, v]));
@@ -217,7 +205,7 @@ export async function closeRecoveredOutages(
   });
   for (const w of open) {
     const since = operational.get(w.storeId)?.since;
-    const end = since && new Date(since) > w.startsAt ? new Date(since) : new Date();
+    const end = outageEndAtMost(w.startsAt, since && new Date(since) > w.startsAt ? new Date(since) : new Date());
     await db().$transaction(async (tx) => {
       await tx.outageWindow.update({
         where: { id: w.id },

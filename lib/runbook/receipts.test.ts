@@ -33,8 +33,8 @@ beforeEach(async () => {
 
 describe("receipt capture from the phone form", () => {
   it("saves the receipt in minor units at the store's time, once", async () => {
-    expect(await captureReceipt(manager, form(), opts)).toEqual({ saved: true, duplicate: false });
-    expect(await captureReceipt(manager, form(), opts)).toEqual({ saved: false, duplicate: true });
+    expect(await captureReceipt(manager, form(), opts)).toEqual({ kind: "saved", saved: true, duplicate: false });
+    expect(await captureReceipt(manager, form(), opts)).toEqual({ kind: "saved", saved: false, duplicate: true });
     const [row] = await db().standaloneReceipt.findMany();
     expect(row).toMatchObject({ amountValue: 1250n, currency: "EUR", source: "form", terminalId: "V400m-1" });
     const today = await receiptsEnteredToday(manager, "S1");
@@ -52,6 +52,63 @@ describe("receipt capture from the phone form", () => {
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).details?.problems?.map((p) => p.path)).toContain(field);
     expect(await db().standaloneReceipt.count()).toBe(0);
+  });
+
+  it.each([
+    ["de", "1.250,00", 125000],
+    ["de", "1 250,00", 125000],
+    ["en", "1,250.00", 125000],
+    ["en", "12.50", 1250],
+  ] as const)("reads the amount as the form's locale (%s) writes it: %s", async (locale, amount, value) => {
+    const confirmed = `${value} EUR`;
+    expect(await captureReceipt(manager, form({ amount, confirmed }), { ...opts, locale })).toMatchObject({
+      saved: true,
+    });
+    expect(await db().standaloneReceipt.findFirstOrThrow()).toMatchObject({ amountValue: BigInt(value) });
+  });
+
+  it.each([
+    ["en", "1,250", { grouped: "1,250.00", decimal: "1.25" }],
+    ["de", "1.250", { grouped: "1.250,00", decimal: "1,25" }],
+  ] as const)("refuses the ambiguous amount in %s with both readings: %s", async (locale, amount, values) => {
+    const err = await captureReceipt(manager, form({ amount }), { ...opts, locale }).catch((e: unknown) => e);
+    expect((err as AppError).details?.problems).toEqual([
+      expect.objectContaining({ path: "amount", code: "amount.ambiguous", values }),
+    ]);
+    expect(await db().standaloneReceipt.count()).toBe(0);
+  });
+
+  it("asks to confirm an amount above the threshold before saving it, and refuses one above the maximum", async () => {
+    const big = form({ amount: "1.250,00" });
+    expect(await captureReceipt(manager, big, { ...opts, locale: "de" })).toEqual({
+      kind: "confirm",
+      amount: { value: 125000, currency: "EUR" },
+      token: "125000 EUR",
+    });
+    expect(await db().standaloneReceipt.count()).toBe(0);
+    // A confirmation of another amount confirms nothing.
+    expect(await captureReceipt(manager, { ...big, confirmed: "1250 EUR" }, { ...opts, locale: "de" })).toMatchObject({
+      kind: "confirm",
+    });
+    expect(await captureReceipt(manager, { ...big, confirmed: "125000 EUR" }, { ...opts, locale: "de" })).toMatchObject(
+      {
+        kind: "saved",
+        saved: true,
+      },
+    );
+    const err = await captureReceipt(manager, form({ amount: "100.000,01" }), { ...opts, locale: "de" }).catch(
+      (e: unknown) => e,
+    );
+    expect((err as AppError).details?.problems).toEqual([
+      expect.objectContaining({ path: "amount", code: "amount.aboveMaximum", values: { limit: "100.000,00\u00a0€" } }),
+    ]);
+  });
+
+  it("words time problems by code", async () => {
+    const err = await captureReceipt(manager, form({ time: "2999-01-01T10:00" }), opts).catch((e: unknown) => e);
+    expect((err as AppError).details?.problems).toEqual([
+      expect.objectContaining({ path: "time", code: "time.future" }),
+    ]);
   });
 
   it("keeps store managers to their own stores", async () => {

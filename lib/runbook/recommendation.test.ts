@@ -100,6 +100,18 @@ describe("recommendation", () => {
     ],
     ["no verdict at all", { verdict: null }, "check", "headline.check.noVerdict"],
     [
+      "flapping, link back: payments through the POS work again",
+      { verdict: { state: "degraded", since: null, reason: "", watching: true } },
+      "watch",
+      "headline.watch",
+    ],
+    [
+      "flapping, link back, but the manager declared an outage",
+      { verdict: { state: "degraded", since: null, reason: "", watching: true }, outageDeclared: true },
+      "act",
+      "headline.act.standalone",
+    ],
+    [
       "outage and nothing usable",
       { payByLink: "failing", terminals: { total: 1, ready: 0, printerStandaloneOff: 0 } },
       "act",
@@ -112,6 +124,12 @@ describe("recommendation", () => {
     expect(r.headline.key).toBe(headline);
   });
 
+  it("says that payments work again, without advice to switch, while an unstable link is watched", () => {
+    const r = recommend(facts({ verdict: { state: "degraded", since: null, reason: "", watching: true } }));
+    expect(r.reason.key).toBe("reason.watch");
+    expect(r.headline.key).not.toMatch(/^headline\.act/);
+  });
+
   it("marks each option usable or not with a note", () => {
     const r = recommend(facts({ payByLink: "failing", terminals: { total: 4, ready: 0, printerStandaloneOff: 3 } }));
     expect(r.options.standalone).toEqual({ usable: false, note: { key: "standalone.noneOn", values: { off: 3 } } });
@@ -120,7 +138,15 @@ describe("recommendation", () => {
   });
 
   it("has an English and a German text for every message it can produce", () => {
-    const states: (VerdictState | null)[] = ["operational", "degraded", "outage", "maintenance", "unknown", null];
+    const states: (VerdictState | "watching" | null)[] = [
+      "operational",
+      "degraded",
+      "watching",
+      "outage",
+      "maintenance",
+      "unknown",
+      null,
+    ];
     const keys = new Set<string>();
     for (const state of states)
       for (const total of [0, 3])
@@ -131,7 +157,12 @@ describe("recommendation", () => {
                 for (const devices of [null, 2]) {
                   if (ready > total) continue;
                   const r = recommend({
-                    verdict: state ? { state, since: null, reason: "" } : null,
+                    verdict:
+                      state === "watching"
+                        ? { state: "degraded", since: null, reason: "", watching: true }
+                        : state
+                          ? { state, since: null, reason: "" }
+                          : null,
                     outageDeclared: false,
                     terminals: { total, ready, printerStandaloneOff: off },
                     payByLink,

@@ -5,8 +5,12 @@
 export type VerdictState = "operational" | "degraded" | "outage" | "maintenance" | "unknown";
 
 export type StoreFacts = {
-  /** The status panel's verdict for the store; null when no verdict is available at all. */
-  verdict: { state: VerdictState; since: string | null; reason: string } | null;
+  /**
+   * The status panel's verdict for the store; null when no verdict is available at all. `watching`: the store's
+   * link was unstable and is back; its verdict stays degraded while the status panel watches it, but payments
+   * through the POS work.
+   */
+  verdict: { state: VerdictState; since: string | null; reason: string; watching?: boolean } | null;
   /** A manager declared an outage that is still open. */
   outageDeclared: boolean;
   terminals: {
@@ -26,8 +30,11 @@ export type Fallback = "standalone" | "payByLink" | "tapToPay";
 export type Message = { key: string; values: Record<string, string | number> };
 
 export type Recommendation = {
-  /** act: payments through the cloud link fail (or an outage is declared); check: we cannot tell; prepare: all fine. */
-  situation: "act" | "check" | "prepare";
+  /**
+   * act: payments through the cloud link fail (or an outage is declared); check: we cannot tell; watch: they work
+   * again after an unstable spell; prepare: all fine.
+   */
+  situation: "act" | "check" | "watch" | "prepare";
   primary: Fallback | null;
   backup: Fallback | null;
   headline: Message;
@@ -39,6 +46,7 @@ const msg = (key: string, values: Record<string, string | number> = {}): Message
 
 function situationOf(f: StoreFacts): Recommendation["situation"] {
   if (f.outageDeclared) return "act";
+  if (f.verdict?.watching) return "watch";
   switch (f.verdict?.state) {
     case "outage":
     case "degraded":
@@ -100,13 +108,15 @@ export function recommend(f: StoreFacts): Recommendation {
       ? msg(primary ? `headline.act.${primary}` : "headline.act.nothing")
       : situation === "check"
         ? msg(f.verdict ? `headline.check.${f.verdict.state}` : "headline.check.noVerdict")
-        : msg("headline.prepare");
+        : situation === "watch"
+          ? msg("headline.watch")
+          : msg("headline.prepare");
   return {
     situation,
     primary,
     backup,
     headline,
-    reason: reasonFor(primary, backup, f.terminals),
+    reason: situation === "watch" ? msg("reason.watch") : reasonFor(primary, backup, f.terminals),
     options: {
       standalone: { usable: usable.standalone, note: standaloneNote(f.terminals) },
       payByLink: { usable: usable.payByLink, note: payByLinkNote(f.payByLink) },

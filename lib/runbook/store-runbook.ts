@@ -46,7 +46,7 @@ export async function loadStoreRunbook(actor: Principal, storeId: string): Promi
   ]);
   const tapToPay = tapToPayOf(row);
   const recommendation = recommend({
-    verdict,
+    verdict: verdict && { ...verdict, watching: verdict.watchedUntil !== null },
     outageDeclared: outage !== null,
     terminals,
     payByLink,

@@ -1,11 +1,12 @@
-// Alert endpoints (admin only): where verdict changes are posted, an optional signing secret (write-only), the
-// delivery log, and a test message to check the setup.
+// Alert endpoints (admin only): where verdict changes are posted (a secret once saved: shown and audited masked), an
+// optional signing secret (write-only), the delivery log, and a test message to check the setup.
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
+import { assertAlertTarget, maskAlertUrl } from "./alert-target";
 
 export const alertEndpointSchema = z
   .object({
@@ -15,6 +16,7 @@ export const alertEndpointSchema = z
       .trim()
       .max(2000)
       .refine((u) => /^https?:\/\/[^\s]+$/.test(u) && URL.canParse(u), { message: "must be an http(s) URL" }),
+    // Where it may point (no private addresses, https in production) is assertAlertTarget's, after parsing.
     secret: z
       .string()
       .trim()
@@ -27,6 +29,7 @@ export const alertEndpointSchema = z
 export type AlertEndpointView = {
   id: string;
   name: string;
+  /** Masked (scheme, host and port): the URL is a secret once saved. */
   url: string;
   signed: boolean;
   enabled: boolean;
@@ -44,6 +47,24 @@ export type AlertDeliveryView = {
   deliveredAt: string | null;
 };
 
+function endpointView(r: {
+  id: string;
+  name: string;
+  url: string;
+  secret: string | null;
+  enabled: boolean;
+  createdAt: Date;
+}): AlertEndpointView {
+  return {
+    id: r.id,
+    name: r.name,
+    url: maskAlertUrl(r.url),
+    signed: r.secret !== null,
+    enabled: r.enabled,
+    createdAt: r.createdAt.toISOString(),
+  };
+}
+
 function label(actor: Actor): string {
   return actor === "system" ? "system" : actor.label;
 }
@@ -51,18 +72,12 @@ function label(actor: Actor): string {
 export async function createAlertEndpoint(actor: Actor, input: unknown): Promise<AlertEndpointView> {
   assertCan(actor, "status.alerts.manage");
   const e = alertEndpointSchema.parse(input);
+  await assertAlertTarget(e.url);
   return db().$transaction(async (tx) => {
     const row = await tx.alertEndpoint.create({
       data: { name: e.name, url: e.url, secret: e.secret ?? null, createdBy: label(actor) },
     });
-    const v = {
-      id: row.id,
-      name: row.name,
-      url: row.url,
-      signed: row.secret !== null,
-      enabled: row.enabled,
-      createdAt: row.createdAt.toISOString(),
-    };
+    const v = endpointView(row);
     await recordAudit(tx, actor, {
       action: "alert_endpoint.create",
       entityType: "alert_endpoint",
@@ -83,7 +98,7 @@ export async function deleteAlertEndpoint(actor: Actor, id: string): Promise<voi
       action: "alert_endpoint.delete",
       entityType: "alert_endpoint",
       entityId: id,
-      before: { name: row.name, url: row.url },
+      before: { name: row.name, url: maskAlertUrl(row.url) },
     });
   });
 }
@@ -101,14 +116,7 @@ export async function listAlertSetup(
     }),
   ]);
   return {
-    endpoints: endpoints.map((r) => ({
-      id: r.id,
-      name: r.name,
-      url: r.url,
-      signed: r.secret !== null,
-      enabled: r.enabled,
-      createdAt: r.createdAt.toISOString(),
-    })),
+    endpoints: endpoints.map(endpointView),
     deliveries: deliveries.map((d) => ({
       id: d.id,
       endpoint: d.endpoint.name,

@@ -6,6 +6,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { VerdictState } from "@/lib/status/types";
+import { postAlert } from "./alert-post";
+import { targetPolicy } from "./alert-target";
 import { isProblem, type ShownTransition } from "./verdict-store";
 
 type Tx = Prisma.TransactionClient;
@@ -116,28 +118,9 @@ export async function deliverAlert(
   const body = JSON.stringify(d.payload);
   const headers: Record<string, string> = { "content-type": "application/json", "user-agent": "merchant-ops-alerts" };
   if (d.endpoint.secret) headers["x-signature"] = signature(d.endpoint.secret, body);
-  let problem: string | null = null;
-  let status: number | null = null;
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), fetchTimeoutMs);
-  try {
-    const res = await fetch(d.endpoint.url, {
-      method: "POST",
-      headers,
-      body,
-      signal: controller.signal,
-      redirect: "manual",
-    });
-    status = res.status;
-    await res.body?.cancel();
-    if (res.status < 200 || res.status >= 300) problem = `HTTP ${res.status}`;
-  } catch (err) {
-    problem = controller.signal.aborted
-      ? `no answer within ${fetchTimeoutMs / 1000} s`
-      : `unreachable (${(err as { cause?: { code?: string } }).cause?.code ?? "network error"})`;
-  } finally {
-    clearTimeout(timer);
-  }
+  const answer = await postAlert(d.endpoint.url, body, headers, { timeoutMs: fetchTimeoutMs, policy: targetPolicy() });
+  const status = answer.status;
+  const problem = answer.ok ? null : answer.problem;
   const attempts = d.attempts + 1;
   const outcome = problem === null ? "delivered" : attempts >= MAX_ATTEMPTS ? "failed" : "retry";
   await db().alertDelivery.update({

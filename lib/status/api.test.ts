@@ -56,22 +56,14 @@ describe("status API inputs", () => {
     expect(incidentsQuerySchema.parse({}).from).toBeInstanceOf(Date);
   });
 
-  it("maintenance windows: a store, a reason, an end after the start and in the future, at most 14 days", () => {
+  it("maintenance windows: a store, a reason, and ISO date-times with offset (the bounds: lib/validation/windows)", () => {
     const soon = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
     expect(
       maintenanceInputSchema.parse({ storeId: "S1", startsAt: soon(0), endsAt: soon(2), reason: "router" }),
     ).toBeTruthy();
     expect(
-      problems(() => maintenanceInputSchema.parse({ storeId: "S1", startsAt: soon(2), endsAt: soon(1), reason: "x" })),
-    ).toEqual(["endsAt: must be after startsAt"]);
-    expect(
-      problems(() =>
-        maintenanceInputSchema.parse({ storeId: "S1", startsAt: soon(0), endsAt: soon(400), reason: "x" }),
-      ),
-    ).toEqual(["endsAt: a window may last at most 14 days"]);
-    expect(
       problems(() => maintenanceInputSchema.parse({ storeId: "", startsAt: soon(-3), endsAt: soon(-2), reason: "" })),
-    ).toEqual(["storeId: is required", "reason: is required", "endsAt: must be in the future"]);
+    ).toEqual(["storeId: is required", "reason: is required"]);
     expect(
       problems(() =>
         maintenanceInputSchema.parse({ storeId: "S1", startsAt: "2026-11-29 10:00", endsAt: soon(2), reason: "x" }),

@@ -1,6 +1,6 @@
 // Query parsing and JSON shapes of the status endpoints: the public contract of /api/v1/status and friends.
 import { AppError } from "@/lib/errors";
-import type { StatusOverview } from "@/lib/status/types";
+import type { StatusOverview, StatusOverviewJson } from "@/lib/status/types";
 import type { ProviderView } from "./provider-read";
 
 /** Search params as an object; a parameter given twice is a 400, not a silent pick. */
@@ -26,7 +26,7 @@ export function queryObject(url: string, allowed: readonly string[]): Record<str
 }
 
 /** Exactly the documented shape (no internal fields). */
-export function overviewJson(o: StatusOverview & { provider: ProviderView }): StatusOverview {
+export function overviewJson(o: StatusOverview & { provider: ProviderView }): StatusOverviewJson {
   const p = o.provider;
   return {
     generatedAt: o.generatedAt,

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { storesFor, type Actor } from "@/lib/auth/permissions";
+import { MERCHANT_KINDS } from "@/lib/status/types";
 
 export const incidentsQuerySchema = z
   .object({
@@ -28,6 +29,28 @@ export type IncidentView = {
   components: string[];
 };
 
+const SEVERITY: Record<string, number> = { degraded: 1, outage: 2 };
+
+/** The changes of the given stores into trouble in these incidents, oldest first, by incident. */
+async function storeSides(incidentIds: bigint[], storeIds: string[]) {
+  const rows = await db().statusTransition.findMany({
+    where: {
+      incidentId: { in: incidentIds },
+      subject: { in: storeIds.map((id) => `store:${id}`) },
+      toState: { in: Object.keys(SEVERITY) },
+    },
+    orderBy: { at: "asc" },
+  });
+  const out = new Map<bigint, typeof rows>();
+  for (const r of rows) if (r.incidentId !== null) out.set(r.incidentId, [...(out.get(r.incidentId) ?? []), r]);
+  return out;
+}
+
+/**
+ * Incidents in the range. Someone limited to their own stores sees only those that touched one of them, told from
+ * their side: their stores, the worst state and the first cause among their stores, and of the components only the
+ * account-wide ones (Checkout, Management) — never another store's name, state or the fleet's worst state.
+ */
 export async function listIncidents(actor: Actor, q: { from: Date; to: Date }): Promise<IncidentView[]> {
   const scope = storesFor(actor, "status.read");
   const now = new Date();
@@ -36,42 +59,45 @@ export async function listIncidents(actor: Actor, q: { from: Date; to: Date }): 
     orderBy: { startedAt: "desc" },
     take: 500,
   });
-  const storeIds = [
-    ...new Set(rows.flatMap((r) => r.subjects.filter((s) => s.startsWith("store:")).map((s) => s.slice(6)))),
-  ];
+  const storesOf = (r: (typeof rows)[number]) =>
+    r.subjects.filter((s) => s.startsWith("store:")).map((s) => s.slice(6));
+  const visible = (id: string) => scope === "all" || scope.includes(id);
+  const shown = scope === "all" ? rows : rows.filter((r) => storesOf(r).some(visible));
+  const storeIds = [...new Set(shown.flatMap((r) => storesOf(r).filter(visible)))];
   const names = new Map(
     (await db().store.findMany({ where: { id: { in: storeIds } }, select: { id: true, name: true } })).map((s) => [
       s.id,
       s.name,
     ]),
   );
-  const visible = (id: string) => scope === "all" || scope.includes(id);
-  const out: IncidentView[] = [];
-  for (const r of rows) {
-    const stores = r.subjects.filter((s) => s.startsWith("store:")).map((s) => s.slice(6));
-    const components = r.subjects.filter((s) => s.startsWith("component:")).map((s) => s.slice(10));
-    const mine = stores.filter(visible);
-    if (scope !== "all" && mine.length === 0) continue;
-    let cause = r.cause;
-    if (scope !== "all" && mine.length < stores.length) {
-      // Told from the manager's store: the first change of one of their stores in this incident.
-      const first = await db().statusTransition.findFirst({
-        where: { incidentId: r.id, storeId: { in: mine }, toState: { in: ["degraded", "outage"] } },
-        orderBy: { at: "asc" },
-      });
+  const sides =
+    scope === "all"
+      ? null
+      : await storeSides(
+          shown.map((r) => r.id),
+          scope,
+        );
+  return shown.map((r) => {
+    const mine = storesOf(r).filter(visible);
+    let components = r.subjects.filter((s) => s.startsWith("component:")).map((s) => s.slice(10));
+    let { worst, cause } = r;
+    if (sides) {
+      const side = sides.get(r.id) ?? [];
+      const first = side[0];
       cause = first ? `${names.get(first.storeId ?? "") ?? first.storeId}: ${first.reason}` : "";
+      worst = side.reduce((w, t) => ((SEVERITY[t.toState] ?? 0) > (SEVERITY[w] ?? 0) ? t.toState : w), "degraded");
+      components = components.filter((c) => (MERCHANT_KINDS as readonly string[]).includes(c));
     }
     const end = r.endedAt ?? now;
-    out.push({
+    return {
       id: r.id.toString(),
       startedAt: r.startedAt.toISOString(),
       endedAt: r.endedAt?.toISOString() ?? null,
       durationS: Math.round((end.getTime() - r.startedAt.getTime()) / 1000),
-      worst: r.worst,
+      worst,
       cause,
       stores: mine.map((id) => ({ storeId: id, name: names.get(id) ?? id })),
       components,
-    });
-  }
-  return out;
+    };
+  });
 }

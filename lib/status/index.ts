@@ -1,7 +1,8 @@
 // The status panel: what app/ and cli/ import. Sub-folders and the other modules here are private.
 export type { ComponentStatus, ProviderStatus, StatusOverview, StoreStatus, VerdictState } from "@/lib/status/types";
 export { VERDICT_STATES, COMPONENTS } from "@/lib/status/types";
-export { getStoreStatuses, getComponentStatuses, getStatusOverview } from "./results";
+export { getStoreStatuses, getComponentStatuses } from "./results";
+export { getStatusOverview, readStatusSnapshot, type StatusSnapshot } from "./snapshot";
 export { getStatusHistory, historyQuerySchema, BUCKETS, type Bucket, type HistorySeries } from "./history";
 export { listIncidents, incidentsQuerySchema, type IncidentView } from "./incidents";
 export {
@@ -26,5 +27,5 @@ export { pollStatusPage, statusPageUrl } from "./page-poll";
 export { rollUp, pruneHistory } from "./retention";
 export { readProvider } from "./provider-read";
 export { queryObject, overviewJson } from "./api";
-export { getBannerStores, type BannerStore } from "./banner";
+export { bannerStoresOf, getBannerState, type BannerState, type BannerStore } from "./banner";
 export { getSparklines, SPARK_BUCKETS } from "./sparklines";

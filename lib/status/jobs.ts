@@ -3,16 +3,20 @@
 import { z } from "zod";
 import { env } from "@/lib/env";
 import { defineJob } from "@/lib/jobs/define";
-import { enqueue } from "@/lib/jobs/queue";
+import { db } from "@/lib/db";
+import { enqueueInLane } from "@/lib/jobs/queue";
 import { log, errorFields } from "@/lib/log";
 import { deliverAlert, MAX_ATTEMPTS } from "./alerts";
 import { pollStatusPage } from "./page-poll";
 import { pruneHistory, rollUp } from "./retention";
 import { runProbeCycle } from "./run-probes";
 
+// One delivery queue per endpoint (a lane each): an endpoint that never answers holds up its own deliveries, for
+// 10 s per attempt, and nobody else's.
 export const alertDeliveryJob = defineJob({
   name: "status.alert-deliver",
   schema: z.object({ deliveryId: z.uuid() }),
+  lanes: async () => (await db().alertEndpoint.findMany({ select: { id: true } })).map((e) => e.id),
   retryLimit: MAX_ATTEMPTS - 1,
   retryDelaySeconds: 15,
   retryBackoff: true,
@@ -23,10 +27,17 @@ export const alertDeliveryJob = defineJob({
   },
 });
 
+/** Queues each delivery in its endpoint's own queue. */
 export async function queueDeliveries(ids: string[]): Promise<void> {
-  for (const deliveryId of ids) {
-    await enqueue(alertDeliveryJob, { deliveryId }).catch((err: unknown) =>
-      log.error("status.alert_enqueue_failed", { deliveryId, ...errorFields(err) }),
+  if (ids.length === 0) return;
+  const deliveries = await db().alertDelivery.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, endpointId: true },
+    orderBy: { createdAt: "asc" },
+  });
+  for (const d of deliveries) {
+    await enqueueInLane(alertDeliveryJob, d.endpointId, { deliveryId: d.id }).catch((err: unknown) =>
+      log.error("status.alert_enqueue_failed", { deliveryId: d.id, ...errorFields(err) }),
     );
   }
 }

@@ -1,12 +1,12 @@
 // Maintenance windows declared by an admin or a store's manager: during one the store shows `maintenance` and no
-// alert goes out. The same schema serves the form and POST /api/v1/maintenance-windows.
+// alert goes out. The same schema serves the form and POST /api/v1/maintenance-windows; the bounds (at most 14 days,
+// starting from 24 hours ago to 90 days ahead, ending in the future, no overlap per store) are lib/validation/windows.ts.
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit";
 import { assertCan, storesFor, type Actor } from "@/lib/auth/permissions";
-
-const MAX_WINDOW_DAYS = 14;
+import { assertWindow, windowConstraintError } from "@/lib/validation/windows";
 
 export const maintenanceInputSchema = z
   .object({
@@ -15,18 +15,7 @@ export const maintenanceInputSchema = z
     endsAt: z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time with offset" }),
     reason: z.string().trim().min(1, { message: "is required" }).max(300),
   })
-  .strict()
-  .superRefine((w, ctx) => {
-    // Only compare times that are valid themselves (their own problems are already reported).
-    const iso = z.iso.datetime({ offset: true });
-    if (!iso.safeParse(w.startsAt).success || !iso.safeParse(w.endsAt).success) return;
-    const start = Date.parse(w.startsAt);
-    const end = Date.parse(w.endsAt);
-    if (end <= start) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "must be after startsAt" });
-    if (end - start > MAX_WINDOW_DAYS * 86_400_000)
-      ctx.addIssue({ code: "custom", path: ["endsAt"], message: `a window may last at most ${MAX_WINDOW_DAYS} days` });
-    if (end <= Date.now()) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "must be in the future" });
-  });
+  .strict();
 export type MaintenanceInput = z.input<typeof maintenanceInputSchema>;
 
 export type MaintenanceView = {
@@ -68,9 +57,11 @@ export async function createMaintenanceWindow(
   const raw = z.object({ storeId: z.string().optional() }).passthrough().safeParse(input);
   assertCan(actor, "status.maintenance.write", { storeId: raw.success ? raw.data.storeId : undefined });
   const w = maintenanceInputSchema.parse(input);
+  // Length, start and end first, for a clear answer; the database enforces them and the overlap (exclusion).
+  assertWindow("maintenance", { startsAt: new Date(w.startsAt), endsAt: new Date(w.endsAt) });
   const store = await db().store.findUnique({ where: { id: w.storeId }, select: { id: true } });
   if (!store) throw new AppError("NOT_FOUND", `No store ${w.storeId}.`);
-  return db().$transaction(async (tx) => {
+  const created = db().$transaction(async (tx) => {
     const row = await tx.maintenanceWindow.create({
       data: {
         storeId: w.storeId,
@@ -89,6 +80,9 @@ export async function createMaintenanceWindow(
     });
     return view(row);
   });
+  return created.catch((err: unknown) => {
+    throw windowConstraintError("maintenance", err);
+  });
 }
 
 export async function cancelMaintenanceWindow(actor: Actor, id: string): Promise<void> {
@@ -100,7 +94,7 @@ export async function cancelMaintenanceWindow(actor: Actor, id: string): Promise
     const now = new Date();
     const after = await tx.maintenanceWindow.update({
       where: { id },
-      data: row.startsAt <= now ? { endsAt: now } : { cancelledAt: now },
+      data: row.startsAt < now ? { endsAt: now } : { cancelledAt: now },
     });
     await recordAudit(tx, actor, {
       action: "maintenance.cancel",

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { ProviderIndicator, ProviderStatus, VerdictState } from "@/lib/status/types";
 import { STALE_INTERVALS } from "./verdicts/effective";
-import { formatDuration } from "./verdicts/samples";
+import { formatDuration } from "./verdicts/reason-text";
 
 export type ProviderView = ProviderStatus & { paymentsState: VerdictState; url: string | null };
 

@@ -3,10 +3,22 @@
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { assertCan, storesFor, type Actor } from "@/lib/auth/permissions";
-import { COMPONENTS, type ComponentStatus, type StatusOverview, type StoreStatus } from "@/lib/status/types";
+import { COMPONENTS, MERCHANT_KINDS, type ComponentStatus, type StoreStatus } from "@/lib/status/types";
 import { activeMaintenance } from "./maintenance-active";
 import { readProvider, type ProviderView } from "./provider-read";
 import { disagreementOf, effectiveVerdict, type LastRun } from "./verdicts/effective";
+import { parseReason } from "./verdicts/reason";
+import { reasonText } from "./verdicts/reason-text";
+import { ruleConfig, watchedUntil, type Memory, type StoredState, type TerminalCounts } from "./verdicts/rules";
+
+type VerdictRow = { state: string; since: Date; reason: string; why: unknown; terminals: unknown; memory: unknown };
+
+const storedOf = (v: VerdictRow) => ({
+  state: v.state as "operational",
+  since: v.since.toISOString(),
+  reason: v.reason,
+  why: parseReason(v.why, v.reason),
+});
 
 async function lastRuns(): Promise<Map<string, LastRun>> {
   const rows = await db().$queryRaw<{ kind: string; started_at: Date; ok: boolean; error: string | null }[]>`
@@ -56,30 +68,48 @@ export async function getStoreStatuses(
   ]);
   const byStore = new Map(verdicts.map((v) => [v.storeId, v]));
   const intervalS = env().STATUS_PROBE_INTERVAL_S;
+  const cfg = ruleConfig(intervalS);
   const lastRun = runs.get("cloud_link") ?? null;
   const providerForDisagreement = { state: provider.paymentsState, incidents: provider.incidents };
   return stores.map((s) => {
     const v = byStore.get(s.id);
-    const shown = effectiveVerdict(
-      v ? { state: v.state as "operational", since: v.since.toISOString(), reason: v.reason } : null,
-      { now, intervalS, lastRun, maintenance: maintenance.get(s.id) ?? null },
-    );
+    const shown = effectiveVerdict(v ? storedOf(v) : null, {
+      now,
+      intervalS,
+      lastRun,
+      maintenance: maintenance.get(s.id) ?? null,
+    });
+    const disagreement = disagreementOf(shown.state, providerForDisagreement);
+    // The count the verdict was made from; the terminals table (written every cycle, ahead of a verdict that
+    // waits for a second sample) only for verdicts stored before counts were.
+    const verdictCounts = shown.state === v?.state ? (v.terminals as TerminalCounts | null) : null;
     return {
       storeId: s.id,
       name: s.name,
       state: shown.state,
       since: shown.since,
       reason: shown.reason,
-      terminals: counts.get(s.id) ?? { total: 0, connected: 0 },
-      disagreement: disagreementOf(shown.state, providerForDisagreement),
+      why: shown.why,
+      terminals: verdictCounts ?? counts.get(s.id) ?? { total: 0, connected: 0 },
+      disagreement: disagreement ? reasonText(disagreement, now) : null,
+      disagreementWhy: disagreement,
+      watchedUntil:
+        v && shown.state === v.state
+          ? watchedUntil({ state: v.state as StoredState, memory: v.memory as Memory }, cfg)
+          : null,
     };
   });
 }
 
+/**
+ * The components the actor may see. Cloud link, Terminal API and webhooks sum up every store (their state is the
+ * fleet's worst, their reasons count and name stores): someone limited to their own stores gets the account-wide
+ * ones only (Checkout, Management), and their stores' own rows.
+ */
 export async function getComponentStatuses(actor: Actor): Promise<ComponentStatus[]> {
   assertCan(actor, "status.read");
-  // Summaries name affected stores; someone limited to their own stores gets the counts without the names.
   const scoped = storesFor(actor, "status.read") !== "all";
+  const shown = scoped ? COMPONENTS.filter((c) => (MERCHANT_KINDS as readonly string[]).includes(c)) : COMPONENTS;
   const now = new Date();
   const [verdicts, runs] = await Promise.all([
     db().statusVerdict.findMany({ where: { subject: { startsWith: "component:" } } }),
@@ -87,19 +117,14 @@ export async function getComponentStatuses(actor: Actor): Promise<ComponentStatu
   ]);
   const by = new Map(verdicts.map((v) => [v.subject.slice("component:".length), v]));
   const intervalS = env().STATUS_PROBE_INTERVAL_S;
-  return COMPONENTS.map((name) => {
+  return shown.map((name) => {
     const v = by.get(name);
-    const shown = effectiveVerdict(
-      v ? { state: v.state as "operational", since: v.since.toISOString(), reason: v.reason } : null,
-      { now, intervalS, lastRun: runs.get(name) ?? null, maintenance: null },
-    );
-    return { name, ...shown, reason: scoped ? shown.reason.replace(/ \([^()]*\)/g, "") : shown.reason };
+    const verdict = effectiveVerdict(v ? storedOf(v) : null, {
+      now,
+      intervalS,
+      lastRun: runs.get(name) ?? null,
+      maintenance: null,
+    });
+    return { name, ...verdict };
   });
-}
-
-export async function getStatusOverview(actor: Actor): Promise<StatusOverview & { provider: ProviderView }> {
-  assertCan(actor, "status.read");
-  const provider = await readProvider();
-  const [stores, components] = await Promise.all([getStoreStatuses(actor, { provider }), getComponentStatuses(actor)]);
-  return { generatedAt: new Date().toISOString(), provider, stores, components };
 }

@@ -16,6 +16,8 @@ import { probeTerminalApi } from "./probes/terminal-api";
 import { buildRuns, failedRuns, storeArrays } from "./run-rows";
 import { updateTerminalConnections } from "./terminal-connections";
 import { loadVerdicts, recordTransitions, saveVerdicts, type Row, type ShownTransition } from "./verdict-store";
+import { reasonOf } from "./verdicts/reason";
+import { reasonText } from "./verdicts/reason-text";
 import { nextVerdict, ruleConfig } from "./verdicts/rules";
 import {
   aggregateSample,
@@ -142,20 +144,22 @@ export async function runProbeCycle(opts: { concurrency?: number } = {}): Promis
         const ts = { level: terminalObs.level, text: terminalObs.text };
         perStore.terminal.push(ts);
         if (!m) named.terminal.push({ name: s.name, level: ignored ? "error" : ts.level });
-      } else perStore.terminal.push({ level: "error", text: "no probe terminal" });
+      } else perStore.terminal.push({ level: "error", text: reasonText(reasonOf("noProbeTerminal"), started) });
       step(
         `store:${s.storeId}`,
         s.storeId,
         s.name,
         storeSample(cloudS, terminalObs),
-        m ? { state: "maintenance", reason: `maintenance: ${m.reason}` } : undefined,
+        m
+          ? { state: "maintenance", reason: reasonText(reasonOf("maintenance", { note: m.reason }), started) }
+          : undefined,
       );
     }
     step(
       "component:cloud_link",
       null,
       COMPONENT_NAMES.cloud_link,
-      aggregateSample(named.cloud, "no store has known terminals"),
+      aggregateSample(named.cloud, "noStoreWithTerminals"),
       undefined,
       true,
     );
@@ -163,13 +167,13 @@ export async function runProbeCycle(opts: { concurrency?: number } = {}): Promis
       "component:terminal_api",
       null,
       COMPONENT_NAMES.terminal_api,
-      aggregateSample(named.terminal, "no store has a probe terminal"),
+      aggregateSample(named.terminal, "noStoreWithProbeTerminal"),
       undefined,
       true,
     );
-    step("component:webhooks", null, COMPONENT_NAMES.webhooks, aggregateSample(named.webhooks, "no store to check"));
-    step("component:checkout", null, COMPONENT_NAMES.checkout, apiSample(checkout, "Checkout API"));
-    step("component:management", null, COMPONENT_NAMES.management, apiSample(management, "Management API"));
+    step("component:webhooks", null, COMPONENT_NAMES.webhooks, aggregateSample(named.webhooks, "noStoreToCheck"));
+    step("component:checkout", null, COMPONENT_NAMES.checkout, apiSample(checkout, "checkoutApi"));
+    step("component:management", null, COMPONENT_NAMES.management, apiSample(management, "managementApi"));
 
     const durationMs = Math.round(performance.now() - t0);
     const calls = cloud.reduce((n, c) => n + c.calls, 0) + terminal.length + 2;

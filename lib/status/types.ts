@@ -1,4 +1,5 @@
 // Shapes shared by the status panel's probes, rules, read models and API (the JSON contract of /api/v1/status).
+import type { Reason } from "./verdicts/reason";
 
 export const VERDICT_STATES = ["operational", "degraded", "outage", "maintenance", "unknown"] as const;
 export type VerdictState = (typeof VERDICT_STATES)[number];
@@ -18,17 +19,31 @@ export const MERCHANT_KINDS = ["checkout", "management"] as const satisfies read
 export const COMPONENTS = ["cloud_link", "terminal_api", "checkout", "management", "webhooks"] as const;
 export type ComponentName = (typeof COMPONENTS)[number];
 
-export type StoreStatus = {
+/** A store in /api/v1/status: `reason` and `disagreement` in English. */
+export type StoreStatusJson = {
   storeId: string;
   name: string;
   state: VerdictState;
   since: string | null;
   reason: string;
+  /** Terminals connected of total in the probe result the verdict was made from. */
   terminals: { total: number; connected: number };
   disagreement: string | null;
 };
 
-export type ComponentStatus = { name: ComponentName; state: VerdictState; since: string | null; reason: string };
+/** What pages get besides: the reason and disagreement in codes, rendered in the reader's language. */
+export type StoreStatus = StoreStatusJson & {
+  why: Reason;
+  disagreementWhy: Reason | null;
+  /**
+   * A flapping store whose link is back: payments work, and the verdict stays degraded until then (for alerts).
+   * Null otherwise.
+   */
+  watchedUntil: string | null;
+};
+
+export type ComponentStatusJson = { name: ComponentName; state: VerdictState; since: string | null; reason: string };
+export type ComponentStatus = ComponentStatusJson & { why: Reason };
 
 export type ProviderIndicator = "none" | "minor" | "major" | "critical";
 
@@ -47,4 +62,10 @@ export type StatusOverview = {
   provider: ProviderStatus;
   stores: StoreStatus[];
   components: ComponentStatus[];
+};
+
+/** The JSON contract of GET /api/v1/status. */
+export type StatusOverviewJson = Omit<StatusOverview, "stores" | "components"> & {
+  stores: StoreStatusJson[];
+  components: ComponentStatusJson[];
 };

@@ -2,7 +2,8 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { VerdictState } from "@/lib/status/types";
-import type { Memory, StoredState, StoredVerdict } from "./verdicts/rules";
+import { parseReason } from "./verdicts/reason";
+import type { Memory, StoredState, StoredVerdict, TerminalCounts } from "./verdicts/rules";
 
 type Tx = Prisma.TransactionClient;
 
@@ -25,6 +26,8 @@ export async function loadVerdicts(): Promise<Map<string, Row>> {
           state: r.state as StoredState,
           since: r.since.toISOString(),
           reason: r.reason,
+          why: parseReason(r.why, r.reason),
+          terminals: (r.terminals as TerminalCounts | null) ?? null,
           memory: rest,
           shown: shown ?? (r.state as VerdictState),
         },
@@ -34,7 +37,7 @@ export async function loadVerdicts(): Promise<Map<string, Row>> {
 }
 
 function key(r: Row): string {
-  return JSON.stringify([r.state, r.since, r.reason, r.memory, r.shown]);
+  return JSON.stringify([r.state, r.since, r.reason, r.why, r.terminals, r.memory, r.shown]);
 }
 
 /** Upserts the rows that differ from what was loaded, in one statement. */
@@ -45,14 +48,17 @@ export async function saveVerdicts(tx: Tx, rows: Row[], before: Map<string, Row>
   });
   if (changed.length === 0) return 0;
   await tx.$executeRaw`
-    INSERT INTO status_verdicts (subject, store_id, state, since, reason, memory, updated_at)
-    SELECT v.subject, v.store_id, v.state, v.since, v.reason, v.memory, now()
+    INSERT INTO status_verdicts
+      (subject, store_id, state, since, reason, reason_codes, terminal_counts, memory, updated_at)
+    SELECT v.subject, v.store_id, v.state, v.since, v.reason, v.reason_codes, v.terminal_counts, v.memory, now()
     FROM unnest(${changed.map((r) => r.subject)}::text[], ${changed.map((r) => r.storeId)}::text[],
       ${changed.map((r) => r.state)}::text[], ${changed.map((r) => r.since)}::timestamptz[],
-      ${changed.map((r) => r.reason)}::text[],
+      ${changed.map((r) => r.reason)}::text[], ${changed.map((r) => JSON.stringify(r.why))}::jsonb[],
+      ${changed.map((r) => (r.terminals ? JSON.stringify(r.terminals) : null))}::jsonb[],
       ${changed.map((r) => JSON.stringify({ ...r.memory, shown: r.shown }))}::jsonb[])
-      AS v(subject, store_id, state, since, reason, memory)
+      AS v(subject, store_id, state, since, reason, reason_codes, terminal_counts, memory)
     ON CONFLICT (subject) DO UPDATE SET state = excluded.state, since = excluded.since, reason = excluded.reason,
+      reason_codes = excluded.reason_codes, terminal_counts = excluded.terminal_counts,
       memory = excluded.memory, updated_at = excluded.updated_at`;
   return changed.length;
 }

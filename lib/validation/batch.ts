@@ -19,6 +19,8 @@ export type PreparedRow = {
 export type BatchOptions<T, R = unknown> = {
   /** Store ids that exist (and the caller may use); any other storeId is reported per row. */
   knownStoreIds?: ReadonlySet<string>;
+  /** Why a storeId names no known store (default: "unknown store"). */
+  unknownStore?: (storeId: string) => string;
   /** Source line of a row, for files. */
   lineOf?: (index: number) => number | undefined;
   /** Turns a raw row into the schema's input shape first. */
@@ -53,7 +55,7 @@ export function validateBatch<S extends z.ZodType, R = unknown>(
     }
     const storeId = result.success ? readStoreId(result.data) : readStoreId(prepared.value)?.trim();
     if (options.knownStoreIds && storeId && !options.knownStoreIds.has(storeId)) {
-      rowProblems.push({ path: "storeId", message: `unknown store "${storeId}"` });
+      rowProblems.push({ path: "storeId", message: options.unknownStore?.(storeId) ?? `unknown store "${storeId}"` });
     }
     if (result.success && rowProblems.length === 0 && options.unique) {
       const key = options.unique.key(result.data);

@@ -16,7 +16,10 @@ import { standaloneReceiptSchema, type StandaloneReceipt } from "@/lib/validatio
 /** A CSV record keyed by header as written, with the line it starts on. */
 export type CsvValues = { line: number; values: Readonly<Record<string, string>> };
 
-export type CsvImportOptions = { knownStoreIds?: ReadonlySet<string> };
+export type CsvImportOptions = {
+  knownStoreIds?: ReadonlySet<string>;
+  unknownStore?: (storeId: string) => string;
+};
 
 const ORDER_FIELDS = ["merchantReference", "storeId", "createdAt", "description", "terminalId"] as const;
 const RECEIPT_FIELDS = [
@@ -30,14 +33,26 @@ const RECEIPT_FIELDS = [
   "authCode",
 ] as const;
 
+/**
+ * The columns of orders and receipts files, as the imports page lists them: `amount` (major units) may be replaced by
+ * `amountMinor`; every other required column must be there.
+ */
+export const CSV_COLUMNS = {
+  orders: {
+    required: ["merchantReference", "storeId", "amount", "currency", "createdAt"],
+    optional: ["amountMinor", "description", "terminalId"],
+  },
+  receipts: {
+    required: ["storeId", "amount", "currency", "transactedAt"],
+    optional: ["amountMinor", ...RECEIPT_FIELDS.filter((f) => f !== "storeId" && f !== "transactedAt")],
+  },
+} as const satisfies Record<"orders" | "receipts", { required: readonly string[]; optional: readonly string[] }>;
+
 /** Throws a whole-file error when a column every row needs is absent; headers match case- and space-insensitively. */
 export function assertCsvHeader(headerNames: readonly string[], kind: "orders" | "receipts"): void {
   const present = new Set(headerNames.map(normalizeHeaderName));
-  const required =
-    kind === "orders"
-      ? ["merchantReference", "storeId", "currency", "createdAt"]
-      : ["storeId", "currency", "transactedAt"];
-  const missing = required.filter((name) => !present.has(normalizeHeaderName(name)));
+  const required = CSV_COLUMNS[kind].required.filter((name) => name !== "amount");
+  const missing: string[] = required.filter((name) => !present.has(normalizeHeaderName(name)));
   if (!present.has("amount") && !present.has("amountminor")) missing.push("amount (or amountMinor)");
   if (missing.length === 0) return;
   throw new AppError("VALIDATION", `The ${kind} file cannot be imported: missing column(s): ${missing.join(", ")}.`, {
@@ -52,6 +67,7 @@ export function validateOrderCsvRows(
   return validateBatch(records, posOrderSchema, {
     ...csvBatchOptions(records, ORDER_FIELDS),
     knownStoreIds: options.knownStoreIds,
+    unknownStore: options.unknownStore,
     unique: { field: "merchantReference", key: (order) => order.merchantReference },
   });
 }
@@ -63,6 +79,7 @@ export function validateReceiptCsvRows(
   return validateBatch(records, standaloneReceiptSchema, {
     ...csvBatchOptions(records, RECEIPT_FIELDS),
     knownStoreIds: options.knownStoreIds,
+    unknownStore: options.unknownStore,
   });
 }
 

@@ -15,15 +15,31 @@ export const QUEUE_BUDGET_MS = 1_000;
  */
 const LOOP_DELAY_LIMIT_MS = 200;
 /** Requests being worked on at once beyond which new ones would wait longer than the budget. */
-const MAX_ACTIVE = 400;
+export const MAX_ACTIVE = 400;
+/**
+ * A request whose body is still arriving after this long is a slow sender: it leaves the budget above for a share of
+ * its own, so senders trickling bytes (slowloris) cannot fill the budget that Adyen's prompt requests need.
+ */
+export const SLOW_AFTER_MS = 1_000;
+/** Slow senders at once; one more is cut at once. */
+export const MAX_SLOW = 40;
+/** The whole body must have arrived by then (Adyen's own timeout is 10 s); a slower one is cut with 408. */
+export const READ_DEADLINE_MS = 5_000;
 const WINDOW_MS = 250;
 
-type State = { active: number; loopDelayMs: number; shed: number; reported: number; timer?: NodeJS.Timeout };
+type State = {
+  active: number;
+  slow: number;
+  loopDelayMs: number;
+  shed: number;
+  reported: number;
+  timer?: NodeJS.Timeout;
+};
 const g = globalThis as unknown as { __opsWebhookAdmission?: State };
 
 function state(): State {
   if (g.__opsWebhookAdmission) return g.__opsWebhookAdmission;
-  const s: State = { active: 0, loopDelayMs: 0, shed: 0, reported: 0 };
+  const s: State = { active: 0, slow: 0, loopDelayMs: 0, shed: 0, reported: 0 };
   const histogram = monitorEventLoopDelay({ resolution: 10 });
   histogram.enable();
   s.timer = setInterval(() => {
@@ -46,7 +62,13 @@ function state(): State {
 }
 
 export type Admission =
-  { admitted: true; done: () => void } | { admitted: false; retryAfterSeconds: number; why: string };
+  | {
+      admitted: true;
+      /** Moves the request into the slow senders' share; false when that share is full (cut it). */
+      markSlow: () => boolean;
+      done: () => void;
+    }
+  | { admitted: false; retryAfterSeconds: number; why: string };
 
 /** Call first thing for each request; when admitted, call `done` once it is answered. */
 export function admitWebhook(): Admission {
@@ -61,18 +83,28 @@ export function admitWebhook(): Admission {
   }
   s.active++;
   let released = false;
+  let slow = false;
   return {
     admitted: true,
+    markSlow: () => {
+      if (released || slow) return !released;
+      if (s.slow >= MAX_SLOW) return false;
+      slow = true;
+      s.active--;
+      s.slow++;
+      return true;
+    },
     done: () => {
       if (released) return;
       released = true;
-      s.active--;
+      if (slow) s.slow--;
+      else s.active--;
     },
   };
 }
 
 /** For health and benchmarks: requests refused since start, and the current load signals. */
-export function admissionState(): { active: number; loopDelayMs: number; shed: number } {
-  const { active, loopDelayMs, shed } = state();
-  return { active, loopDelayMs, shed };
+export function admissionState(): { active: number; slow: number; loopDelayMs: number; shed: number } {
+  const { active, slow, loopDelayMs, shed } = state();
+  return { active, slow, loopDelayMs, shed };
 }

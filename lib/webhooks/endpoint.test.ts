@@ -2,12 +2,13 @@
 // (cli/server.ts) and the Pages API route both run it.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { setEnvForTests } from "@/lib/env";
 import { withTestDatabase } from "@/lib/testing/database";
 import { closeWebhookPool } from "@/lib/webhooks/pg-runner";
 import { basicAuth, body, KEY_A, paymentItem, sign } from "@/lib/webhooks/test-support";
 import { handleWebhookRequest } from "@/lib/webhooks/http-handler";
+import { admissionState, MAX_ACTIVE, MAX_SLOW } from "@/lib/webhooks/admission";
 
 withTestDatabase({ beforeDrop: closeWebhookPool });
 const AUTH = basicAuth("adyen", "s3cret-webhook-pass");
@@ -74,6 +75,7 @@ describe("POST /api/webhooks/adyen over HTTP", () => {
       "x-content-type-options": "nosniff",
       "referrer-policy": "same-origin",
       "x-frame-options": "DENY",
+      "permissions-policy": expect.stringContaining("camera=()"),
     });
   });
 
@@ -108,4 +110,35 @@ describe("POST /api/webhooks/adyen over HTTP", () => {
     });
     expect(streamed.status).toBe(413);
   });
+
+  it("cuts a body that has not arrived within the read deadline with 408 and closes the connection", async () => {
+    const reply = await send({
+      headers: { authorization: AUTH, "content-type": "application/json" },
+      chunk: '{"live":"false","notificationItems":[',
+      end: false,
+    });
+    expect(reply.status).toBe(408);
+    expect(reply.headers.connection).toBe("close");
+    expect(JSON.parse(reply.text)).toMatchObject({ error: { code: "REQUEST_TIMEOUT" } });
+  });
+
+  it("slow senders get a share of their own: as many as the whole budget cannot keep a prompt sender out", async () => {
+    const slow = Array.from({ length: MAX_ACTIVE }, () =>
+      send({ headers: { authorization: AUTH, "content-type": "application/json" }, chunk: "{", end: false }),
+    );
+    let answered = 0;
+    for (const p of slow) void p.then(() => answered++);
+    // Once they count as slow, all but their share are cut at once.
+    await vi.waitFor(() => expect(answered).toBeGreaterThanOrEqual(MAX_ACTIVE - MAX_SLOW), { timeout: 10_000 });
+    expect(admissionState().slow).toBeLessThanOrEqual(MAX_SLOW);
+    const prompt = await send({
+      headers: { authorization: AUTH, "content-type": "application/json" },
+      chunk: body([sign(paymentItem())]),
+    });
+    expect(prompt).toMatchObject({ status: 200, text: "[accepted]" });
+    // The share itself is cut at the read deadline; nothing of theirs was stored.
+    const replies = await Promise.all(slow);
+    expect(new Set(replies.map((r) => r.status))).toEqual(new Set([408]));
+    expect(admissionState()).toMatchObject({ active: 0, slow: 0 });
+  }, 30_000);
 });

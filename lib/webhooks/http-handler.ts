@@ -1,14 +1,15 @@
 // POST /api/webhooks/adyen on Node's own request and response — Adyen standard notifications: 200 `[accepted]` once
 // every item is stored; 401 for wrong basic auth (checked before the body is read) or any bad signature, 400 for a
-// malformed body, 405 for other methods, 413 for a body over 5 MB, 503 when busy or the database is down (Adyen
-// retries). The app server (cli/server.ts) hands this URL here before Next.js sees the request: this is the one hot
-// path (Adyen may send thousands a second), and Next's per-request machinery cost twice the work itself.
+// malformed body, 405 for other methods, 408 for a body not arrived within 5 s (or a slow sender beyond their
+// share), 413 for a body over 5 MB, 503 when busy or the database is down (Adyen retries). The app server
+// (cli/server.ts) hands this URL here before Next.js sees the request: this is the one hot path (Adyen may send
+// thousands a second), and Next's per-request machinery cost twice the work itself.
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError } from "@/lib/errors";
 import { COMMON_HEADERS } from "@/lib/http/common-headers.mjs";
 import { readBodyText, sendError } from "@/lib/http/node-response";
-import { admitWebhook } from "@/lib/webhooks/admission";
+import { admitWebhook, READ_DEADLINE_MS, SLOW_AFTER_MS, type Admission } from "@/lib/webhooks/admission";
 import { afterWebhooksStored } from "@/lib/webhooks/after-stored";
 import {
   authenticateWebhookCaller,
@@ -26,6 +27,46 @@ function refuseUnread(res: ServerResponse, err: AppError, requestId: string): vo
   logRefusal(requestId, err);
   res.setHeader("connection", "close");
   sendError(res, err, requestId);
+}
+
+/**
+ * The body, within the read deadline. A sender still sending after SLOW_AFTER_MS moves to the slow senders' share
+ * of the admission budget, or is cut at once when that share is full; no body arrives later than READ_DEADLINE_MS.
+ */
+async function readWithinDeadline(
+  req: IncomingMessage,
+  admission: Extract<Admission, { admitted: true }>,
+): Promise<string> {
+  const reading = readBodyText(req, MAX_BODY);
+  const timers: NodeJS.Timeout[] = [];
+  const cut = new Promise<never>((_resolve, reject) => {
+    timers.push(
+      setTimeout(() => {
+        if (!admission.markSlow())
+          reject(
+            new AppError(
+              "REQUEST_TIMEOUT",
+              "Too many slow senders at once; nothing was stored. Send the body promptly.",
+            ),
+          );
+      }, SLOW_AFTER_MS),
+      setTimeout(() => {
+        reject(new AppError("REQUEST_TIMEOUT", `The body did not arrive within ${READ_DEADLINE_MS / 1000} s.`));
+      }, READ_DEADLINE_MS),
+    );
+  });
+  try {
+    return await Promise.race([reading, cut]);
+  } finally {
+    for (const t of timers) clearTimeout(t);
+    // A cut request is not read any further; what it still sends is dropped with the connection.
+    reading.catch(() => undefined);
+  }
+}
+
+/** Cut for being slow: answered, then the connection closes (the rest of the body is never read). */
+function isCut(err: unknown): boolean {
+  return err instanceof AppError && err.code === "REQUEST_TIMEOUT";
 }
 
 export async function handleWebhookRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -57,10 +98,15 @@ export async function handleWebhookRequest(req: IncomingMessage, res: ServerResp
     return void res.end(JSON.stringify({ error: { code: "UNAVAILABLE", message, requestId } }));
   }
   try {
-    const body = await readBodyText(req, MAX_BODY).catch((err: unknown) => {
+    const body = await readWithinDeadline(req, admission).catch((err: unknown) => {
       if ((err as { tooLarge?: boolean }).tooLarge) {
         res.setHeader("connection", "close");
         throw new AppError("PAYLOAD_TOO_LARGE", TOO_LARGE);
+      }
+      if (isCut(err)) {
+        logRefusal(requestId, err);
+        res.setHeader("connection", "close");
+        res.once("finish", () => req.destroy());
       }
       throw err;
     });

@@ -21,6 +21,8 @@ export async function makeOrder(o: {
   at: Date;
   terminalId?: string;
   pspReference?: string;
+  /** Who wrote it: finance (the default here, may claim payments of unknown store) or a store's manager or POS. */
+  claimsUnknownStore?: boolean;
 }) {
   return db().posOrder.create({
     data: {
@@ -32,6 +34,7 @@ export async function makeOrder(o: {
       terminalId: o.terminalId ?? null,
       pspReference: o.pspReference ?? null,
       source: "api",
+      claimsUnknownStore: o.claimsUnknownStore ?? true,
     },
   });
 }
@@ -84,6 +87,8 @@ export async function makeReceipt(r: {
   terminalId?: string;
   psp?: string;
   tenderReference?: string;
+  /** As for orders: entered by finance (the default here) or by the store. */
+  claimsUnknownStore?: boolean;
 }) {
   return db().standaloneReceipt.create({
     data: {
@@ -96,6 +101,7 @@ export async function makeReceipt(r: {
       pspReference: r.psp ?? null,
       tenderReference: r.tenderReference ?? null,
       source: "api",
+      claimsUnknownStore: r.claimsUnknownStore ?? true,
     },
   });
 }

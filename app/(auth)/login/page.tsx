@@ -11,7 +11,7 @@ import { LoginForm } from "./_components/login-form";
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage() {
-  if (await currentPrincipal()) redirect("/status");
+  if (await currentPrincipal()) redirect("/");
   const t = await getTranslations("login");
   const tRoles = await getTranslations("roles");
   const e = env();

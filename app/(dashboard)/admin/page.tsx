@@ -67,6 +67,7 @@ export default async function AdminPage() {
               { label: t("admin.tokenName") },
               { label: t("admin.role") },
               { label: t("admin.created") },
+              { label: t("admin.createdBy") },
               { label: t("admin.lastUsed") },
               { label: t("admin.expires") },
               { label: t("admin.revoke"), hidden: true },
@@ -84,6 +85,12 @@ export default async function AdminPage() {
                 </Cell>
                 <Cell>{t(`roles.${tk.role}`)}</Cell>
                 <Cell>{when(tk.createdAt)}</Cell>
+                <Cell>
+                  {tk.createdBy ? tk.createdBy.email : t("admin.createdByCli")}
+                  {tk.createdBy?.disabled ? (
+                    <div className="text-xs text-red-800">{t("admin.creatorDisabled")}</div>
+                  ) : null}
+                </Cell>
                 <Cell>{when(tk.lastUsedAt)}</Cell>
                 <Cell>
                   {tk.expiresAt ? when(tk.expiresAt) : t("admin.expiryNever")}

@@ -6,7 +6,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/session";
 import { KNOWN_CURRENCIES } from "@/lib/money";
-import { LINK_STATUSES, isOpenStatus, listPaymentLinks, storesForAction } from "@/lib/runbook";
+import { LINK_STATUS_FILTERS, isOpenStatus, listPaymentLinks, storesForAction } from "@/lib/runbook";
 import { listStoresFor } from "@/lib/stores/stores";
 import { LiveRefresh } from "@/components/live-refresh";
 import { LinkForm } from "@/components/payment-links/link-form";
@@ -64,7 +64,7 @@ export default async function PaymentLinksPage({ searchParams }: { searchParams:
               defaultValue={filter.status}
               options={[
                 { value: "", label: t("filters.anyStatus") },
-                ...LINK_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
+                ...LINK_STATUS_FILTERS.map((f) => ({ value: f.value, label: t(`status.${f.label}`) })),
               ]}
             />
             <TextField label={t("filters.reference")} name="q" defaultValue={filter.q} />

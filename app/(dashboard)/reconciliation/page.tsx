@@ -3,6 +3,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { toLocale } from "@/i18n/locales";
 import { requirePage } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import type { Principal } from "@/lib/auth/principal";
@@ -15,7 +16,7 @@ import { DetailPanel } from "./_components/detail-panel";
 import { FilterForm } from "./_components/filter-form";
 import { ItemsTable } from "./_components/items-table";
 import { ReconCharts } from "./_components/recon-charts";
-import { exportHref, readReconQuery, reconHref, type ReconQuery } from "./_components/recon-query";
+import { exportHref, readReconQuery, reconHref, type FilterKey, type ReconQuery } from "./_components/recon-query";
 import { toRowViews } from "./_components/recon-rows";
 import { SummaryCards } from "./_components/summary-cards";
 
@@ -54,8 +55,18 @@ const headerLink =
 
 export default async function ReconciliationPage({ searchParams }: { searchParams: SearchParams }) {
   const p = await requirePage("reconciliation.read");
-  const q = readReconQuery(await searchParams);
-  const [t, format, locale] = await Promise.all([getTranslations("recon"), getFormatter(), getLocale()]);
+  const [t, tp, format, locale] = await Promise.all([
+    getTranslations("recon"),
+    getTranslations("problems"),
+    getFormatter(),
+    getLocale(),
+  ]);
+  const q = readReconQuery(await searchParams, toLocale(locale));
+  const problemOf = (key: FilterKey) => {
+    const problem = q.problems[key];
+    if (!problem) return undefined;
+    return problem.code && tp.has(problem.code) ? tp(problem.code, problem.values) : problem.message;
+  };
   const [page, summary, storeList, detail] = await Promise.all([
     listPage(p, q),
     reconSummary(p, q.filter),
@@ -73,7 +84,7 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
             {t("importData")}
           </Link>
           {/* A plain anchor: the route streams a file download, not a page. */}
-          <a href={exportHref(q.params)} className={headerLink} download>
+          <a href={exportHref(q)} className={headerLink} download>
             {t("exportCsv")}
           </a>
         </div>
@@ -96,7 +107,7 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
           </Notice>
         ) : null}
         {page.badCursor ? <Notice tone="warn">{t("filters.badCursor")}</Notice> : null}
-        <FilterForm q={q} t={t} stores={storeList} />
+        <FilterForm q={q} t={t} stores={storeList} problemOf={problemOf} />
         <SummaryCards summary={summary} q={q} t={t} format={format} locale={locale} />
         <ItemsTable rows={rows} q={q} nextCursor={page.nextCursor} t={t} />
         <ReconCharts

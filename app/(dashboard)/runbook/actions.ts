@@ -1,15 +1,19 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { requireAction } from "@/lib/auth/session";
-import { runAction, type ActionResult } from "@/lib/http/action-result";
+import { toLocale } from "@/i18n/locales";
+import { formValues, runAction, type ActionResult } from "@/lib/http/action-result";
 import {
   captureReceipt,
   closeOutage,
   confirmProposedOutage,
   declareOutage,
+  RECEIPT_FORM_FIELDS,
   recordTapToPay,
   storeVerdict,
+  type CaptureResult,
   type OutageView,
   type TapToPay,
 } from "@/lib/runbook";
@@ -72,30 +76,22 @@ export async function recordTapToPayAction(_prev: unknown, form: FormData): Prom
   });
 }
 
-export async function captureReceiptAction(
-  _prev: unknown,
-  form: FormData,
-): Promise<ActionResult<{ saved: boolean; duplicate: boolean }>> {
-  return runAction("receipts.capture", async () => {
+/** Saves a standalone receipt from the phone form; unless it was saved, the answer carries what was typed. */
+export async function captureReceiptAction(_prev: unknown, form: FormData): Promise<ActionResult<CaptureResult>> {
+  const result = await runAction("receipts.capture", async () => {
     await requireAction("receipts.create");
     const storeId = storeIdSchema.parse(field(form, "storeId"));
     const actor = await requireAction("receipts.create", { storeId });
-    const names = [
-      "amount",
-      "currency",
-      "time",
-      "terminalId",
-      "pspReference",
-      "tenderReference",
-      "cardBrand",
-      "cardLast4",
-      "authCode",
-    ];
-    const result = await captureReceipt(actor, {
-      storeId,
-      ...Object.fromEntries(names.map((n) => [n, field(form, n)])),
-    });
-    revalidatePath(`/runbook/${storeId}/receipts/new`);
+    const names = [...RECEIPT_FORM_FIELDS, "confirmed"];
+    const result = await captureReceipt(
+      actor,
+      { storeId, ...Object.fromEntries(names.map((n) => [n, field(form, n)])) },
+      { locale: toLocale(await getLocale()) },
+    );
+    if (result.kind === "saved") revalidatePath(`/runbook/${storeId}/receipts/new`);
     return result;
   });
+  return result.ok && result.data.kind === "saved"
+    ? result
+    : { ...result, values: formValues(form, RECEIPT_FORM_FIELDS) };
 }

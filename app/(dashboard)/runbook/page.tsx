@@ -4,7 +4,10 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePage } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
 import { listRunbookStores } from "@/lib/runbook";
+import { bannerStoresOf, readStatusSnapshot } from "@/lib/status";
+import { PublishBanner } from "@/components/status/banner-sync";
 import { PageHeader } from "@/components/ui/card";
 import { VerdictLine } from "./_components/verdict-line";
 
@@ -18,8 +21,13 @@ export default async function RunbookPage() {
   const only = stores.length === 1 ? stores[0] : undefined;
   if (only) redirect(`/runbook/${only.id}`);
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "short", timeStyle: "short" });
+  // The reading the verdicts below come from (cached for the request), for the banner above them.
+  const snapshot = can(p, "status.read") ? await readStatusSnapshot(p).catch(() => null) : null;
   return (
     <>
+      {snapshot ? (
+        <PublishBanner state={{ generatedAt: snapshot.generatedAt, stores: bannerStoresOf(p, snapshot.stores) }} />
+      ) : null}
       <PageHeader title={t("title")} intro={t("intro")} />
       {stores.length === 0 ? <p className="text-slate-700">{t("noStores")}</p> : null}
       <ul className="grid gap-3 sm:grid-cols-2">

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requirePage } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import {
+  bannerStoresOf,
   getSparklines,
   getStatusHistory,
   getStatusOverview,
@@ -12,6 +13,7 @@ import {
   listMaintenanceWindows,
 } from "@/lib/status";
 import { LiveRefresh } from "@/components/live-refresh";
+import { PublishBanner } from "@/components/status/banner-sync";
 import { Card, PageHeader } from "@/components/ui/card";
 import { AlertSetup } from "./_components/alert-setup";
 import { HistorySection, RANGES, type Range } from "./_components/history-section";
@@ -57,17 +59,18 @@ export default async function StatusPage({ searchParams }: { searchParams: Searc
   return (
     <>
       <LiveRefresh active intervalMs={10_000} />
+      <PublishBanner state={{ generatedAt: overview.generatedAt, stores: bannerStoresOf(p, stores) }} />
       <PageHeader title={t("title")} intro={t("intro")} />
       <div className="grid gap-6">
         <Card title={t("stores")}>
           {stores.length === 0 ? (
             <p className="text-sm text-slate-600">{t("noStores")}</p>
           ) : (
-            <StoreTable stores={stores} sparks={sparks} />
+            <StoreTable stores={stores} sparks={sparks} renderedAt={overview.generatedAt} />
           )}
         </Card>
         <div className="grid gap-6 md:grid-cols-2">
-          <ComponentsCard components={overview.components} />
+          <ComponentsCard components={overview.components} renderedAt={overview.generatedAt} />
           <ProviderCard provider={overview.provider} />
         </div>
         {selected && storeHistory ? (

@@ -11,7 +11,8 @@ import { listStoresFor } from "@/lib/stores/stores";
 import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { SelectField, TextField } from "@/components/ui/field";
-import { StandaloneSwitch } from "./_components/standalone-switch";
+import { StoreStandaloneSwitch } from "@/components/terminals/standalone-switch";
+import { setStandaloneAction } from "./actions";
 import { SyncPanel } from "./_components/sync-panel";
 import { TerminalTable } from "./_components/terminal-table";
 import { TERMINALS_PATH, readTerminalsQuery, sortLink, terminalsHref } from "./_components/terminals-query";
@@ -135,16 +136,12 @@ export default async function TerminalsPage({ searchParams }: { searchParams: Se
         {canSwitch && store ? (
           <Card title={t("storeSwitch.title", { store: store.name })}>
             <p className="mb-3 text-sm text-slate-700">{t("storeSwitch.intro")}</p>
-            <div className="flex flex-wrap gap-4">
-              <StandaloneSwitch
-                target={{ kind: "store", storeId: store.id, storeName: store.name, count: page.items.length }}
-                enabled
-              />
-              <StandaloneSwitch
-                target={{ kind: "store", storeId: store.id, storeName: store.name, count: page.items.length }}
-                enabled={false}
-              />
-            </div>
+            <StoreStandaloneSwitch
+              action={setStandaloneAction}
+              storeId={store.id}
+              storeName={store.name}
+              count={page.items.length}
+            />
           </Card>
         ) : null}
         <Card title={t("tableCaption")}>

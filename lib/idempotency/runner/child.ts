@@ -4,10 +4,13 @@
 // to it (out of memory, a crash, a time-out), only this process ends.
 import { createReadStream } from "node:fs";
 import type { AnalysisSummary } from "@/lib/idempotency/summary";
+import { allowForcedCollection } from "@/lib/idempotency/heap-guard";
 import { lowerPriority } from "@/lib/idempotency/runner/priority";
 import { unframe, type FromChild, type Task, type ToChild } from "@/lib/idempotency/runner/protocol";
 
 lowerPriority();
+// This process only analyses: forced collections keep its memory flat and stop nothing else.
+allowForcedCollection();
 
 const send = (m: FromChild): Promise<void> =>
   new Promise((resolve) => {

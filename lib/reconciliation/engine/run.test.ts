@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { reconcile } from "@/lib/reconciliation/engine/run";
 import { DEFAULT_MATCH_SETTINGS } from "@/lib/reconciliation/engine/settings";
 import { timeSpanScope } from "@/lib/reconciliation/engine/scope";
+import { reconcileChanges } from "@/lib/reconciliation/incremental";
 import { makeEvent, makeOrder, makePaymentLink, makeReceipt, makeStore, pspRef } from "@/prisma/seed/factories";
 
 withTestDatabase();
@@ -186,13 +187,16 @@ describe("standalone payments", () => {
   });
 
   it("widens the window inside a declared outage", async () => {
+    // Yesterday: a window may be declared at most a week back.
+    const t0 = Date.now() - 86_400_000;
+    const when = (seconds: number) => new Date(t0 + seconds * 1000);
     const s = await makeStore();
-    await makeOrder({ storeId: s.id, ref: "X1", value: 900, at: T });
-    await makeReceipt({ storeId: s.id, value: 900, at: at(45 * 60) });
+    await makeOrder({ storeId: s.id, ref: "X1", value: 900, at: when(0) });
+    await makeReceipt({ storeId: s.id, value: 900, at: when(45 * 60) });
     await reconcile(undefined, DEFAULT_MATCH_SETTINGS);
     expect((await item("X1")).status).toBe("missing");
     await db().outageWindow.create({
-      data: { storeId: s.id, startsAt: at(-3600), endsAt: at(3600), declaredBy: "test" },
+      data: { storeId: s.id, startsAt: when(-3600), endsAt: when(3600), declaredBy: "test" },
     });
     await reconcile(undefined, DEFAULT_MATCH_SETTINGS);
     expect(await item("X1")).toMatchObject({ method: "standalone_heuristic" });
@@ -227,6 +231,42 @@ describe("what is still open", () => {
     expect((await item("N2")).status).toBe("missing");
     const unexpected = await db().reconItem.findMany({ where: { status: "unexpected" } });
     expect(unexpected.map((u) => u.reason).sort()).toEqual(["no_order_standalone", "no_order_with_reference"]);
+  });
+
+  it("shows a paid link whose POS order has not arrived as waiting for it, and matches it once it does", async () => {
+    const s = await makeStore();
+    await makePaymentLink({ storeId: s.id, reference: "ORD-1002", value: 4599, adyenId: "PL1002" });
+    const paid = await makeEvent({ ref: "ORD-1002", paymentLinkId: "PL1002", value: 4599, at: T, storeId: s.id });
+    // A payment through a link made elsewhere, with no order either: that one is unexpected.
+    await makeEvent({ ref: "WEB-9", paymentLinkId: "PL_OTHER", value: 100, at: T, storeId: s.id });
+    await reconcile();
+    const waiting = await db().reconItem.findUniqueOrThrow({ where: { id: paid.id * 3n + 1n } });
+    expect(waiting).toMatchObject({
+      status: "expected",
+      reason: "link_paid_order_pending",
+      merchantReference: "ORD-1002",
+      storeId: s.id,
+    });
+    expect(await db().reconItem.findFirst({ where: { merchantReference: "WEB-9" } })).toMatchObject({
+      status: "unexpected",
+      reason: "no_order_with_reference",
+    });
+
+    await makeOrder({ storeId: s.id, ref: "ORD-1002", value: 4599, at: at(-60) });
+    await reconcileChanges();
+    expect(await item("ORD-1002")).toMatchObject({ status: "matched", method: "payment_link" });
+    expect(await db().reconItem.findUnique({ where: { id: paid.id * 3n + 1n } })).toBeNull();
+    const partial = await db().reconItem.findMany({
+      orderBy: { itemKey: "asc" },
+      select: { itemKey: true, status: true, reason: true },
+    });
+    await reconcile();
+    expect(
+      await db().reconItem.findMany({
+        orderBy: { itemKey: "asc" },
+        select: { itemKey: true, status: true, reason: true },
+      }),
+    ).toEqual(partial);
   });
 
   it("a partial run over the changed window agrees with a full run", async () => {

@@ -27,7 +27,7 @@ export const ASSIGN_SETUP_SQL: string[] = [
        AND NOT EXISTS (SELECT 1 FROM s_assign a WHERE a.unit_key = u.unit_key)
        AND (abs(extract(epoch FROM u.at - o.ordered_at)) <= $2::int * 60
             OR EXISTS (SELECT 1 FROM outage_windows w WHERE w.store_id = o.store_id AND o.ordered_at >= w.starts_at
-                       AND (w.ends_at IS NULL OR o.ordered_at <= w.ends_at)))
+                       AND o.ordered_at <= COALESCE(w.ends_at, w.starts_at + interval '7 days')))
        AND NOT EXISTS (SELECT 1 FROM match_decisions d WHERE d.active AND d.decision = 'rejected' AND d.order_id = o.id
                        AND ((d.evidence_kind = 'event' AND d.evidence_id = u.event_id) OR (d.evidence_kind = 'receipt' AND d.evidence_id = u.receipt_id)))`,
   `CREATE INDEX ON s_cand (order_id)`,

@@ -3,11 +3,18 @@
 // see sql-scope.ts) and closes it over the exact keys, so no payment in scope is judged without the orders that
 // could claim it.
 
-/** A payment (p) may pay an order (o) only when nothing says they belong to different stores or merchant accounts. */
-const COMPATIBLE = `(p.store_id IS NULL OR p.store_id = o.store_id) AND (o.account IS NULL OR o.account = p.account)`;
+const SAME_ACCOUNT = `(o.account IS NULL OR o.account = p.account)`;
+/**
+ * A payment (p) may pay an order (o) by its merchant or PSP reference only in the order's own store. A payment whose
+ * store is unknown has no store to check: only an order finance or an admin wrote may claim it (a store manager or a
+ * store's POS token naming its reference would take another store's money into theirs).
+ */
+const COMPATIBLE = `(p.store_id = o.store_id OR (p.store_id IS NULL AND o.claims_unknown)) AND ${SAME_ACCOUNT}`;
+/** A payment made through one of our payment links belongs to the link's store (joined below), whatever its own says. */
+const LINK_COMPATIBLE = `(p.store_id IS NULL OR p.store_id = o.store_id) AND ${SAME_ACCOUNT}`;
 
 const ORDER_COLUMNS = `o.id, o.merchant_reference, o.store_id, st.merchant_account AS account, o.amount_value, o.currency,
-  o.ordered_at, o.terminal_id, o.psp_reference`;
+  o.ordered_at, o.terminal_id, o.psp_reference, o.claims_unknown_store AS claims_unknown`;
 
 // Successful authorisations are the only evidence of payment; a cancellation before capture voids one. The store
 // is the one the webhook names, else the terminal's (a terminal payment often names none).
@@ -19,7 +26,8 @@ const PAY_COLUMNS = `e.id, e.psp_reference, NULLIF(e.merchant_reference, '') AS 
 const PAY_FROM = `payment_events e LEFT JOIN terminals t ON e.store_id IS NULL AND t.id = e.terminal_id`;
 const IS_PAYMENT = `e.event_code = 'AUTHORISATION' AND e.success`;
 
-const RECEIPT_COLUMNS = `r.id, r.store_id, r.terminal_id, r.amount_value, r.currency, r.transacted_at AS at, r.psp_reference, r.tender_reference`;
+const RECEIPT_COLUMNS = `r.id, r.store_id, r.terminal_id, r.amount_value, r.currency, r.transacted_at AS at, r.psp_reference, r.tender_reference,
+  r.claims_unknown_store AS claims_unknown`;
 
 // Rows of a table found through a window: by store and amount, by store, or by time alone (each an index range).
 const inWindows = (table: string, alias: string, time: string) => `
@@ -115,7 +123,7 @@ export const LINK_SQL: string[] = [
   `CREATE TEMP TABLE s_link ON COMMIT DROP AS
      SELECT o.id AS order_id, p.id AS event_id, 1 AS prio, ${LINK_FIELDS}
        FROM s_orders o JOIN payment_links l ON l.reference = o.merchant_reference AND l.store_id = o.store_id
-       JOIN s_pay p ON p.payment_link_id = l.adyen_id WHERE ${COMPATIBLE}
+       JOIN s_pay p ON p.payment_link_id = l.adyen_id WHERE ${LINK_COMPATIBLE}
      UNION ALL
      SELECT o.id, p.id, 2, ${LINK_FIELDS} FROM s_orders o JOIN s_pay p ON p.mref = o.merchant_reference
        WHERE ${COMPATIBLE} AND (p.payment_link_id IS NULL OR NOT EXISTS (SELECT 1 FROM payment_links l
@@ -145,7 +153,8 @@ export const LINK_SQL: string[] = [
  * Standalone units: a payment no order claims by an exact key. Its reference (none, one the terminal made up, the
  * tender reference…) is not relied on; what counts is that it is a terminal payment, or tied to a receipt staff
  * entered, or carries no reference at all. A receipt is tied to a payment by PSP reference, or by tender reference on
- * the same terminal, and only within the payment's store: a receipt cannot move a payment into another store.
+ * the same terminal, and only within the payment's store: a receipt cannot move a payment into another store, and
+ * only one finance or an admin entered may give a payment of unknown store a store.
  */
 export const UNITS_SQL: string[] = [
   `CREATE TEMP TABLE s_units ON COMMIT DROP AS
@@ -155,12 +164,12 @@ export const UNITS_SQL: string[] = [
      FROM s_free p
      LEFT JOIN LATERAL (
        SELECT c.* FROM (
-         (SELECT r.id, r.store_id, r.at, r.terminal_id FROM s_receipts r WHERE r.psp_reference = p.psp_reference ORDER BY r.id LIMIT 1)
+         (SELECT r.id, r.store_id, r.at, r.terminal_id, r.claims_unknown FROM s_receipts r WHERE r.psp_reference = p.psp_reference ORDER BY r.id LIMIT 1)
          UNION ALL
-         (SELECT r.id, r.store_id, r.at, r.terminal_id FROM s_receipts r
+         (SELECT r.id, r.store_id, r.at, r.terminal_id, r.claims_unknown FROM s_receipts r
           WHERE p.tender_reference IS NOT NULL AND r.tender_reference = p.tender_reference AND r.terminal_id IS NOT DISTINCT FROM p.terminal_id
           ORDER BY r.id LIMIT 1)) c
-       WHERE p.store_id IS NULL OR c.store_id = p.store_id
+       WHERE c.store_id = p.store_id OR (p.store_id IS NULL AND c.claims_unknown)
        ORDER BY c.id LIMIT 1) r ON true
      WHERE p.mref IS NULL OR p.terminal_id IS NOT NULL OR r.id IS NOT NULL
      UNION ALL

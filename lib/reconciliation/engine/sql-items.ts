@@ -132,12 +132,17 @@ export const itemsSql = (target: string, whole: boolean): string[] => [
      WHERE NOT EXISTS (SELECT 1 FROM s_assign a WHERE a.order_id = o.id)
        AND NOT EXISTS (SELECT 1 FROM s_cand c WHERE c.order_id = o.id)`,
 
-  // Payments with a reference that no order (of their store) has, and that are no standalone unit.
+  // Payments with a reference that no order (of their store) has, and that are no standalone unit. One paid through a
+  // link created here, for an order number the POS has not sent yet (a link taken during an outage), is expected:
+  // the order is on its way, and the link's id matches it when it arrives.
   `INSERT INTO ${target} (${ITEM_COLUMNS})
-     SELECT p.id * 3 + 1, 'event:' || p.id, NULL, p.mref, p.store_id, p.amount_value, p.currency, p.at, 'unexpected'::"ReconStatus",
-       NULL::"MatchMethod", 0, 'no_order_with_reference',
+     SELECT p.id * 3 + 1, 'event:' || p.id, NULL, p.mref, p.store_id, p.amount_value, p.currency, p.at,
+       (CASE WHEN l.id IS NULL THEN 'unexpected' ELSE 'expected' END)::"ReconStatus",
+       NULL::"MatchMethod", 0, CASE WHEN l.id IS NULL THEN 'no_order_with_reference' ELSE 'link_paid_order_pending' END,
        jsonb_build_array(jsonb_build_object('kind', 'event', 'id', p.id::text, 'pspReference', p.psp_reference, 'role', 'payment')), p.amount_value
      FROM s_free p
+     LEFT JOIN LATERAL (SELECT l.id FROM payment_links l WHERE l.adyen_id = p.payment_link_id AND l.reference = p.mref
+                          AND (p.store_id IS NULL OR l.store_id = p.store_id) LIMIT 1) l ON true
      WHERE NOT EXISTS (SELECT 1 FROM s_units u WHERE u.event_id = p.id)`,
 
   // Standalone payments that no order claims, not even as a candidate.

@@ -90,7 +90,7 @@ describe("npx ops import", () => {
     const rejectedFile = path.join(dir, "orders.rejected.csv");
     expect(run.stdout).toContain(`rejected rows written to ${rejectedFile}`);
     expect(await readFile(rejectedFile, "utf8")).toBe(
-      'merchantReference,storeId,amount,currency,createdAt,reason\r\nCLI-1,NOPE,1.00,EUR,2024-03-14T10:21:03Z,"storeId: unknown store ""NOPE"""\r\n',
+      'merchantReference,storeId,amount,currency,createdAt,reason\r\nCLI-1,NOPE,1.00,EUR,2024-03-14T10:21:03Z,"storeId: unknown store ""NOPE"": give the store\'s Adyen store id, its reference or its name"\r\n',
     );
   }, 60_000);
 });

@@ -12,7 +12,8 @@ export async function* readCsvChunks(
 ): AsyncGenerator<CsvValues[]> {
   let header: string[] | undefined;
   let chunk: CsvValues[] = [];
-  for await (const { line, cells } of readCsvRecords(input)) {
+  const expected = `The ${kind === "orders" ? "POS orders" : "standalone receipts"} import`;
+  for await (const { line, cells } of readCsvRecords(input, expected)) {
     if (header === undefined) {
       header = cells.map((cell) => cell.trim());
       // A missing column fails the whole file at once rather than every row.

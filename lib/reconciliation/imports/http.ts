@@ -3,6 +3,7 @@
 // bodies and files without the needed columns are 400s, thrown as AppError VALIDATION and mapped by
 // lib/http/route.ts.)
 import { AppError, statusFor } from "@/lib/errors";
+import { readLimitedBytes } from "@/lib/http/limited-body";
 import type { ImportResult } from "@/lib/reconciliation/imports/types";
 
 export { MAX_RECORD_BYTES } from "@/lib/reconciliation/reports/csv-records";
@@ -83,27 +84,10 @@ export async function readJsonBody(req: Request, limit = MAX_JSON_BODY_BYTES): P
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON with Content-Type: application/json.");
   }
   if (declaredLength(req) > limit) throw tooLarge(limit, "request body");
-  const chunks: Buffer[] = [];
-  let size = 0;
-  if (req.body) {
-    const reader = req.body.getReader();
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        size += value.byteLength;
-        if (size > limit) {
-          await reader.cancel().catch(() => undefined);
-          throw tooLarge(limit, "request body");
-        }
-        chunks.push(Buffer.from(value.buffer, value.byteOffset, value.byteLength));
-      }
-    } finally {
-      reader.releaseLock();
-    }
-  }
+  const bytes = await readLimitedBytes(req.body, limit);
+  if (!bytes) throw tooLarge(limit, "request body");
   try {
-    return JSON.parse(Buffer.concat(chunks).toString("utf8")) as unknown;
+    return JSON.parse(bytes.toString("utf8")) as unknown;
   } catch {
     throw new AppError("VALIDATION", "The request body is not valid JSON.");
   }

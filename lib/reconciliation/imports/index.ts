@@ -24,6 +24,7 @@ export {
   skipInvalidParam,
 } from "@/lib/reconciliation/imports/http";
 export { listImportBatches, type ImportBatchRow } from "@/lib/reconciliation/imports/queries";
+export { importColumns, importSample, type ImportColumns } from "@/lib/reconciliation/imports/samples";
 export { MAX_PROBLEMS_KEPT } from "@/lib/reconciliation/imports/problem-log";
 export type { ReportSummary, StoreRowsSummary } from "@/lib/reconciliation/imports/tallies";
 export { IMPORT_KINDS, isImportKind } from "@/lib/reconciliation/imports/types";

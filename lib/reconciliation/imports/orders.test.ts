@@ -223,6 +223,64 @@ describe("POS orders from CSV", () => {
     expect(await countRows("pos_orders")).toBe(0);
   });
 
+  it("takes the store's reference or name where only one store has it, and names stores in the summary", async () => {
+    await db().store.update({ where: { id: "S1" }, data: { reference: "BER-01", name: "Berlin Mitte" } });
+    await db().store.update({ where: { id: "S2" }, data: { reference: "HAM-01", name: "Hamburg" } });
+    await makeStore("S3");
+    await db().store.update({ where: { id: "S3" }, data: { name: "Hamburg" } });
+    const text = [
+      header,
+      "N-1,BER-01,1.00,EUR,2024-03-14T10:21:03Z,",
+      "N-2,berlin mitte,2.00,EUR,2024-03-14T10:21:03Z,",
+      "N-3,HAM-01,3.00,EUR,2024-03-14T10:21:03Z,",
+      "N-4,S2,4.00,EUR,2024-03-14T10:21:03Z,",
+    ].join("\n");
+    const result = await importOrdersCsv(csvStream(text), testOptions(finance));
+    expect(result).toMatchObject({
+      ok: true,
+      inserted: 4,
+      summary: { byStore: { S1: 2, S2: 2 }, storeNames: { S1: "Berlin Mitte", S2: "Hamburg" } },
+    });
+    expect(await stored("N-2")).toMatchObject({ storeId: "S1" });
+    expect(await stored("N-3", "S2")).toMatchObject({ amountValue: 300n });
+
+    // Two stores are called "Hamburg": the name is no store, and saying why beats "unknown".
+    const shared = await importOrdersCsv(
+      csvStream(`${header}\nN-5,Hamburg,5.00,EUR,2024-03-14T10:21:03Z,\nN-6,Köln,5.00,EUR,2024-03-14T10:21:03Z,\n`),
+      testOptions(finance),
+    );
+    expect(shared).toMatchObject({
+      ok: false,
+      problems: [
+        {
+          line: 2,
+          field: "storeId",
+          reason: expect.stringMatching(/^"Hamburg" names 2 stores: give the store's Adyen store id/),
+        },
+        {
+          line: 3,
+          field: "storeId",
+          reason: expect.stringMatching(
+            /^unknown store "Köln": give the store's Adyen store id, its reference or its name/,
+          ),
+        },
+      ],
+    });
+  });
+
+  it("refuses a store manager's row for another store named by its name, without giving its id away", async () => {
+    await db().store.update({ where: { id: "S2" }, data: { name: "Hamburg" } });
+    await expect(
+      importOrdersCsv(
+        csvStream(`${header}\nN-1,Hamburg,1.00,EUR,2024-03-14T10:21:03Z,\n`),
+        testOptions(principal("store_manager", ["S1"])),
+      ),
+    ).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "You may not import orders for store Hamburg (line 2); nothing was imported.",
+    });
+  });
+
   it("refuses a file without the needed columns as a whole", async () => {
     await expect(importOrdersCsv(csvStream("merchantReference,storeId\nA,S1\n"), testOptions(finance))).rejects.toThrow(
       /missing column/,

@@ -24,16 +24,17 @@ export function assertMayImport(actor: Actor, kind: ImportKind): void {
 export function assertRowStores(
   actor: Actor,
   kind: ImportKind,
-  rows: Iterable<{ storeId: unknown; where: string }>,
+  rows: Iterable<{ storeId: unknown; where: string; shown?: string }>,
 ): void {
   const action = IMPORT_ACTIONS[kind];
   if (storesFor(actor, action) === "all") return;
-  for (const { storeId, where } of rows) {
+  for (const { storeId, where, shown } of rows) {
     if (typeof storeId !== "string" || !storeId.trim()) continue; // validation reports it
     if (!can(actor, action, { storeId: storeId.trim() })) {
+      // Named as the row wrote it: a store found by its name does not give its id away.
       throw new AppError(
         "FORBIDDEN",
-        `You may not import ${kind} for store ${storeId.trim()} (${where}); nothing was imported.`,
+        `You may not import ${kind} for store ${(shown ?? storeId).trim()} (${where}); nothing was imported.`,
       );
     }
   }

@@ -10,7 +10,13 @@ import { standaloneReceiptSchema } from "@/lib/validation/standalone-receipt";
 import { receiptDedupeKey } from "@/lib/reconciliation/imports/receipt-key";
 import { importReceipts, importReceiptsCsv } from "@/lib/reconciliation/imports/receipts";
 import { collectRejectedLines, rejectedFilePath, writeRejectedCsv } from "@/lib/reconciliation/imports/rejected-file";
-import { countRows, principal, resetImportTables, testOptions } from "@/lib/reconciliation/imports/test-support";
+import {
+  countRows,
+  csvStream,
+  principal,
+  resetImportTables,
+  testOptions,
+} from "@/lib/reconciliation/imports/test-support";
 
 withTestDatabase();
 beforeEach(async () => {
@@ -89,6 +95,34 @@ describe("standalone receipts", () => {
     expect(await countRows("standalone_receipts")).toBe(0);
   });
 
+  it("refuses a receipt above the currency's maximum, naming the limit, through the API and CSV", async () => {
+    const result = await importReceipts(
+      [
+        receipt({ amount: { value: 10_000_000, currency: "EUR" } }),
+        receipt({ amount: { value: 10_000_001, currency: "EUR" } }),
+      ],
+      testOptions(finance),
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      problems: [{ index: 1, field: "amount.value", reason: "must be at most €100,000.00" }],
+    });
+    const csv = await importReceiptsCsv(
+      csvStream(
+        "storeId,amount,currency,transactedAt\nS1,100000.01,EUR,2024-03-14T10:21:03Z\nS1,100001,JPY,2024-03-14T10:21:03Z\n",
+      ),
+      testOptions(finance),
+    );
+    expect(csv).toMatchObject({
+      ok: false,
+      problems: [
+        { line: 2, field: "amount", reason: "must be at most €100,000.00" },
+        { line: 3, field: "amount", reason: "must be at most ¥100,000" },
+      ],
+    });
+    expect(await countRows("standalone_receipts")).toBe(0);
+  });
+
   it("refuses a store manager's receipts for another store as a whole, and takes their own", async () => {
     const manager = principal("store_manager", ["S1"]);
     await expect(
@@ -132,7 +166,7 @@ describe("receipts CSV with --skip-invalid", () => {
     expect(await writeRejectedCsv(file, rejected.reasons, out)).toBe(2);
     expect((await readFile(out, "utf8")).split("\r\n")).toEqual([
       "storeId,terminalId,amount,currency,transactedAt,pspReference,reason",
-      'S9,"V400m,2",7.00,EUR,2024-03-14T10:21:03Z,,"storeId: unknown store ""S9"""',
+      'S9,"V400m,2",7.00,EUR,2024-03-14T10:21:03Z,,"storeId: unknown store ""S9"": give the store\'s Adyen store id, its reference or its name"',
       'S1,V400m-1,7.001,EUR,2024-03-14T10:21:03Z,,"amount: ""7.001"" has more than 2 decimals for EUR"',
       "",
     ]);

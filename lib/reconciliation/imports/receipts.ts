@@ -3,15 +3,15 @@
 import { z } from "zod";
 import { validateBatch } from "@/lib/validation/batch";
 import { validateReceiptCsvRows } from "@/lib/validation/csv-rows";
-import { standaloneReceiptSchema } from "@/lib/validation/standalone-receipt";
+import { aboveMaximum } from "@/lib/validation/amount-limits";
+import { standaloneReceiptSchema, type StandaloneReceipt } from "@/lib/validation/standalone-receipt";
 import type { ReportInput } from "@/lib/reconciliation/reports";
-import { invalidFirst, toItems } from "@/lib/reconciliation/imports/batch-items";
+import { invalidFirst, rejectWhere, toItems } from "@/lib/reconciliation/imports/batch-items";
 import { readCsvChunks } from "@/lib/reconciliation/imports/csv-chunks";
-import { actorLabel } from "@/lib/reconciliation/imports/permissions";
 import { BATCH_SIZE, runImport } from "@/lib/reconciliation/imports/run-import";
-import { assertApiRowStores, assertCsvRowStores, loadStoreIds } from "@/lib/reconciliation/imports/store-scope";
+import { assertApiRowStores, resolveCsvRowStores, StoreDirectory } from "@/lib/reconciliation/imports/store-scope";
 import { storeRowsTally, type StoreRowsSummary } from "@/lib/reconciliation/imports/tallies";
-import type { ImportOptions, ImportResult } from "@/lib/reconciliation/imports/types";
+import type { ImportItem, ImportOptions, ImportResult } from "@/lib/reconciliation/imports/types";
 import { insertReceipts } from "@/lib/reconciliation/imports/write-receipts";
 
 /** Same limit as orders: one call stays one quick transaction; bigger batches go through CSV import. */
@@ -25,40 +25,59 @@ export const receiptsRequestSchema = z.object({
     .max(MAX_RECEIPTS_PER_REQUEST, `must contain at most ${MAX_RECEIPTS_PER_REQUEST} receipts per request`),
 });
 
+/** A receipt above the currency's maximum is a typing error on the receipt, not a sale (AMOUNT_MAX). */
+function withinMaximum(items: ImportItem<StandaloneReceipt>[], field: string): ImportItem<StandaloneReceipt>[] {
+  return rejectWhere(items, (row) => {
+    const problem = aboveMaximum(row.amount, field);
+    return problem ? { field, reason: problem.message } : undefined;
+  });
+}
+
 export function importReceipts(
   receipts: readonly unknown[],
   options: ImportOptions,
 ): Promise<ImportResult<StoreRowsSummary>> {
+  const stores = new StoreDirectory();
   return runImport(
     {
       kind: "receipts",
       items: async function* (tx) {
         assertApiRowStores(options.actor, "receipts", receipts);
-        const result = validateBatch(receipts, standaloneReceiptSchema, { knownStoreIds: await loadStoreIds(tx) });
-        yield* invalidFirst(toItems(receipts.length, result, (index) => ({ index })));
+        const result = validateBatch(receipts, standaloneReceiptSchema, { knownStoreIds: (await stores.load(tx)).ids });
+        yield* invalidFirst(
+          withinMaximum(
+            toItems(receipts.length, result, (index) => ({ index })),
+            "amount.value",
+          ),
+        );
       },
-      write: (tx, rows) => insertReceipts(tx, rows, options.source ?? "api", actorLabel(options.actor)),
-      summarize: storeRowsTally("api"),
+      write: (tx, rows) => insertReceipts(tx, rows, options.source ?? "api", options.actor),
+      summarize: storeRowsTally("api", stores),
     },
     options,
   );
 }
 
-/** A receipts CSV (see lib/validation/csv-rows.ts for its columns), streamed; problems are reported by line. */
+/** A receipts CSV (columns: lib/validation/csv-rows.ts; stores as in orders CSVs), streamed; problems by line. */
 export function importReceiptsCsv(input: ReportInput, options: ImportOptions): Promise<ImportResult<StoreRowsSummary>> {
+  const stores = new StoreDirectory();
   return runImport(
     {
       kind: "receipts",
       items: async function* (tx) {
-        const knownStoreIds = await loadStoreIds(tx);
-        for await (const chunk of readCsvChunks(input, "receipts", BATCH_SIZE)) {
-          assertCsvRowStores(options.actor, "receipts", chunk);
-          const result = validateReceiptCsvRows(chunk, { knownStoreIds });
-          yield* toItems(chunk.length, result, (i) => ({ line: chunk[i]?.line }));
+        const { ids: knownStoreIds } = await stores.load(tx);
+        const unknownStore = (value: string) => stores.unknownReason(value);
+        for await (const raw of readCsvChunks(input, "receipts", BATCH_SIZE)) {
+          const chunk = resolveCsvRowStores(options.actor, "receipts", raw, stores);
+          const result = validateReceiptCsvRows(chunk, { knownStoreIds, unknownStore });
+          yield* withinMaximum(
+            toItems(chunk.length, result, (i) => ({ line: chunk[i]?.line })),
+            "amount",
+          );
         }
       },
-      write: (tx, rows) => insertReceipts(tx, rows, "csv", actorLabel(options.actor)),
-      summarize: storeRowsTally("csv"),
+      write: (tx, rows) => insertReceipts(tx, rows, "csv", options.actor),
+      summarize: storeRowsTally("csv", stores),
     },
     options,
   );

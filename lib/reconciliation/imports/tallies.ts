@@ -8,17 +8,19 @@ import {
   type SettlementRow,
 } from "@/lib/reconciliation/reports";
 
-/** Orders and receipts: rows per store and the amount per currency, in minor units. */
+/** Orders and receipts: rows per store (by id, with the stores' names) and the amount per currency, in minor units. */
 export type StoreRowsSummary = {
   source: "api" | "csv";
   byStore: Record<string, number>;
+  storeNames: Record<string, string>;
   amountByCurrency: Record<string, number>;
 };
 
 /** Adyen reports: lines per type and net credit/debit per currency, in minor units. */
 export type ReportSummary = Pick<ImportSummary, "byType" | "netByCurrency">;
 
-export function storeRowsTally(source: "api" | "csv") {
+/** `stores` names the stores in the summary, once the import has loaded them. */
+export function storeRowsTally(source: "api" | "csv", stores: { nameOf(id: string): string | undefined }) {
   // Null-prototype maps: keys come from the input, and "__proto__" must stay an ordinary key.
   const byStore = Object.create(null) as Record<string, number>;
   const amountByCurrency = Object.create(null) as Record<string, number>;
@@ -27,7 +29,11 @@ export function storeRowsTally(source: "api" | "csv") {
       byStore[row.storeId] = (byStore[row.storeId] ?? 0) + 1;
       amountByCurrency[row.amount.currency] = sumMinor(amountByCurrency[row.amount.currency] ?? 0, row.amount.value);
     },
-    result: (): StoreRowsSummary => ({ source, byStore, amountByCurrency }),
+    result: (): StoreRowsSummary => {
+      const storeNames = Object.create(null) as Record<string, string>;
+      for (const id of Object.keys(byStore)) storeNames[id] = stores.nameOf(id) ?? id;
+      return { source, byStore, storeNames, amountByCurrency };
+    },
   };
 }
 

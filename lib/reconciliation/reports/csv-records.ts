@@ -1,7 +1,8 @@
 // Streams CSV records with their 1-based starting line number; memory stays bounded by one record.
 import { Readable, pipeline } from "node:stream";
-import { parse, type Info } from "csv-parse";
+import { CsvError, parse, type Info } from "csv-parse";
 import { AppError } from "@/lib/errors";
+import { checkedCsvInput } from "@/lib/reconciliation/reports/file-kind";
 import type { ReportInput } from "@/lib/reconciliation/reports/types";
 
 export type CsvRecord = { line: number; cells: string[] };
@@ -11,8 +12,12 @@ export const MAX_RECORD_BYTES = 64 * 1024;
 
 type ParsedRecord = { record: string[]; info: Info };
 
-export async function* readCsvRecords(input: ReportInput): AsyncGenerator<CsvRecord> {
-  const source = input instanceof Readable ? input : Readable.from(input);
+/**
+ * `expected` names the import in messages ("The POS orders import"): a file that is not CSV text at all (JSON, a
+ * workbook, an image) is refused with what was found before the parser sees it.
+ */
+export async function* readCsvRecords(input: ReportInput, expected = "This import"): AsyncGenerator<CsvRecord> {
+  const source = Readable.from(checkedCsvInput(input, expected));
   const parser = parse({
     bom: true,
     info: true,
@@ -41,9 +46,10 @@ export async function* readCsvRecords(input: ReportInput): AsyncGenerator<CsvRec
       drift += pairs;
     }
   } catch (err) {
-    // Only csv-parse's own errors (codes CSV_*) describe the file; a failing upload stream is not a CSV problem.
-    const code = (err as { code?: unknown }).code;
-    if (typeof code !== "string" || !code.startsWith("CSV_")) throw err;
+    // Only csv-parse's own errors describe the file (not all of their codes start with CSV_: INVALID_OPENING_QUOTE,
+    // what a JSON file gives); a failing upload stream is not a CSV problem.
+    if (!(err instanceof CsvError)) throw err;
+    const code = err.code;
     const lines = (err as { lines?: unknown }).lines;
     if (code === "CSV_MAX_RECORD_SIZE") {
       throw new AppError(

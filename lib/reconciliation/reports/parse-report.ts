@@ -16,7 +16,7 @@ export async function* parseReport<K extends string, Row>(
   options: ParseReportOptions = {},
 ): AsyncGenerator<ReportItem<Row>> {
   let header: ResolvedHeader<K> | undefined;
-  for await (const record of readCsvRecords(input)) {
+  for await (const record of readCsvRecords(input, `The ${reportName} import`)) {
     if (header === undefined) {
       header = resolveColumns(record.cells, spec, reportName);
       continue;

@@ -5,7 +5,7 @@ import { column, type ColumnSpec } from "@/lib/reconciliation/reports/header";
 import type { ParseReportOptions, ReportInput, ReportItem } from "@/lib/reconciliation/reports/types";
 
 // Required = what reconciliation needs to follow a payment; the rest varies with account settings.
-const ACCOUNTING_COLUMNS = {
+export const ACCOUNTING_COLUMNS = {
   companyAccount: column(false, "Company Account"),
   merchantAccount: column(true, "Merchant Account"),
   pspReference: column(true, "Psp Reference"),

@@ -5,7 +5,7 @@ import { column, type ColumnSpec } from "@/lib/reconciliation/reports/header";
 import type { ParseReportOptions, ReportInput, ReportItem } from "@/lib/reconciliation/reports/types";
 
 // Required = present in every known generation and needed to account for the money.
-const SETTLEMENT_COLUMNS = {
+export const SETTLEMENT_COLUMNS = {
   companyAccount: column(false, "Company Account"),
   merchantAccount: column(true, "Merchant Account"),
   pspReference: column(true, "Psp Reference"),

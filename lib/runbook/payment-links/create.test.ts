@@ -159,17 +159,62 @@ describe("idempotent payment link creation", () => {
     expect(other.link.id).not.toBe(a.link.id);
   });
 
+  it("an API token must send an Idempotency-Key: without one it gets a 400 naming the header, and nothing is made", async () => {
+    const pos = { ...principal("store_manager", [STORE]), kind: "token" as const, id: "token-pos" };
+    for (const clientKey of [undefined, null]) {
+      const err = await createPaymentLink(pos, input(), { clientKey }, linkDepsFor(t)).catch((e: unknown) => e);
+      expect(err).toMatchObject({
+        code: "VALIDATION",
+        status: 400,
+        message: expect.stringContaining("Idempotency-Key"),
+      });
+      expect(problemPaths(err)).toEqual(["Idempotency-Key"]);
+    }
+    const blank = await createPaymentLink(pos, input(), { clientKey: " " }, linkDepsFor(t)).catch((e: unknown) => e);
+    expect(problemPaths(blank)).toEqual(["Idempotency-Key"]);
+    expect(await db().paymentLink.count()).toBe(0);
+    expect(await simLinks(t)).toHaveLength(0);
+    // With a key, and a resend with the same key: one link.
+    const body = input();
+    const first = await createPaymentLink(pos, body, { clientKey: "till-9-order-1" }, linkDepsFor(t));
+    const again = await createPaymentLink(pos, body, { clientKey: "till-9-order-1" }, linkDepsFor(t));
+    expect(again).toMatchObject({ replayed: true, link: { id: first.link.id } });
+    // A signed-in user on the page needs none: the form's submit is one creation, and the key is ours.
+    await expect(createPaymentLink(admin, input(), {}, linkDepsFor(t))).resolves.toMatchObject({ kind: "created" });
+    expect(await simLinks(t)).toHaveLength(2);
+  });
+
   it.each([
     ["amount 0", { amount: { value: 0, currency: "EUR" } }, "amount.value"],
     ["unknown currency", { amount: { value: 100, currency: "EUX" } }, "amount.currency"],
     ["unknown store", { storeId: "ST_NOT_THERE" }, "storeId"],
     ["expiry in the past", { expiresAt: "2020-01-01T00:00:00Z" }, "expiresAt"],
     ["reference too long", { reference: "R".repeat(81) }, "reference"],
+    // 99,999,999,999.00 EUR, the link a typo once made: above the default maximum of 100,000.00.
+    ["amount above the maximum", { amount: { value: 9_999_999_999_900, currency: "EUR" } }, "amount.value"],
+    ["just above the maximum", { amount: { value: 10_000_001, currency: "EUR" } }, "amount.value"],
   ])("bad input (%s) names the field and creates nothing, at Adyen or here", async (_name, over, field) => {
     const err = await createPaymentLink(admin, input(over), {}, linkDepsFor(t)).catch((e: unknown) => e);
     expect(problemPaths(err)).toContain(field);
     expect(await db().paymentLink.count()).toBe(0);
     expect(await simLinks(t)).toHaveLength(0);
+  });
+
+  it("accepts the maximum itself and says the limit when refusing more", async () => {
+    const at = await createPaymentLink(
+      admin,
+      input({ amount: { value: 10_000_000, currency: "EUR" } }),
+      {},
+      linkDepsFor(t),
+    );
+    expect(at.kind).toBe("created");
+    const err = await createPaymentLink(
+      admin,
+      input({ amount: { value: 10_000_001, currency: "EUR" } }),
+      {},
+      linkDepsFor(t),
+    ).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: "VALIDATION", message: expect.stringContaining("at most €100,000.00") });
   });
 
   it("a store manager cannot create links for another store", async () => {

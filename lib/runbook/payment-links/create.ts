@@ -17,11 +17,24 @@ import {
   type PaymentLinkRequestData,
 } from "@/lib/runbook/payment-links/schemas";
 import type { StoredLinkRequest } from "@/lib/runbook/payment-links/stored-request";
+import { aboveMaximum } from "@/lib/validation/amount-limits";
 
 export type CreateOptions = {
-  /** The caller's own Idempotency-Key (a POS): the same key with the same body is the same link. */
+  /**
+   * The caller's own Idempotency-Key (a POS): the same key with the same body is the same link. Required from an
+   * API token: a POS resends when it saw no answer, and without a key the resend would be a second link.
+   */
   clientKey?: string | null;
 };
+
+function requireClientKey(actor: Principal, key: string | null | undefined): void {
+  if (actor.kind !== "token" || (key !== undefined && key !== null)) return;
+  throw new AppError(
+    "VALIDATION",
+    "Send an Idempotency-Key header with an API token (a new UUID per link, the same one when you resend): without it a resend would create a second link.",
+    { problems: [{ path: "Idempotency-Key", message: "is required with an API token" }] },
+  );
+}
 
 /** The caller's key, scoped to the caller: two POS systems may pick the same key for different links. */
 function scopedClientKey(actor: Principal, key: string): string {
@@ -73,8 +86,12 @@ export async function createPaymentLink(
   deps: LinkDeps = defaultLinkDeps(),
 ): Promise<CreationOutcome & { replayed: boolean }> {
   assertCan(actor, "links.create");
+  requireClientKey(actor, opts.clientKey);
   const data = paymentLinkInputSchema.parse(input);
   assertCan(actor, "links.create", { storeId: data.storeId });
+  const tooMuch = aboveMaximum(data.amount, "amount.value");
+  if (tooMuch)
+    throw new AppError("VALIDATION", `Invalid request: amount.value: ${tooMuch.message}`, { problems: [tooMuch] });
   const store = await db().store.findUnique({
     where: { id: data.storeId },
     select: { id: true, merchantAccount: true },
@@ -88,7 +105,7 @@ export async function createPaymentLink(
   if (!merchantAccount) throw new AppError("UNAVAILABLE", "No Adyen merchant account is configured for this store.");
   const expiresAt = resolveExpiry(data.expiresAt, deps.now());
   const hash = requestHash(data);
-  const scopedKey = opts.clientKey ? scopedClientKey(actor, opts.clientKey) : null;
+  const scopedKey = opts.clientKey != null ? scopedClientKey(actor, opts.clientKey) : null;
 
   if (scopedKey && opts.clientKey) {
     const existing = await existingFor(scopedKey, hash, opts.clientKey);

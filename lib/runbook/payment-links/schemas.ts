@@ -1,13 +1,11 @@
 // What a payment link request may contain, shared by the API, the form and the creation service. Amounts are minor
-// units everywhere except the form, which takes major units and converts by the currency's exponent.
+// units everywhere except the form, which takes major units (lib/validation/form-amount.ts).
 import { z } from "zod";
-import { currencyExponent, tryParseMajorAmount } from "@/lib/money";
 import { currencyCodeSchema, optionalText, requiredText } from "@/lib/validation/fields";
+import { MAX_DESCRIPTION_LENGTH, MAX_REFERENCE_LENGTH } from "@/lib/runbook/payment-links/limits";
 
-/** Adyen's limit for `reference` on payment requests (Checkout docs: maximum length 80). */
-export const MAX_REFERENCE_LENGTH = 80;
-/** PaymentLinkRequest.description: "Maximum length: 280 characters". */
-export const MAX_DESCRIPTION_LENGTH = 280;
+export { MAX_DESCRIPTION_LENGTH, MAX_REFERENCE_LENGTH };
+
 /** Adyen: "If not provided, the payment link expires 24 hours after it was created." */
 export const DEFAULT_EXPIRY_MS = 24 * 60 * 60 * 1000;
 /** Adyen: "The maximum expiry date is 70 days after the payment link is created." */
@@ -28,6 +26,14 @@ export const LINK_STATUSES = [
   "failed",
 ] as const;
 export type LinkStatus = (typeof LINK_STATUSES)[number];
+/**
+ * The status filter as people choose from it: Adyen's `completed` and `paid` both mean the customer paid, so they
+ * are one choice ("Paid"), sent as both (the filter takes a comma-separated list).
+ */
+export const LINK_STATUS_FILTERS: readonly { value: string; label: LinkStatus }[] = LINK_STATUSES.filter(
+  (s) => s !== "completed",
+).map((s) => ({ value: s === "paid" ? "completed,paid" : s, label: s }));
+
 /** Statuses in which a link can still be paid (or may become payable): they are polled and shown live. */
 export const OPEN_STATUSES: readonly LinkStatus[] = ["creating", "active", "paymentPending"];
 
@@ -82,36 +88,4 @@ export function resolveExpiry(asked: Date | undefined, now: Date): Date {
 
 function expiryProblem(message: string): z.ZodError {
   return new z.ZodError([{ code: "custom", path: ["expiresAt"], message, input: undefined }]);
-}
-
-export type AmountEntry = { ok: true; value: number } | { ok: false; message: string };
-
-/**
- * An amount typed on screen in MAJOR units ("12.50", "12,50" on German keyboards) → minor units by the currency's
- * exponent. More decimals than the currency has is refused, never rounded; zero and negative amounts are refused.
- */
-export function parseAmountEntry(text: string, currency: string): AmountEntry {
-  let exponent: number;
-  try {
-    exponent = currencyExponent(currency);
-  } catch {
-    return { ok: false, message: `unknown currency "${currency}"` };
-  }
-  const trimmed = text.trim();
-  // A single comma followed by at most `exponent` digits and no point is a decimal comma ("12,50").
-  const decimalComma = /^[+-]?\d+,\d{1,3}$/.test(trimmed) && !trimmed.includes(".");
-  const normalised = decimalComma ? trimmed.replace(",", ".") : trimmed;
-  const parsed = tryParseMajorAmount(normalised, currency);
-  if (!parsed.ok) {
-    return {
-      ok: false,
-      message: parsed.reason.includes("decimals")
-        ? exponent === 0
-          ? `${currency} has no decimals`
-          : `${currency} has at most ${exponent} decimals`
-        : "must be an amount such as 12.50",
-    };
-  }
-  if (parsed.value <= 0) return { ok: false, message: "must be more than zero" };
-  return { ok: true, value: parsed.value };
 }

@@ -1,5 +1,7 @@
 // The status page reader against the simulator over HTTP: Adyen's real site (JSON under /api/, HTML with 200
 // everywhere else), a Statuspage page found from its root, feeds, and pages that cannot be read.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { simPerSuite } from "@/sim/test-support/sim-per-suite";
 import { readStatusPage } from "./read-page";
@@ -69,5 +71,24 @@ describe("reading a status page over HTTP", () => {
     await t.control("POST", "/_sim/faults/latency", { family: "statuspage", ms: 1500 });
     const slow = await readStatusPage(page(), { timeoutMs: 300 });
     expect(slow).toMatchObject({ state: "unknown", reason: "status page unreadable: no answer within 0.3 s" });
+  });
+
+  it("stops reading an answer at 2 MB, even one that never ends", async () => {
+    let closed = false;
+    const endless = http.createServer((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write(`{"incidents": [${'"x",'.repeat(800_000)}`);
+      res.on("close", () => (closed = true));
+    });
+    await new Promise<void>((resolve) => endless.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(endless.address() as AddressInfo).port}/api/incident-messages/active`;
+      const r = await readStatusPage(url, { timeoutMs: 20_000 });
+      expect(r).toMatchObject({ state: "unknown", reason: "status page unreadable: the answer is larger than 2 MB" });
+      await expect.poll(() => closed).toBe(true);
+    } finally {
+      endless.closeAllConnections();
+      await new Promise((resolve) => endless.close(resolve));
+    }
   });
 });

@@ -1,6 +1,7 @@
 // Reads a status page: fetch, tell the format by content, and when the URL gave a page for people (Adyen's
 // single-page app, a Statuspage site) look for its data under the same root. A page that cannot be read, or that
 // reads as nothing known, is `unknown` with the reason: never `operational`.
+import { readLimitedText } from "@/lib/http/limited-body";
 import { adyenReading } from "./adyen";
 import { detectFormat, type Detected } from "./detect";
 import { feedReading } from "./feeds";
@@ -23,9 +24,10 @@ async function get(url: string, timeoutMs: number): Promise<Fetched> {
       redirect: "follow",
       headers: { accept: "application/json, application/rss+xml, application/atom+xml, text/xml;q=0.9, */*;q=0.5" },
     });
-    const body = await res.text();
-    if (body.length > MAX_BYTES) return { ok: false, problem: "the answer is larger than 2 MB", ms: ms() };
-    return { ok: true, status: res.status, body, ms: ms() };
+    // Read up to the limit and stop there: a huge or endless answer is cut, not read to its end first.
+    const body = await readLimitedText(res, MAX_BYTES);
+    if (!body.ok) return { ok: false, problem: "the answer is larger than 2 MB", ms: ms() };
+    return { ok: true, status: res.status, body: body.text, ms: ms() };
   } catch (err) {
     if (controller.signal.aborted) return { ok: false, problem: `no answer within ${timeoutMs / 1000} s`, ms: ms() };
     const cause = (err as { cause?: { code?: string } }).cause?.code;

@@ -1,51 +1,59 @@
 // What a reader is shown, from the stored verdict and the facts around it: a maintenance window wins, and probes
 // that did not run (or failed) make the verdict unknown instead of leaving the last green standing. Pure.
 import type { ProviderStatus, VerdictState } from "@/lib/status/types";
+import { plainReason, reasonOf, type Reason } from "./reason";
+import { reasonText } from "./reason-text";
 import type { StoredVerdict } from "./rules";
-import { formatDuration } from "./samples";
 
 /** Results older than this many intervals no longer count. */
 export const STALE_INTERVALS = 3;
 
 export type LastRun = { at: Date; ok: boolean; error: string | null };
 export type ActiveMaintenance = { startsAt: Date; endsAt: Date; reason: string };
-export type Shown = { state: VerdictState; since: string | null; reason: string };
+/** `reason` in English (the API), `why` the same in codes (pages). */
+export type Shown = { state: VerdictState; since: string | null; reason: string; why: Reason };
 
-export function utcMinute(d: Date): string {
-  return `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-}
+const shown = (state: VerdictState, since: string | null, why: Reason, now: Date): Shown => ({
+  state,
+  since,
+  reason: reasonText(why, now),
+  why,
+});
 
 export function effectiveVerdict(
-  stored: Pick<StoredVerdict, "state" | "since" | "reason"> | null,
+  stored: (Pick<StoredVerdict, "state" | "since" | "reason"> & { why?: Reason }) | null,
   ctx: { now: Date; intervalS: number; lastRun: LastRun | null; maintenance: ActiveMaintenance | null },
 ): Shown {
   const { now, intervalS, lastRun, maintenance } = ctx;
   if (maintenance) {
-    return {
-      state: "maintenance",
-      since: maintenance.startsAt.toISOString(),
-      reason: `maintenance until ${utcMinute(maintenance.endsAt)}: ${maintenance.reason}`,
-    };
+    const why = reasonOf("maintenanceUntil", {
+      until: { at: maintenance.endsAt.toISOString() },
+      note: maintenance.reason,
+    });
+    return shown("maintenance", maintenance.startsAt.toISOString(), why, now);
   }
-  if (!lastRun) return { state: "unknown", since: null, reason: "no probe has run yet" };
+  if (!lastRun) return shown("unknown", null, reasonOf("noProbeYet"), now);
   if (!lastRun.ok) {
-    return {
-      state: "unknown",
-      since: lastRun.at.toISOString(),
-      reason: `the probe job failed at ${utcMinute(lastRun.at)}: ${lastRun.error ?? "no reason given"}`,
-    };
+    const at = lastRun.at.toISOString();
+    return shown(
+      "unknown",
+      at,
+      reasonOf("probeJobFailed", { at: { at }, error: lastRun.error ?? "no reason given" }),
+      now,
+    );
   }
-  const ageMs = now.getTime() - lastRun.at.getTime();
   const staleAfterMs = STALE_INTERVALS * intervalS * 1000;
-  if (ageMs > staleAfterMs) {
-    return {
-      state: "unknown",
-      since: new Date(lastRun.at.getTime() + staleAfterMs).toISOString(),
-      reason: `no probe result for ${formatDuration(ageMs)} (expected every ${intervalS} s): the probe job is not running`,
-    };
+  if (now.getTime() - lastRun.at.getTime() > staleAfterMs) {
+    const why = reasonOf("probeStale", { age: { since: lastRun.at.toISOString() }, interval: intervalS });
+    return shown("unknown", new Date(lastRun.at.getTime() + staleAfterMs).toISOString(), why, now);
   }
-  if (!stored) return { state: "unknown", since: null, reason: "not probed yet" };
-  return { state: stored.state, since: stored.since, reason: stored.reason };
+  if (!stored) return shown("unknown", null, reasonOf("notProbedYet"), now);
+  return {
+    state: stored.state,
+    since: stored.since,
+    reason: stored.reason,
+    why: stored.why ?? plainReason(stored.reason),
+  };
 }
 
 /**
@@ -56,13 +64,15 @@ export function disagreementOf(
   ours: VerdictState,
   provider: Pick<ProviderStatus, "state" | "incidents">,
   providerName = "Adyen",
-): string | null {
+): Reason | null {
   if (provider.state === "unknown" || ours === "unknown" || ours === "maintenance") return null;
   if ((ours === "outage" || ours === "degraded") && provider.state === "operational")
-    return `Our probes see ${ours === "outage" ? "an outage" : "a degradation"} here; ${providerName}'s status page reports no incident`;
+    return reasonOf(ours === "outage" ? "disagreeOutage" : "disagreeDegraded", { provider: providerName });
   if (ours === "operational" && provider.state === "outage") {
     const first = provider.incidents[0]?.name;
-    return `${providerName}'s status page reports an outage${first ? ` ("${first}")` : ""}; this store's terminals answer our probes`;
+    return first
+      ? reasonOf("disagreeProviderNamed", { provider: providerName, incident: first })
+      : reasonOf("disagreeProvider", { provider: providerName });
   }
   return null;
 }

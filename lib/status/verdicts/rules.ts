@@ -1,7 +1,9 @@
 // The verdict rules: how samples over time become a state. Pure and deterministic (time comes in as an argument),
 // table-tested in rules.test.ts; the README states the same rules in words.
 import type { Level, VerdictState } from "@/lib/status/types";
-import { formatDuration, type Sample } from "./samples";
+import { reasonOf, type Reason } from "./reason";
+import { reasonText } from "./reason-text";
+import { whyOf, type Sample } from "./samples";
 
 export type StoredState = Exclude<VerdictState, "maintenance">;
 
@@ -18,7 +20,20 @@ export type Memory = {
   flapping: boolean;
 };
 
-export type StoredVerdict = { state: StoredState; since: string; reason: string; memory: Memory };
+export type TerminalCounts = { total: number; connected: number };
+
+/**
+ * `reason` in English, `why` the same in codes; `terminals` the count from the sample the reason describes, so
+ * whatever shows the verdict shows the count it was made from (null for subjects without terminals).
+ */
+export type StoredVerdict = {
+  state: StoredState;
+  since: string;
+  reason: string;
+  why: Reason;
+  terminals: TerminalCounts | null;
+  memory: Memory;
+};
 export type Transition = { from: StoredState; to: StoredState; at: string; reason: string };
 
 export type RuleConfig = {
@@ -56,10 +71,13 @@ const STATE_OF: Record<Exclude<Level, "error">, StoredState> = {
 const RANK: Record<Exclude<Level, "error">, number> = { up: 0, degraded: 1, down: 2 };
 
 export function initialVerdict(now: string): StoredVerdict {
+  const why = reasonOf("waitingFirst");
   return {
     state: "unknown",
     since: now,
-    reason: "waiting for the first probe results",
+    reason: reasonText(why, now),
+    why,
+    terminals: null,
     memory: { pending: null, errors: 0, errorSince: null, problemSince: null, changes: [], flapping: false },
   };
 }
@@ -96,36 +114,50 @@ export function nextVerdict(
     ...base.memory,
     changes: base.memory.changes.filter((t) => ms(t, now) <= cfg.flapWindowS * 1000),
   };
-  const keep = (reason = base.reason) => ({ verdict: { ...base, reason, memory: m }, transition: null });
-  const move = (to: StoredState, since: string, reason: string) => {
-    const verdict: StoredVerdict = { state: to, since, reason, memory: m };
-    return { verdict, transition: to === base.state ? null : { from: base.state, to, at: now, reason } };
+  /** What the verdict says: the reason in codes and in English, with the count behind it. */
+  type Said = Pick<StoredVerdict, "reason" | "why" | "terminals">;
+  const say = (why: Reason): Said => ({ reason: reasonText(why, now), why, terminals: sample.terminals ?? null });
+  const kept: Said = { reason: base.reason, why: base.why, terminals: base.terminals };
+  const keep = (said: Said = kept) => ({ verdict: { ...base, ...said, memory: m }, transition: null });
+  const move = (to: StoredState, since: string, said: Said) => {
+    const verdict: StoredVerdict = { state: to, since, ...said, memory: m };
+    return {
+      verdict,
+      transition: to === base.state ? null : { from: base.state, to, at: now, reason: said.reason },
+    };
   };
 
   if (sample.level === "error") {
     m.errors += 1;
     m.errorSince ??= now;
-    const text = `${sample.text} (${m.errors} checks in a row, ${formatDuration(ms(m.errorSince, now))})`;
-    if (base.state === "unknown") return keep(base.reason.startsWith("waiting") ? base.reason : text);
+    const failed = say(
+      reasonOf("checksFailed", { what: { reason: whyOf(sample) }, count: m.errors, duration: { since: m.errorSince } }),
+    );
+    if (base.state === "unknown") return keep(base.why[0]?.code === "waitingFirst" ? kept : failed);
     if (m.errors < cfg.errorSamples) return keep();
     m.pending = null;
-    return move("unknown", m.errorSince, text);
+    return move("unknown", m.errorSince, failed);
   }
   m.errors = 0;
   m.errorSince = null;
   const level = sample.level;
   m.problemSince = level === "up" ? null : (m.problemSince ?? now);
-  const text = m.problemSince ? `${sample.text} for ${formatDuration(ms(m.problemSince, now))}` : sample.text;
+  const current: Said = say(
+    m.problemSince
+      ? reasonOf("problemFor", { what: { reason: whyOf(sample) }, duration: { since: m.problemSince } })
+      : whyOf(sample),
+  );
+  const flapping = () => say(flapReason(m, cfg, level, current.why));
   const target = STATE_OF[level];
 
   if (target === base.state && !(m.flapping && target !== "degraded")) {
     m.pending = null;
-    return keep(m.flapping ? flapReason(m, cfg, text) : text);
+    return keep(m.flapping ? flapping() : current);
   }
   m.pending = extend(m.pending, level, now);
   const quiet = Math.max(cfg.recoverSamples, Math.ceil(cfg.flapQuietS / cfg.intervalS));
   const needed = m.flapping ? quiet : level === "up" ? cfg.recoverSamples : cfg.failSamples;
-  if (m.pending.count < needed) return keep(m.flapping ? flapReason(m, cfg, text) : undefined);
+  if (m.pending.count < needed) return keep(m.flapping ? flapping() : undefined);
 
   let to = STATE_OF[m.pending.level];
   const since = m.pending.since;
@@ -134,17 +166,34 @@ export function nextVerdict(
     // Steady for the quiet period: the flapping is over, whichever way it settled.
     m.flapping = false;
     m.changes = [];
-    return move(to, since, text);
+    return move(to, since, current);
   }
   if (base.state !== "unknown") m.changes.push(now);
   if (m.changes.length >= cfg.flapChanges) {
     m.flapping = true;
     to = "degraded";
-    return move(to, now, flapReason(m, cfg, text));
+    return move(to, now, flapping());
   }
-  return move(to, since, text);
+  return move(to, since, current);
 }
 
-function flapReason(m: Memory, cfg: RuleConfig, text: string): string {
-  return `flapping: ${m.changes.length} changes within ${formatDuration(cfg.flapWindowS * 1000)}; now ${text}`;
+/**
+ * A flapping subject whose link is back says so plainly ("connected again, watching for 5 min …"): payments work
+ * again, only the verdict waits out the quiet period before it is green, so alerts stay few.
+ */
+function flapReason(m: Memory, cfg: RuleConfig, level: Exclude<Level, "error">, what: Reason): Reason {
+  const counts = { changes: m.changes.length, window: { ms: cfg.flapWindowS * 1000 } };
+  return level === "up"
+    ? reasonOf("flapWatching", { ...counts, quiet: { ms: cfg.flapQuietS * 1000 } })
+    : reasonOf("flapping", { ...counts, what: { reason: what } });
+}
+
+/**
+ * Until when a flapping subject whose newest samples are good is watched before it is operational again; null when
+ * it is not in that state. Its verdict stays degraded meanwhile (for alerts); pages say that payments work.
+ */
+export function watchedUntil(v: Pick<StoredVerdict, "state" | "memory">, cfg: RuleConfig): string | null {
+  const p = v.memory.pending;
+  if (v.state !== "degraded" || !v.memory.flapping || p?.level !== "up") return null;
+  return new Date(Date.parse(p.since) + cfg.flapQuietS * 1000).toISOString();
 }

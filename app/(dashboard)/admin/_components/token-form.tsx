@@ -3,7 +3,7 @@ import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
-import { SelectField, TextField, type Option } from "@/components/ui/field";
+import { CheckboxGroup, SelectField, TextField, type Option } from "@/components/ui/field";
 import { TOKEN_EXPIRY_CHOICES_DAYS } from "@/lib/auth/token-expiry";
 import { createTokenAction } from "../actions";
 
@@ -19,7 +19,7 @@ export function TokenForm({ roles, stores }: { roles: Option[]; stores: Option[]
     <form action={action} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
       <TextField label={t("tokenName")} name="name" required />
       <SelectField label={t("tokenRole")} name="role" options={roles} />
-      <SelectField label={t("tokenStores")} name="storeIds" options={stores} multiple />
+      <CheckboxGroup label={t("tokenStores")} name="storeIds" options={stores} />
       <SelectField label={t("tokenExpiry")} name="expiresIn" options={expiries} />
       <div className="sm:col-span-2 lg:col-span-4">
         <Button type="submit" disabled={pending}>

@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
-import { SelectField, TextField, type Option } from "@/components/ui/field";
+import { CheckboxGroup, SelectField, TextField, type Option } from "@/components/ui/field";
 import { createUserAction } from "../actions";
 
 export function UserForm({ roles, stores }: { roles: Option[]; stores: Option[] }) {
@@ -15,7 +15,7 @@ export function UserForm({ roles, stores }: { roles: Option[]; stores: Option[] 
       <TextField label={t("name")} name="name" />
       <TextField label={t("password")} name="password" type="password" required autoComplete="new-password" />
       <SelectField label={t("role")} name="role" options={roles} />
-      <SelectField label={t("tokenStores")} name="storeIds" options={stores} multiple />
+      <CheckboxGroup label={t("tokenStores")} name="storeIds" options={stores} />
       <div className="sm:col-span-2">
         <Button type="submit" disabled={pending}>
           {t("createUser")}

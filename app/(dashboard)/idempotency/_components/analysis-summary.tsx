@@ -87,9 +87,7 @@ export function AnalysisSummary({
                   <CodeBadge code={code} t={t} />
                 </Link>
               ) : (
-                <span className="opacity-60">
-                  <CodeBadge code={code} t={t} />
-                </span>
+                <CodeBadge code={code} t={t} muted />
               )}
               <span className="tabular-nums">{format.number(s.findings[code])}</span>
             </li>

@@ -117,17 +117,15 @@ export function FindingsTable({
   ];
   return (
     <div className="grid gap-3">
-      <div className="-mx-4 overflow-x-auto px-4">
-        <DataTable
-          caption={t("findings.title")}
-          hideCaption
-          columns={columns}
-          data={items}
-          getRowId={(f) => f.id}
-          emptyText={t("findings.empty")}
-          minWidthClass="min-w-[64rem]"
-        />
-      </div>
+      <DataTable
+        caption={t("findings.title")}
+        hideCaption
+        columns={columns}
+        data={items}
+        getRowId={(f) => f.id}
+        emptyText={t("findings.empty")}
+        minWidthClass="min-w-[64rem]"
+      />
       <nav
         aria-label={t("findings.pagination")}
         className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 pt-3"

@@ -29,10 +29,11 @@ const SEVERITY_STYLE = {
   info: "bg-sky-100 text-sky-900",
 } as const;
 
-export function CodeBadge({ code, t }: { code: FindingCode; t: Translate }) {
+/** `muted`: a code with no findings, in grey that still reads (faded colours fell below 4.5:1 contrast). */
+export function CodeBadge({ code, t, muted }: { code: FindingCode; t: Translate; muted?: boolean }) {
   return (
     <span
-      className={`inline-flex rounded px-1.5 py-0.5 text-xs font-medium ${SEVERITY_STYLE[SEVERITY[code]]}`}
+      className={`inline-flex rounded px-1.5 py-0.5 text-xs font-medium ${muted ? "bg-slate-100 text-slate-700" : SEVERITY_STYLE[SEVERITY[code]]}`}
       title={t(`codes.${code}.help`)}
     >
       {t(`codes.${code}.label`)}

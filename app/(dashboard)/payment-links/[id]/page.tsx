@@ -8,6 +8,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/session";
 import { formatMinor } from "@/lib/money";
 import { getPaymentLinkView, isOpenStatus } from "@/lib/runbook";
+import { listStoresFor } from "@/lib/stores/stores";
 import { LinkResult } from "@/components/payment-links/link-result";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ExpireButton } from "../_components/expire-button";
@@ -24,11 +25,16 @@ export default async function PaymentLinkPage({ params }: { params: Promise<{ id
     if (isAppError(err) && err.code === "FORBIDDEN") forbidden();
     throw err;
   });
-  const [t, format, locale] = await Promise.all([getTranslations("links"), getFormatter(), getLocale()]);
+  const [t, format, locale, stores] = await Promise.all([
+    getTranslations("links"),
+    getFormatter(),
+    getLocale(),
+    listStoresFor(p),
+  ]);
   const rows: [string, string][] = [
     [t("fields.reference"), link.reference],
     [t("fields.amount"), formatMinor(link.amount.value, link.amount.currency, locale)],
-    [t("fields.store"), link.storeId],
+    [t("fields.store"), stores.find((s) => s.id === link.storeId)?.name ?? link.storeId],
     [t("fields.created"), format.dateTime(new Date(link.createdAt), { dateStyle: "medium", timeStyle: "short" })],
     [t("fields.adyenId"), link.adyenId ?? "—"],
     ...(link.pspReference ? ([[t("fields.pspReference"), link.pspReference]] as [string, string][]) : []),
@@ -43,7 +49,7 @@ export default async function PaymentLinkPage({ params }: { params: Promise<{ id
         </Link>
       </p>
       <div className="grid gap-6 md:grid-cols-2">
-        <LinkResult initial={link} />
+        <LinkResult initial={link} headingLevel={2} />
         <Card title={t("detailsTitle")}>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
             {rows.map(([k, v]) => (

@@ -10,7 +10,7 @@ import { DecisionList } from "./decision-list";
 import { EvidenceCard, OrderCard } from "./evidence-compare";
 import { ManualMatchForm } from "./manual-match-form";
 import { PanelFocus } from "./panel-focus";
-import { itemLabel, type Formatter, type StoreInfo, type Translate } from "./recon-rows";
+import { confidenceLabel, itemLabel, statusLabel, type Formatter, type StoreInfo, type Translate } from "./recon-rows";
 import { StatusBadge } from "./status-badge";
 
 type Props = {
@@ -86,7 +86,7 @@ export function DetailPanel({ detail, requested, closeHref, stores, t, format, l
           {t("detail.close")}
         </Link>
       </div>
-      <PanelFocus targetId={HEADING_ID} itemKey={item?.id ?? requested} />
+      <PanelFocus targetId={HEADING_ID} itemKey={item?.id ?? requested} closeHref={closeHref} />
       {!detail || !item ? (
         <Notice tone="warn">{t("detail.notFound")}</Notice>
       ) : (
@@ -94,12 +94,12 @@ export function DetailPanel({ detail, requested, closeHref, stores, t, format, l
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-2 text-sm">
             <dt className="text-slate-600">{t("detail.status")}</dt>
             <dd>
-              <StatusBadge status={item.status} label={t(`status.${item.status}`)} />
+              <StatusBadge status={item.status} label={statusLabel(t, item)} />
             </dd>
             <dt className="text-slate-600">{t("detail.method")}</dt>
             <dd>{t(`method.${item.method ?? "none"}`)}</dd>
             <dt className="text-slate-600">{t("detail.confidence")}</dt>
-            <dd>{t("table.confidenceValue", { value: item.confidence })}</dd>
+            <dd>{confidenceLabel(t, item)}</dd>
             {item.paidValue !== null && item.amount && item.paidValue !== item.amount.value ? (
               <>
                 <dt className="text-slate-600">{t("detail.paid")}</dt>

@@ -2,16 +2,28 @@
 // starts again at the first page and closes the detail panel (neither is part of the form).
 import Form from "next/form";
 import Link from "next/link";
+import { MAX_TYPED_AMOUNT_LENGTH } from "@/lib/money";
 import { MATCH_METHODS, RECON_STATUSES } from "@/lib/reconciliation/filters";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { SelectField, TextField } from "@/components/ui/field";
-import { RECON_PATH, type ReconQuery } from "./recon-query";
+import { RECON_PATH, type FilterKey, type ReconQuery } from "./recon-query";
 import type { Translate } from "./recon-rows";
 
 const asDate = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : "");
 
-export function FilterForm({ q, t, stores }: { q: ReconQuery; t: Translate; stores: { id: string; name: string }[] }) {
+export function FilterForm({
+  q,
+  t,
+  stores,
+  problemOf,
+}: {
+  q: ReconQuery;
+  t: Translate;
+  stores: { id: string; name: string }[];
+  /** Why a filter the address carried was refused, in the reader's language, for the field that shows it. */
+  problemOf: (key: FilterKey) => string | undefined;
+}) {
   const p = q.params;
   const chosen = new Set(q.filter.status ?? []);
   return (
@@ -61,19 +73,19 @@ export function FilterForm({ q, t, stores }: { q: ReconQuery; t: Translate; stor
             defaultValue={asDate(p.get("to"))}
             hint={t("filters.datesHint")}
           />
-          <TextField
-            label={t("filters.minAmount")}
-            name="minAmount"
-            type="number"
-            defaultValue={p.get("minAmount") ?? ""}
-            hint={t("filters.amountHint")}
-          />
-          <TextField
-            label={t("filters.maxAmount")}
-            name="maxAmount"
-            type="number"
-            defaultValue={p.get("maxAmount") ?? ""}
-          />
+          {(["amountMin", "amountMax"] as const).map((key) => (
+            <TextField
+              key={key}
+              label={t(key === "amountMin" ? "filters.minAmount" : "filters.maxAmount")}
+              name={key}
+              inputMode="decimal"
+              autoComplete="off"
+              maxLength={MAX_TYPED_AMOUNT_LENGTH}
+              defaultValue={q.typed[key] ?? p.get(key) ?? ""}
+              error={problemOf(key)}
+              hint={key === "amountMin" ? t("filters.amountHint") : undefined}
+            />
+          ))}
           <div className="sm:col-span-2">
             <TextField
               label={t("filters.q")}

@@ -30,18 +30,16 @@ export function ItemsTable({
       {/* Keyed by the query so a new page or filter starts with nothing selected. */}
       <SelectionProvider key={q.params.toString()}>
         <BulkConfirmBar />
-        <div className="-mx-4 overflow-x-auto px-4">
-          <DataTable
-            caption={t("table.caption")}
-            hideCaption
-            columns={reconColumns(t, rows)}
-            data={rows}
-            getRowId={(r) => r.id}
-            sortLinks={sortLinks}
-            emptyText={t("table.empty")}
-            minWidthClass="min-w-[60rem]"
-          />
-        </div>
+        <DataTable
+          caption={t("table.caption")}
+          hideCaption
+          columns={reconColumns(t, rows)}
+          data={rows}
+          getRowId={(r) => r.id}
+          sortLinks={sortLinks}
+          emptyText={t("table.empty")}
+          minWidthClass="min-w-[60rem]"
+        />
       </SelectionProvider>
       <nav
         aria-label={t("table.pagination")}

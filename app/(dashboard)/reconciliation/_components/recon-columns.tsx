@@ -58,7 +58,7 @@ export function reconColumns(t: Translate, rows: ReconRowView[]) {
     col.display({
       id: "confidence",
       header: () => t("table.confidence"),
-      cell: ({ row }) => t("table.confidenceValue", { value: row.original.confidence }),
+      cell: ({ row }) => row.original.confidenceLabel,
       meta: { className: "whitespace-nowrap text-right tabular-nums" },
     }),
     col.display({

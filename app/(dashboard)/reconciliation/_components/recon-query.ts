@@ -1,6 +1,7 @@
 // The page's URL state: the filter schema's params (what the export and API take too) plus the open item.
 // Links are built from the params as the user typed them, so dates and amounts round-trip unchanged.
-import { reconFilterSchema, type ReconFilter } from "@/lib/reconciliation/filters";
+import type { AmountLocale } from "@/lib/money";
+import { reconFilterSchemaFor, thousandthsText, type ReconFilter } from "@/lib/reconciliation/filters";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -11,6 +12,8 @@ const FILTER_KEYS = [
   "method",
   "from",
   "to",
+  "amountMin",
+  "amountMax",
   "minAmount",
   "maxAmount",
   "q",
@@ -27,34 +30,47 @@ export type ReconQuery = {
   params: URLSearchParams;
   /** Params that failed validation and were dropped, so one typo does not blank the page. */
   ignored: FilterKey[];
+  /** Why each dropped param was refused, for the field that shows it: a code with values, and English text. */
+  problems: Partial<Record<FilterKey, { code?: string; values?: Record<string, string | number>; message: string }>>;
+  /** The dropped params as they were typed, so the form shows them again. */
+  typed: Partial<Record<FilterKey, string>>;
   item: { id: string | null; ref: string | null } | null;
 };
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(",") : v)?.trim() ?? "";
 
-export function readReconQuery(sp: SearchParams): ReconQuery {
+export function readReconQuery(sp: SearchParams, locale: AmountLocale = "en"): ReconQuery {
+  const schema = reconFilterSchemaFor(locale);
   const record: Partial<Record<FilterKey, string>> = {};
   for (const key of FILTER_KEYS) {
     const value = first(sp[key]);
     if (value) record[key] = value;
   }
   const ignored: FilterKey[] = [];
-  let parsed = reconFilterSchema.safeParse(record);
+  const problems: ReconQuery["problems"] = {};
+  const typed: ReconQuery["typed"] = {};
+  let parsed = schema.safeParse(record);
   while (!parsed.success) {
-    const key = parsed.error.issues[0]?.path[0];
+    const issue = parsed.error.issues[0];
+    const key = issue?.path[0];
     if (typeof key !== "string" || !(key in record)) break;
-    ignored.push(key as FilterKey);
-    delete record[key as FilterKey];
-    parsed = reconFilterSchema.safeParse(record);
+    const filterKey = key as FilterKey;
+    ignored.push(filterKey);
+    const params =
+      issue && "params" in issue ? (issue.params as { code?: string; values?: Record<string, string | number> }) : {};
+    problems[filterKey] = { ...params, message: issue?.message ?? "" };
+    typed[filterKey] = record[filterKey];
+    delete record[filterKey];
+    parsed = schema.safeParse(record);
   }
-  const filter = parsed.success ? parsed.data : reconFilterSchema.parse({});
+  const filter = parsed.success ? parsed.data : schema.parse({});
   const params = new URLSearchParams(parsed.success ? (record as Record<string, string>) : {});
   const id = first(sp.item);
   const ref = first(sp.ref).slice(0, 200);
   const item = /^\d{1,18}$/.test(id) || ref ? { id: /^\d{1,18}$/.test(id) ? id : null, ref: ref || null } : null;
   if (item?.id) params.set("item", item.id);
   if (item?.ref) params.set("ref", item.ref);
-  return { filter, params, ignored, item };
+  return { filter, params, ignored, problems, typed, item };
 }
 
 /** The page URL with some params changed (null removes one); `hash` jumps to an element. */
@@ -71,9 +87,14 @@ export function reconHref(params: URLSearchParams, changes: Record<string, strin
 /** Changing what is listed starts again at the first page: a cursor only means something for one query. */
 export const listChange = (changes: Record<string, string | null>) => ({ ...changes, cursor: null });
 
-export function exportHref(params: URLSearchParams): string {
-  const next = new URLSearchParams(params);
+/** The export of what the page lists; typed amounts go as text the export reads the same whatever the locale. */
+export function exportHref(q: Pick<ReconQuery, "params" | "filter">): string {
+  const next = new URLSearchParams(q.params);
   for (const key of ["cursor", "limit", "item", "ref"]) next.delete(key);
+  for (const key of ["amountMin", "amountMax"] as const) {
+    const value = q.filter[key];
+    if (value !== undefined) next.set(key, thousandthsText(value));
+  }
   const qs = next.toString();
   return `/api/reconciliation/export${qs ? `?${qs}` : ""}`;
 }

@@ -26,12 +26,27 @@ export type ReconRowView = {
   statusLabel: string;
   method: string;
   confidence: number;
+  confidenceLabel: string;
   evidenceCount: number;
   pspRefs: string[];
   /** For payments without an order: the ids finance copies into a manual match. */
   evidenceIds: string[];
   selectable: boolean;
 };
+
+/**
+ * A status as the reader sees it: a reason that says more than its status words it itself ("paid by link, POS order
+ * not yet received" rather than "expected").
+ */
+export function statusLabel(t: Translate, item: Pick<ReconRow, "status" | "reason">): string {
+  const specific = `statusByReason.${item.reason}`;
+  return t.has(specific) ? t(specific) : t(`status.${item.status}`);
+}
+
+/** Confidence is that of a match: an item nothing was matched to has none to show. */
+export function confidenceLabel(t: Translate, item: Pick<ReconRow, "confidence" | "method">): string {
+  return item.method === null ? "—" : t("table.confidenceValue", { value: item.confidence });
+}
 
 /** How an item is named: its merchant reference, else its PSP reference, else its first evidence, else its row id. */
 export function itemLabel(row: Pick<ReconRow, "id" | "merchantReference" | "evidence">, t: Translate): string {
@@ -69,13 +84,14 @@ export function toRowViews(
       amount: r.amount ? formatMinor(r.amount.value, r.amount.currency, locale) : null,
       paid: paidDiffers && r.paidValue !== null ? formatMinor(r.paidValue, currency, locale) : null,
       status: r.status,
-      statusLabel: t(`status.${r.status}`),
+      statusLabel: statusLabel(t, r),
       method: t(`method.${r.method ?? "none"}`),
       confidence: r.confidence,
+      confidenceLabel: confidenceLabel(t, r),
       evidenceCount: r.evidence.length,
       pspRefs: [...new Set(r.evidence.map((e) => e.pspReference).filter((p): p is string => Boolean(p)))],
       evidenceIds:
-        r.status === "unexpected"
+        r.status === "unexpected" || r.reason === "link_paid_order_pending"
           ? r.evidence
               .filter((e) => e.kind === "event" || e.kind === "receipt")
               .map((e) => t("detail.evidenceTitle", { kind: t(`detail.kind.${e.kind}`), id: e.id }))

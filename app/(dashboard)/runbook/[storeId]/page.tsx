@@ -7,10 +7,15 @@ import { can } from "@/lib/auth/permissions";
 import { requirePage } from "@/lib/auth/session";
 import { KNOWN_CURRENCIES } from "@/lib/money";
 import { listTerminals, loadStoreRunbook, parseTerminalFilter, type Fallback, type Message } from "@/lib/runbook";
+import { bannerStoresOf, readStatusSnapshot } from "@/lib/status";
 import { LiveRefresh } from "@/components/live-refresh";
+import { PublishBanner } from "@/components/status/banner-sync";
 import { LinkForm } from "@/components/payment-links/link-form";
 import { Card, Notice } from "@/components/ui/card";
+import { StoreStandaloneSwitch } from "@/components/terminals/standalone-switch";
 import { createLinkAction } from "../../payment-links/actions";
+import { setStandaloneAction } from "../../terminals/actions";
+import { PAY_BY_LINK_ID, RunbookArrival, TakeLinkButton } from "../_components/arrival";
 import { FallbackCard } from "../_components/fallback-card";
 import { OutagePanel } from "../_components/outage-panel";
 import { TapToPayForm } from "../_components/tap-to-pay-form";
@@ -23,10 +28,25 @@ export async function generateMetadata(): Promise<Metadata> {
 const LOCALE_BY_COUNTRY: Record<string, string> = { DE: "de-DE", AT: "de-AT", CH: "de-CH", NL: "nl-NL", FR: "fr-FR" };
 const linkClass = "font-medium text-brand-700 underline";
 
-export default async function StoreRunbookPage({ params }: { params: Promise<{ storeId: string }> }) {
+const HEADING_ID = "runbook-title";
+
+export default async function StoreRunbookPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ storeId: string }>;
+  searchParams: Promise<{ take?: string | string[] }>;
+}) {
   const { storeId } = await params;
   const p = await requirePage("runbook.read", { storeId });
-  const [t, format, rb] = await Promise.all([getTranslations("runbook"), getFormatter(), loadStoreRunbook(p, storeId)]);
+  const takeLink = (await searchParams).take === "link";
+  const [t, format, rb, snapshot] = await Promise.all([
+    getTranslations("runbook"),
+    getFormatter(),
+    loadStoreRunbook(p, storeId),
+    // The same reading the runbook's verdict comes from (cached for the request): the banner above shows it too.
+    can(p, "status.read") ? readStatusSnapshot(p).catch(() => null) : null,
+  ]);
   const ready = await listTerminals(p, parseTerminalFilter({ storeId, ready: "true", sort: "terminal" }));
   const reco = rb.recommendation;
   const say = (m: Message) => t(`reco.${m.key}`, m.values);
@@ -41,24 +61,31 @@ export default async function StoreRunbookPage({ params }: { params: Promise<{ s
           : "unusable";
   const proposed =
     rb.verdict && (rb.verdict.state === "outage" || rb.verdict.state === "degraded") ? rb.verdict.since : null;
-  const tone =
-    reco.situation === "act"
-      ? "border-red-300 bg-red-50"
-      : reco.situation === "check"
-        ? "border-amber-300 bg-amber-50"
-        : "border-emerald-300 bg-emerald-50";
+  const tone = {
+    act: "border-red-300 bg-red-50",
+    check: "border-amber-300 bg-amber-50",
+    watch: "border-sky-300 bg-sky-50",
+    prepare: "border-emerald-300 bg-emerald-50",
+  }[reco.situation];
+  const canLink = can(p, "links.create", { storeId });
   const procedure = rb.tapToPay.procedure;
   return (
     <div className="flex flex-col gap-4">
       {/* The verdict and the recommendation follow the store's status while the page is open. */}
       <LiveRefresh active intervalMs={15_000} />
+      {snapshot ? (
+        <PublishBanner state={{ generatedAt: snapshot.generatedAt, stores: bannerStoresOf(p, snapshot.stores) }} />
+      ) : null}
+      <RunbookArrival headingId={HEADING_ID} />
       <header className="flex flex-col gap-2">
         <p className="text-sm">
           <Link href="/runbook" className={linkClass}>
             {t("allStores")}
           </Link>
         </p>
-        <h1 className="text-2xl font-semibold tracking-tight">{t("storeTitle", { store: rb.store.name })}</h1>
+        <h1 id={HEADING_ID} tabIndex={-1} className="text-2xl font-semibold tracking-tight">
+          {t("storeTitle", { store: rb.store.name })}
+        </h1>
         <VerdictLine verdict={rb.verdict} t={t} when={when} />
       </header>
 
@@ -67,6 +94,11 @@ export default async function StoreRunbookPage({ params }: { params: Promise<{ s
           {say(reco.headline)}
         </h2>
         <p className="mt-1">{say(reco.reason)}</p>
+        {canLink && reco.options.payByLink.usable && (reco.situation === "act" || reco.situation === "check") ? (
+          <div className="mt-3">
+            <TakeLinkButton label={t("takeLink")} />
+          </div>
+        ) : null}
       </section>
 
       <FallbackCard
@@ -100,6 +132,14 @@ export default async function StoreRunbookPage({ params }: { params: Promise<{ s
             {t("standalone.enterReceipt")}
           </Link>
         </Notice>
+        {can(p, "terminals.standalone.write", { storeId }) && rb.terminals.total > 0 ? (
+          <StoreStandaloneSwitch
+            action={setStandaloneAction}
+            storeId={storeId}
+            storeName={rb.store.name}
+            count={rb.terminals.total}
+          />
+        ) : null}
         {rb.terminals.printerStandaloneOff > 0 ? (
           <p className="text-sm text-slate-700">
             {t("standalone.canEnable", { count: rb.terminals.printerStandaloneOff })}{" "}
@@ -111,14 +151,15 @@ export default async function StoreRunbookPage({ params }: { params: Promise<{ s
       </FallbackCard>
 
       <FallbackCard
+        id={PAY_BY_LINK_ID}
         kind="payByLink"
         number={2}
         role={role("payByLink")}
         note={say(reco.options.payByLink.note)}
-        open={reco.primary === "payByLink" || reco.backup === "payByLink"}
+        open={takeLink || reco.primary === "payByLink" || reco.backup === "payByLink"}
         t={t}
       >
-        {can(p, "links.create", { storeId }) ? (
+        {canLink ? (
           <LinkForm
             action={createLinkAction}
             stores={[rb.store]}

@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
 export function FallbackCard(props: {
+  id?: string;
   kind: "standalone" | "payByLink" | "tapToPay";
   number: number;
   role: "primary" | "backup" | "usable" | "unusable";
@@ -29,6 +30,7 @@ export function FallbackCard(props: {
     ) : null;
   return (
     <details
+      id={props.id}
       open={props.open}
       className={`rounded-lg border bg-white shadow-sm ${props.role === "primary" ? "border-brand-600" : "border-slate-200"}`}
     >

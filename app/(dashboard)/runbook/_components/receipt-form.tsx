@@ -1,11 +1,13 @@
 "use client";
 // The merchant receipt a standalone terminal printed, typed in on a phone: big fields, numeric keyboards where
 // they help, the time prefilled with "now" on the store's clock, the terminal picked from the store's terminals.
+// After an error every value stays and the field to correct is marked and focused; a saved receipt clears the form.
 import { useActionState, useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
-import { Button } from "@/components/ui/button";
+import { SubmitOrConfirm } from "@/components/forms/amount-confirmation";
+import { ProblemNotice, useFocusFirstProblem, useFormProblems } from "@/components/forms/form-problems";
 import { Notice } from "@/components/ui/card";
-import { AmountFields, problemWith, SelectField, TextField } from "@/components/ui/field";
+import { AmountFields, SelectField, TextField } from "@/components/ui/field";
 import { captureReceiptAction } from "../actions";
 
 export function ReceiptForm(props: {
@@ -18,10 +20,34 @@ export function ReceiptForm(props: {
   const t = useTranslations("runbook.receipts.form");
   const [state, action, pending] = useActionState(captureReceiptAction, null);
   const formRef = useRef<HTMLFormElement>(null);
+  const values = state?.values;
+  const saved = state?.ok && state.data.kind === "saved" ? state.data : null;
+  const labels = {
+    amount: t("amount"),
+    currency: t("currency"),
+    time: t("time"),
+    terminalId: t("terminal"),
+    pspReference: t("pspReference"),
+    tenderReference: t("tenderReference"),
+    cardBrand: t("cardBrand"),
+    cardLast4: t("cardLast4"),
+    authCode: t("authCode"),
+  };
+  const problems = useFormProblems(state, labels);
+  useFocusFirstProblem(formRef, state);
   useEffect(() => {
-    if (state?.ok) formRef.current?.reset();
+    if (state?.ok && state.data.kind === "saved") formRef.current?.reset();
   }, [state]);
-  const problem = (f: string) => problemWith(state, f);
+  const text = (name: keyof typeof labels, over: Partial<Parameters<typeof TextField>[0]> = {}) => (
+    <TextField
+      label={labels[name]}
+      name={name}
+      autoComplete="off"
+      defaultValue={values?.[name]}
+      error={problems.field(name)}
+      {...over}
+    />
+  );
   return (
     <form ref={formRef} action={action} className="flex flex-col gap-3">
       <input type="hidden" name="storeId" value={props.storeId} />
@@ -30,60 +56,49 @@ export function ReceiptForm(props: {
         currencyLabel={t("currency")}
         currency={props.currency}
         currencies={props.currencies}
-        error={problem("amount")}
+        amount={values?.amount}
+        chosenCurrency={values?.currency}
+        error={problems.field("amount")}
+        currencyError={problems.field("currency")}
+        hint={t("amountHint")}
       />
-      <TextField
-        label={t("time")}
-        name="time"
-        type="datetime-local"
-        defaultValue={props.now}
-        max={props.now}
-        required
-        error={problem("time")}
-        hint={t("timeHint")}
-      />
+      {text("time", {
+        type: "datetime-local",
+        defaultValue: values?.time || props.now,
+        max: props.now,
+        required: true,
+        hint: t("timeHint"),
+      })}
       <SelectField
         label={t("terminal")}
         name="terminalId"
+        defaultValue={values?.terminalId}
+        error={problems.field("terminalId")}
         options={[
           { value: "", label: t("terminalUnknown") },
           ...props.terminals.map((x) => ({ value: x.id, label: x.label })),
         ]}
       />
-      <TextField
-        label={t("pspReference")}
-        name="pspReference"
-        autoComplete="off"
-        hint={t("referencesHint")}
-        error={problem("pspReference")}
-      />
-      <TextField
-        label={t("tenderReference")}
-        name="tenderReference"
-        autoComplete="off"
-        error={problem("tenderReference")}
-      />
+      {text("pspReference", { maxLength: 16, hint: t("referencesHint") })}
+      {text("tenderReference", { maxLength: 64 })}
       <div className="grid grid-cols-2 gap-2">
-        <TextField label={t("cardBrand")} name="cardBrand" autoComplete="off" error={problem("cardBrand")} />
-        <TextField
-          label={t("cardLast4")}
-          name="cardLast4"
-          inputMode="numeric"
-          autoComplete="off"
-          error={problem("cardLast4")}
-        />
+        {text("cardBrand", { maxLength: 40 })}
+        {text("cardLast4", { inputMode: "numeric", maxLength: 4 })}
       </div>
-      <TextField label={t("authCode")} name="authCode" autoComplete="off" error={problem("authCode")} />
-      <Button type="submit" disabled={pending}>
-        {pending ? t("saving") : t("save")}
-      </Button>
+      {text("authCode", { maxLength: 10 })}
+      <SubmitOrConfirm
+        state={state}
+        form={formRef}
+        pending={pending}
+        submitLabel={t("save")}
+        pendingLabel={t("saving")}
+        yesLabel={(amount) => t("confirmSave", { amount })}
+      />
       <div aria-live="polite">
-        {state?.ok ? (
-          <Notice tone={state.data.duplicate ? "warn" : "ok"}>
-            {state.data.duplicate ? t("duplicate") : t("saved")}
-          </Notice>
+        {saved ? (
+          <Notice tone={saved.duplicate ? "warn" : "ok"}>{saved.duplicate ? t("duplicate") : t("saved")}</Notice>
         ) : null}
-        {state && !state.ok ? <Notice tone="error">{state.error}</Notice> : null}
+        <ProblemNotice summary={problems.summary} error={problems.error} />
       </div>
     </form>
   );

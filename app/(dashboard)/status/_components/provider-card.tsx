@@ -2,6 +2,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ComponentStatus, ProviderStatus } from "@/lib/status";
 import { Card } from "@/components/ui/card";
+import { ReasonText } from "@/components/status/reason-text";
 import { VerdictBadge } from "./verdict-badge";
 
 export async function ProviderCard({ provider }: { provider: ProviderStatus }) {
@@ -52,7 +53,13 @@ export async function ProviderCard({ provider }: { provider: ProviderStatus }) {
   );
 }
 
-export async function ComponentsCard({ components }: { components: ComponentStatus[] }) {
+export async function ComponentsCard({
+  components,
+  renderedAt,
+}: {
+  components: ComponentStatus[];
+  renderedAt: string;
+}) {
   const t = await getTranslations("status");
   return (
     <Card title={t("components.title")}>
@@ -63,7 +70,9 @@ export async function ComponentsCard({ components }: { components: ComponentStat
               <span className="font-medium">{t(`components.${c.name}`)}</span>
               <VerdictBadge state={c.state} />
             </div>
-            <span className="text-xs text-slate-600">{c.reason}</span>
+            <span className="text-xs text-slate-600">
+              <ReasonText reason={c.why} renderedAt={renderedAt} />
+            </span>
           </li>
         ))}
       </ul>

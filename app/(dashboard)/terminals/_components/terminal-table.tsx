@@ -1,12 +1,14 @@
-// The terminals table: server-sorted columns (state in the URL), scrolls sideways on phones; admins get the
-// standalone switch per row.
+// The terminals table: server-sorted columns (state in the URL), scrolls sideways on phones under its pinned
+// "ready for standalone" column; admins get the standalone switch per row.
 import type { ColumnDef } from "@tanstack/react-table";
+import Link from "next/link";
 import type { getFormatter } from "next-intl/server";
 import type { TerminalRow } from "@/lib/runbook";
 import { DataTable } from "@/components/data-table/data-table";
 import type { SortLink } from "@/components/data-table/column-meta";
 import { Badge } from "@/components/ui/badge";
-import { StandaloneSwitch } from "./standalone-switch";
+import { TerminalStandaloneSwitch } from "@/components/terminals/standalone-switch";
+import { setStandaloneAction } from "../actions";
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
@@ -19,6 +21,20 @@ export function TerminalTable(props: {
 }) {
   const { t, format } = props;
   const columns: ColumnDef<TerminalRow, unknown>[] = [
+    {
+      id: "ready",
+      header: t("col.ready"),
+      // First and pinned: on a phone the table scrolls sideways under it, so the answer stays in view.
+      meta: { className: "sticky left-0 z-10 bg-white pl-1 max-w-28" },
+      cell: ({ row }) =>
+        row.original.readyForStandalone ? (
+          <Badge tone="ok" symbol="✓">
+            {t("ready")}
+          </Badge>
+        ) : (
+          <span className="text-xs text-slate-600">{t("notReady")}</span>
+        ),
+    },
     {
       id: "terminal",
       header: t("col.terminal"),
@@ -57,18 +73,6 @@ export function TerminalTable(props: {
       },
     },
     {
-      id: "ready",
-      header: t("col.ready"),
-      cell: ({ row }) =>
-        row.original.readyForStandalone ? (
-          <Badge tone="ok" symbol="✓">
-            {t("ready")}
-          </Badge>
-        ) : (
-          <span className="text-xs text-slate-600">{t("notReady")}</span>
-        ),
-    },
-    {
       id: "connected",
       header: t("col.connected"),
       cell: ({ row }) => {
@@ -85,7 +89,23 @@ export function TerminalTable(props: {
         );
       },
     },
-    { id: "store", header: t("col.store"), cell: ({ row }) => row.original.storeName ?? t("inventory") },
+    {
+      id: "store",
+      header: t("col.store"),
+      // The store's own list, where admins also switch standalone for the whole store.
+      cell: ({ row }) =>
+        row.original.storeId ? (
+          <Link
+            href={`/terminals?storeId=${encodeURIComponent(row.original.storeId)}`}
+            prefetch={false}
+            className="font-medium text-brand-700 underline underline-offset-2"
+          >
+            {row.original.storeName ?? row.original.storeId}
+          </Link>
+        ) : (
+          t("inventory")
+        ),
+    },
     {
       id: "model",
       header: t("col.model"),
@@ -112,25 +132,24 @@ export function TerminalTable(props: {
       meta: { className: "min-w-48" },
       cell: ({ row }) =>
         row.original.assignmentStatus === "inventory" ? null : (
-          <StandaloneSwitch
-            target={{ kind: "terminal", terminalId: row.original.terminalId }}
+          <TerminalStandaloneSwitch
+            action={setStandaloneAction}
+            terminalId={row.original.terminalId}
             enabled={row.original.standalone.enabled !== true}
           />
         ),
     });
   }
   return (
-    <div className="-mx-4 overflow-x-auto px-4">
-      <DataTable
-        caption={t("tableCaption")}
-        hideCaption
-        columns={columns}
-        data={props.rows}
-        getRowId={(r) => r.terminalId}
-        sortLinks={props.sortLinks}
-        emptyText={t("empty")}
-        minWidthClass="min-w-[56rem]"
-      />
-    </div>
+    <DataTable
+      caption={t("tableCaption")}
+      hideCaption
+      columns={columns}
+      data={props.rows}
+      getRowId={(r) => r.terminalId}
+      sortLinks={props.sortLinks}
+      emptyText={t("empty")}
+      minWidthClass="min-w-[56rem]"
+    />
   );
 }

@@ -2,11 +2,11 @@
 // degraded or out. Small on purpose (every open page asks every few seconds).
 import { requireApi } from "@/lib/auth/session";
 import { handle } from "@/lib/http/route";
-import { getBannerStores } from "@/lib/status";
+import { getBannerState } from "@/lib/status";
 
 export const dynamic = "force-dynamic";
 
 export const GET = handle("status.banner", async () => {
   const p = await requireApi("status.read");
-  return Response.json({ stores: await getBannerStores(p) }, { headers: { "cache-control": "no-store" } });
+  return Response.json(await getBannerState(p), { headers: { "cache-control": "no-store" } });
 });

@@ -1,5 +1,6 @@
 // POST /api/v1/payment-links — create a Pay by Link link for a POS order (store managers: their stores). An
-// Idempotency-Key header makes a resend safe: the same key and body answer the same link, another body is a 422.
+// Idempotency-Key header (required with an API token) makes a resend safe: the same key and body answer the same
+// link, another body is a 422.
 // 201 with the link; 202 while Adyen has not confirmed it yet (resend with the same key, or GET it by id).
 // GET /api/v1/payment-links?storeId=&status=&q=&cursor=&limit= — newest first, keyset-paginated.
 import { requireApi } from "@/lib/auth/session";

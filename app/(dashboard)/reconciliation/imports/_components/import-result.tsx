@@ -12,7 +12,7 @@ export function ImportResult({ result }: { result: Imported }) {
   const format = useFormatter();
   const money = (value: number, currency: string) =>
     isKnownCurrency(currency) ? formatMinor(value, currency, locale) : `${value} ${currency}`;
-  const { byType, netByCurrency, byStore, amountByCurrency } = result.summary;
+  const { byType, netByCurrency, byStore, storeNames, amountByCurrency } = result.summary;
   const counts = [
     ["rows", result.rows],
     ["inserted", result.inserted],
@@ -32,7 +32,14 @@ export function ImportResult({ result }: { result: Imported }) {
         ))}
       </dl>
       {byType ? <CountTable caption={t("byType")} keyLabel={t("type")} counts={byType} /> : null}
-      {byStore ? <CountTable caption={t("byStore")} keyLabel={t("store")} counts={byStore} /> : null}
+      {byStore ? (
+        <CountTable
+          caption={t("byStore")}
+          keyLabel={t("store")}
+          counts={byStore}
+          labelOf={(id) => (storeNames?.[id] ? `${storeNames[id]} (${id})` : id)}
+        />
+      ) : null}
       {netByCurrency ? (
         <SimpleTable
           caption={t("netByCurrency")}
@@ -66,10 +73,12 @@ function CountTable({
   caption,
   keyLabel,
   counts,
+  labelOf = (key) => key,
 }: {
   caption: string;
   keyLabel: string;
   counts: Record<string, number>;
+  labelOf?: (key: string) => string;
 }) {
   const t = useTranslations("imports");
   const format = useFormatter();
@@ -77,7 +86,7 @@ function CountTable({
     <SimpleTable
       caption={caption}
       head={[keyLabel, t("count")]}
-      rows={Object.entries(counts).map(([k, n]) => [k, format.number(n)])}
+      rows={Object.entries(counts).map(([k, n]) => [labelOf(k), format.number(n)])}
     />
   );
 }

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { FileField, SelectField } from "@/components/ui/field";
 import { UploadProgress } from "@/components/upload/upload-progress";
+import type { ImportColumns } from "@/lib/reconciliation/imports/samples";
 import { IMPORT_KINDS, isImportKind, type ImportKind } from "@/lib/reconciliation/imports/types";
 import { sendImportFile, type SendProgress } from "./send-file";
 import type { UploadOutcome } from "./upload-response";
@@ -19,10 +20,11 @@ type State =
   | { phase: "done"; outcome: UploadOutcome; file: File; kind: ImportKind }
   | { phase: "error"; message: string };
 
-export function ImportUploader() {
+export function ImportUploader({ columns }: { columns: Readonly<Record<ImportKind, ImportColumns>> }) {
   const t = useTranslations("imports");
   const router = useRouter();
   const [state, setState] = useState<State>({ phase: "idle" });
+  const [kind, setKind] = useState<ImportKind>("orders");
   const busy = state.phase === "uploading" || state.phase === "processing";
 
   async function send(file: File, kind: ImportKind, skipInvalid: boolean) {
@@ -51,9 +53,12 @@ export function ImportUploader() {
         <SelectField
           label={t("kind")}
           name="kind"
+          defaultValue={kind}
+          onChange={(value) => isImportKind(value) && setKind(value)}
           options={IMPORT_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
         />
         <FileField label={t("file")} name="file" accept=".csv,text/csv" required hint={t("fileHint")} />
+        <ColumnsOf kind={kind} columns={columns[kind]} />
         <div className="sm:col-span-2">
           <Button type="submit" disabled={busy}>
             {busy ? t("importing") : t("submit")}
@@ -66,6 +71,33 @@ export function ImportUploader() {
         <Outcome state={state} onImportValid={() => void send(state.file, state.kind, true)} />
       ) : null}
     </div>
+  );
+}
+
+/** What a file of the chosen kind must contain, and a sample of it to start from. */
+function ColumnsOf({ kind, columns }: { kind: ImportKind; columns: ImportColumns }) {
+  const t = useTranslations("imports");
+  return (
+    <section aria-labelledby="import-columns" className="grid gap-1 text-sm sm:col-span-2">
+      <h3 id="import-columns" className="font-semibold">
+        {t("columnsTitle")}
+      </h3>
+      <p className="break-words">{t("columnsRequired", { columns: columns.required.join(", ") })}</p>
+      {columns.optional.length > 0 ? (
+        <p className="break-words text-slate-700">{t("columnsOptional", { columns: columns.optional.join(", ") })}</p>
+      ) : null}
+      {kind === "orders" || kind === "receipts" ? <p className="text-slate-700">{t("storeColumn")}</p> : null}
+      <p>
+        {/* A plain anchor: the route answers a file download. */}
+        <a
+          href={`/api/reconciliation/import-sample?kind=${kind}`}
+          download
+          className="inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-2"
+        >
+          {t("sample")} ({t(`kindNames.${kind}`)})
+        </a>
+      </p>
+    </section>
   );
 }
 
@@ -82,9 +114,14 @@ function Outcome({ state, onImportValid }: { state: Extract<State, { phase: "don
   const { outcome } = state;
   if (outcome.kind === "imported") return <ImportResult result={outcome.result} />;
   if (outcome.kind === "failed") {
+    const found = outcome.wrongFile && t.has(`found.${outcome.wrongFile}`) ? t(`found.${outcome.wrongFile}`) : null;
     return (
       <Notice tone="error">
-        <p>{t("serverError", { message: outcome.message })}</p>
+        <p>
+          {found
+            ? t("wrongFile", { found, kind: t(`kindNames.${state.kind}`) })
+            : t("serverError", { message: outcome.message })}
+        </p>
         {outcome.details.length > 0 ? (
           <ul className="mt-1 list-disc pl-5">
             {outcome.details.map((d) => (
@@ -95,20 +132,24 @@ function Outcome({ state, onImportValid }: { state: Extract<State, { phase: "don
       </Notice>
     );
   }
+  // Importing "the valid rows only" of a file without one would import nothing: not offered then.
+  const someValid = outcome.result.rejected < outcome.result.rows;
   return (
     <div className="grid gap-3">
       <Notice tone="error">
         <p className="font-medium">
           {t("rejectedTitle", { count: outcome.result.rejected, rows: outcome.result.rows })}
         </p>
-        <p>{t("rejectedHint")}</p>
+        <p>{someValid ? t("rejectedHint") : t("noneValid")}</p>
       </Notice>
       <ProblemsTable problems={outcome.result.problems} total={outcome.result.problemCount} />
-      <div>
-        <Button type="button" variant="secondary" onClick={onImportValid}>
-          {t("importValidOnly")}
-        </Button>
-      </div>
+      {someValid ? (
+        <div>
+          <Button type="button" variant="secondary" onClick={onImportValid}>
+            {t("importValidOnly")}
+          </Button>
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -24,6 +24,7 @@ export const importedSchema = z.object({
     byType: countsByKey.optional(),
     netByCurrency: z.record(z.string(), z.object({ credit: z.number(), debit: z.number() })).optional(),
     byStore: countsByKey.optional(),
+    storeNames: z.record(z.string(), z.string()).optional(),
     amountByCurrency: countsByKey.optional(),
   }),
 });
@@ -41,7 +42,7 @@ export const rejectedSchema = z.object({
 export const failedSchema = z.object({
   error: z.object({
     message: z.string(),
-    problems: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    problems: z.array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() })).optional(),
   }),
 });
 
@@ -52,7 +53,7 @@ export type Problem = z.infer<typeof problemSchema>;
 export type UploadOutcome =
   | { kind: "imported"; result: Imported }
   | { kind: "rejected"; result: Rejected }
-  | { kind: "failed"; message: string; details: string[] };
+  | { kind: "failed"; message: string; details: string[]; wrongFile?: string };
 
 export function readOutcome(status: number, body: unknown): UploadOutcome {
   if (status === 200) {
@@ -65,10 +66,14 @@ export function readOutcome(status: number, body: unknown): UploadOutcome {
   }
   const failed = failedSchema.safeParse(body);
   if (failed.success) {
+    const problems = failed.data.error.problems ?? [];
+    // A file that is not CSV at all: the page says what it is, in the reader's language.
+    const wrongFile = problems.find((p) => p.path === "file" && p.code?.startsWith("file."))?.code?.slice(5);
     return {
       kind: "failed",
       message: failed.data.error.message,
-      details: (failed.data.error.problems ?? []).map((p) => `${p.path}: ${p.message}`),
+      details: wrongFile ? [] : problems.map((p) => `${p.path}: ${p.message}`),
+      ...(wrongFile ? { wrongFile } : {}),
     };
   }
   return { kind: "failed", message: `HTTP ${status}`, details: [] };
