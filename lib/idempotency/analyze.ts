@@ -110,7 +110,8 @@ export async function runAnalysis(
       reads.push(read);
       if ("bytes" in input) {
         await analyzer.analyze(readExchanges(input.bytes, read, limits), daily);
-        if (read.entries === 0) throw noExchanges(read);
+        // Stopped by the time limit before its first exchange, a file is not known to hold none: it stays, incomplete.
+        if (read.entries === 0 && read.stop?.code !== "time_limit") throw noExchanges(read);
         const origin = read.sha256 && !read.stop ? `sha256:${read.sha256}` : `analysis:${id}:${done.length}`;
         done.push({ read, daily: daily.rows(), dailyOrigin: () => origin });
       } else {

@@ -56,13 +56,13 @@ async function* once(name: string, bytes: Buffer | string): StreamedFiles {
   };
 }
 
-/** An upload that never ends by itself: a line now and then, until the analysis stops reading it. */
-async function* endless(name: string): StreamedFiles {
+/** An upload that never ends by itself: a line now and then (blank ones: `quiet`), until the analysis stops it. */
+async function* endless(name: string, quiet = false): StreamedFiles {
   yield {
     name,
     bytes: (async function* () {
       for (let n = 0; ; n++) {
-        yield Buffer.from(line(n));
+        yield Buffer.from(quiet ? "\n" : line(n));
         await new Promise((r) => setTimeout(r, 20));
       }
     })(),
@@ -136,9 +136,20 @@ describe("analyses outside this process", { timeout: 180_000 }, () => {
       source: "slow",
     });
     expect(s.complete).toBe(false);
-    expect(s.entries).toBeGreaterThan(0);
     expect(s.problems[0]).toMatchObject({ file: "slow.ndjson", code: "time_limit", params: { seconds: 2 } });
-    expect((await newest("slow"))?.status).toBe("incomplete");
+    // What it read is kept (how much depends on how soon its process started: none is kept as well, not refused).
+    expect(await newest("slow")).toMatchObject({ status: "incomplete", entries: s.entries });
+  });
+
+  it("keeps a file the time limit stopped before its first exchange as incomplete, not refused as no log", async () => {
+    env({ IDEMPOTENCY_MAX_SECONDS: "2" });
+    const s = await analyzeTraffic(alice, stream(endless("quiet.ndjson", true), ["quiet.ndjson"]), {
+      kind: "api",
+      source: "quiet",
+    });
+    expect(s).toMatchObject({ complete: false, entries: 0 });
+    expect(s.problems[0]).toMatchObject({ file: "quiet.ndjson", code: "time_limit" });
+    expect((await newest("quiet"))?.status).toBe("incomplete");
   });
 
   it("lets the uploader or an admin cancel a running analysis, nobody else", async () => {

@@ -90,6 +90,8 @@ export async function* readExchanges(
     let head: Buffer = Buffer.alloc(0);
     let format: FileFormat | "unknown" | "need-more" = "need-more";
     while (format === "need-more" && head.length < limits.maxLineBytes) {
+      // Blank lines before the first byte that tells the format also end at the time limit.
+      checkTime(limits, { line: 1 });
       const next = await chunks.next();
       if (next.done) break;
       head = head.length === 0 ? next.value : Buffer.concat([head, next.value]);
