@@ -152,6 +152,22 @@ describe("analyses outside this process", { timeout: 180_000 }, () => {
     expect((await newest("quiet"))?.status).toBe("incomplete");
   });
 
+  it("an upload that goes on after its process stopped reading at a limit ends with that reason, not as failed", async () => {
+    async function* hugeKey(): StreamedFiles {
+      yield {
+        name: "key.har",
+        bytes: (async function* () {
+          yield Buffer.from('{"log":{"');
+          for (let i = 0; i < 64; i++) yield Buffer.alloc(1024 * 1024, 0x6b);
+          yield Buffer.from('":1}}');
+        })(),
+      };
+    }
+    const err = await rejection(analyzeTraffic(alice, stream(hugeKey(), ["key.har"]), { kind: "api", source: "key" }));
+    expect(err.code).toBe("UNPROCESSABLE");
+    expect(err.message).toMatch(/no HTTP exchanges found in key\.har.*a name in the HAR document is longer than 1 KB/);
+  });
+
   it("lets the uploader or an admin cancel a running analysis, nobody else", async () => {
     const running = analyzeTraffic(alice, stream(endless("a.ndjson"), ["a.ndjson"]), { kind: "api", source: "cancel" });
     const row = await until("the analysis to run", async () => {

@@ -93,8 +93,10 @@ export function startAnalysisProcess(task: Task, heapMb = ANALYSIS_HEAP_MB): Ana
   async function write(buf: Buffer): Promise<boolean> {
     const stdin = child.stdin;
     if (gone || !stdin || stdin.destroyed) return false;
-    if (!stdin.write(buf)) await Promise.race([once(stdin, "drain"), outcome]);
-    return !gone;
+    // A process that stopped reading (at a limit) closes its end: the pipe's error (EPIPE) means the same as its
+    // exit, not a failing source (`once` rejects on "error").
+    if (!stdin.write(buf)) await Promise.race([once(stdin, "drain").catch(() => undefined), outcome]);
+    return !gone && !stdin.destroyed;
   }
 
   return {
