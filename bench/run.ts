@@ -50,6 +50,11 @@ const BENCHES: Record<string, Bench> = {
       "the main pages on a phone profile, cold and warm: bytes transferred, requests and LCP, vs the same pages uncompressed [--runs N]",
     load: async () => (await import("./pages.ts")).runPagesBench,
   },
+  hostile: {
+    about:
+      "hostile idempotency uploads (backtracking bait, deep nesting, huge key, huge line, gzip bomb, many findings) through the API while signed webhooks arrive at 50/s, vs the same webhooks with no upload [--rate --seconds]",
+    load: async () => (await import("./hostile.ts")).runHostileBench,
+  },
   reconcile: {
     about: "full reconciliation of 1,000,000 and 5,000,000 orders and events vs a plain SQL join [--orders N,N]",
     load: async () => (await import("./reconcile.ts")).runReconcileBench,
