@@ -26,9 +26,8 @@ async function audit(
   if (found.length > 0) findings[label] = found;
 }
 
-test("no page has a serious or critical accessibility finding", async ({ page, browser }) => {
-  test.setTimeout(180_000);
-  const findings: Record<string, string[]> = {};
+/** Data on every page (a payment link, an analysis with findings, an open reconciliation item); its pages. */
+async function pagesWithData() {
   const admin = createToken("admin", unique("e2e-axe-admin"));
   const ref = unique("AXE");
   const order = await api(admin, "POST", "/api/v1/orders", {
@@ -71,24 +70,31 @@ test("no page has a serious or critical accessibility finding", async ({ page, b
     body: `${line(null)}\n${line("order-17")}\n`,
   });
   expect(analysis.status, await analysis.clone().text()).toBe(201);
+  return { ref, urls: dashboardPages(link.id) };
+}
 
+const dashboardPages = (linkId: string) => [
+  "/status",
+  "/runbook",
+  `/runbook/${BERLIN}`,
+  `/runbook/${BERLIN}/receipts/new`,
+  "/terminals",
+  "/payment-links",
+  `/payment-links/${linkId}`,
+  "/reconciliation",
+  "/reconciliation/imports",
+  "/idempotency",
+  "/admin",
+  "/no-such-page",
+];
+
+test("no page has a serious or critical accessibility finding", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const findings: Record<string, string[]> = {};
+  const { ref, urls } = await pagesWithData();
   await audit(page, "/login", findings);
   await signIn(page, "admin");
-  for (const url of [
-    "/status",
-    "/runbook",
-    `/runbook/${BERLIN}`,
-    `/runbook/${BERLIN}/receipts/new`,
-    "/terminals",
-    "/payment-links",
-    `/payment-links/${link.id}`,
-    "/reconciliation",
-    "/reconciliation/imports",
-    "/idempotency",
-    "/admin",
-    "/no-such-page",
-  ])
-    await audit(page, url, findings);
+  for (const url of urls) await audit(page, url, findings);
   await audit(page, `/reconciliation?q=${ref}`, findings, async () => {
     await page.getByRole("table", { name: "Reconciliation items" }).getByRole("link", { name: ref }).click();
     await expect(page.getByRole("heading", { name: new RegExp(ref) })).toBeFocused();
@@ -100,4 +106,20 @@ test("no page has a serious or critical accessibility finding", async ({ page, b
   await audit(finance, "/admin", findings, undefined, "/admin as finance (403)");
 
   expect(findings).toEqual({});
+});
+
+test("no page is wider than a 390 px phone", async ({ page }) => {
+  test.setTimeout(180_000);
+  const { urls } = await pagesWithData();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, "admin");
+  const wider: Record<string, number> = {};
+  for (const url of urls) {
+    await page.goto(url);
+    await page.waitForLoadState("networkidle");
+    // Tables may scroll inside their own frame; the page itself must not scroll sideways.
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (width > 390) wider[url] = width;
+  }
+  expect(wider).toEqual({});
 });

@@ -1,5 +1,6 @@
 // Money typed as people type it and forms that keep what was typed: a German store manager on a phone, finance's
 // filters and imports, and a link paid before its POS order arrived.
+import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_STORE_IDS } from "../sim/catalog";
 import { E2E_BASE_URL } from "./config";
@@ -148,11 +149,17 @@ test("imports: a JSON file is named as one, columns and a sample are offered, no
 test("a paid link whose POS order has not arrived shows as such, and is matched once it does", async ({ page }) => {
   const admin = createToken("admin", unique("e2e-admin"));
   const ref = unique("ORD");
-  const created = await api(admin, "POST", "/api/v1/payment-links", {
-    storeId: DEMO_STORE_IDS.BERLIN,
-    reference: ref,
-    amount: { value: 3150, currency: "EUR" },
-  });
+  const created = await api(
+    admin,
+    "POST",
+    "/api/v1/payment-links",
+    {
+      storeId: DEMO_STORE_IDS.BERLIN,
+      reference: ref,
+      amount: { value: 3150, currency: "EUR" },
+    },
+    { "idempotency-key": randomUUID() },
+  );
   expect(created.status, await created.clone().text()).toBe(201);
   const link = (await created.json()) as { adyenId: string };
   await sim(`/_sim/payment-links/${link.adyenId}/payments`, { outcome: "authorised" });

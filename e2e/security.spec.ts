@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { demoUser, signIn } from "./helpers";
+import { demoUser, LANDING, signIn } from "./helpers";
 import { createUser } from "./support";
 import { E2E_BASE_URL } from "./config";
 
@@ -64,7 +64,7 @@ test("an admin disables a user: that user's open session ends, their sign-in is 
   const user = await userContext.newPage();
   await user.goto("/login");
   await signInAs(user, email, password);
-  await expect(user).toHaveURL(/\/status$/);
+  await expect(user).toHaveURL(LANDING.finance);
 
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
@@ -83,7 +83,7 @@ test("an admin disables a user: that user's open session ends, their sign-in is 
   await admin.getByRole("button", { name: `Enable ${email}` }).click();
   await expect(row.getByRole("cell", { name: "active" })).toBeVisible();
   await signInAs(user, email, password);
-  await expect(user).toHaveURL(/\/status$/);
+  await expect(user).toHaveURL(LANDING.finance);
   await userContext.close();
   await adminContext.close();
 });

@@ -42,7 +42,7 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
       role="group"
       aria-label={props.caption}
       tabIndex={0}
-      className="-mx-4 overflow-x-auto px-4 focus-visible:outline-2 focus-visible:outline-brand-600"
+      className="relative -mx-4 overflow-x-auto px-4 focus-visible:outline-2 focus-visible:outline-brand-600"
     >
       <table className={`w-full border-collapse text-left text-sm ${props.minWidthClass ?? "min-w-[48rem]"}`}>
         <caption className={props.hideCaption ? "sr-only" : "mb-2 text-left font-semibold"}>{props.caption}</caption>

@@ -42,7 +42,7 @@ export async function AppShell(props: {
       <a href="#main" className="sr-only-focusable absolute left-2 top-2 z-50 rounded bg-white px-3 py-2 shadow">
         {t("app.skipToContent")}
       </a>
-      <header className="border-b border-slate-200 bg-white md:min-h-screen md:w-60 md:border-b-0 md:border-r">
+      <header className="relative border-b border-slate-200 bg-white md:min-h-screen md:w-60 md:border-b-0 md:border-r">
         <div className="flex items-center justify-between gap-2 p-3 md:flex-col md:items-start">
           <div className="flex items-center gap-2">
             <span className="text-lg font-semibold">{t("app.name")}</span>
@@ -52,7 +52,8 @@ export async function AppShell(props: {
             <summary className="min-h-11 cursor-pointer list-none rounded-md border border-slate-300 px-3 py-2 text-sm">
               {t("nav.menu")}
             </summary>
-            <div className="absolute left-0 right-0 z-40 border-b border-slate-200 bg-white p-3 shadow-lg">
+            {/* Out of the layout while closed: Chromium lays a closed panel out beside the button, past the screen. */}
+            <div className="absolute left-0 right-0 top-full z-40 hidden border-b group-open:block border-slate-200 bg-white p-3 shadow-lg">
               <NavLinks items={items} label={t("nav.menu")} />
               <div className="mt-3 flex flex-wrap items-center justify-between gap-2 border-t pt-3">
                 <LocaleSwitch />

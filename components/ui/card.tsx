@@ -1,5 +1,9 @@
 import { useId } from "react";
 
+/**
+ * A titled section. `min-w-0`: inside a grid or flex column a card would otherwise grow to its widest table or word,
+ * and the whole page would scroll sideways on a phone instead of the table scrolling in its own frame.
+ */
 export function Card({
   title,
   children,
@@ -13,7 +17,7 @@ export function Card({
   return (
     <section
       aria-labelledby={title ? id : undefined}
-      className={`rounded-lg border border-slate-200 bg-white p-4 shadow-sm ${className}`}
+      className={`min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm ${className}`}
     >
       {title ? (
         <h2 id={id} className="mb-3 text-base font-semibold">

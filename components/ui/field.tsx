@@ -136,7 +136,7 @@ export function CheckboxGroup(props: { label: string; name: string; options: Opt
   return (
     <fieldset className="flex flex-col gap-1 text-sm">
       <legend className="font-medium">{props.label}</legend>
-      <div className="flex max-h-48 flex-col overflow-y-auto rounded-md border border-slate-300 bg-white px-3 py-1">
+      <div className="relative flex max-h-48 flex-col overflow-y-auto rounded-md border border-slate-300 bg-white px-3 py-1">
         {props.options.map((o) => (
           <label key={o.value} className="flex min-h-11 cursor-pointer items-center gap-3">
             <input type="checkbox" name={props.name} value={o.value} className="size-5 shrink-0" />

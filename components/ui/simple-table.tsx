@@ -1,4 +1,5 @@
 // A small read-only table: scrolls sideways inside its card on phones, column headers scoped for screen readers.
+// The frame is `relative` so that visually hidden (absolute) labels inside stay in it instead of widening the page.
 export type Column = { label: React.ReactNode; align?: "right"; hidden?: boolean };
 
 export function SimpleTable({
@@ -11,7 +12,7 @@ export function SimpleTable({
   children: React.ReactNode;
 }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-left text-sm">
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         <thead>

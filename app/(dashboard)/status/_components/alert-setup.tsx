@@ -68,7 +68,7 @@ export function AlertSetup({
       {deliveries.length === 0 ? (
         <p className="text-sm text-slate-600">{t("noDeliveries")}</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">{t("log")}</caption>
             <thead>

@@ -93,7 +93,7 @@ function CountTable({
 
 function SimpleTable({ caption, head, rows }: { caption: string; head: string[]; rows: string[][] }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="mb-1 text-left font-semibold">{caption}</caption>
         <thead>

@@ -10,7 +10,7 @@ export function ProblemsTable({ problems, total }: { problems: Problem[]; total:
       {total > problems.length ? (
         <p className="text-sm text-slate-700">{t("problemsShown", { shown: problems.length, total })}</p>
       ) : null}
-      <div className="max-h-96 overflow-auto rounded border border-slate-200">
+      <div className="relative max-h-96 overflow-auto rounded border border-slate-200">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{t("problemsCaption")}</caption>
           <thead className="sticky top-0 bg-slate-50">
