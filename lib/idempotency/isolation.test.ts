@@ -5,7 +5,6 @@ import { mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Principal } from "@/lib/auth/principal";
 import { db } from "@/lib/db";
 import { setEnvForTests } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -16,6 +15,7 @@ import { closeIdempotencyPool } from "@/lib/idempotency/pg";
 import { listAnalyses } from "@/lib/idempotency/queries";
 import { analyzeTraffic, type StreamedFiles } from "@/lib/idempotency/submit";
 import { withTestDatabase } from "@/lib/testing/database";
+import { namedUser } from "@/lib/testing/principals";
 
 withTestDatabase({ beforeDrop: closeIdempotencyPool });
 let dataDir = "";
@@ -29,13 +29,7 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const user = (id: string, role: Principal["role"] = "engineering"): Principal => ({
-  kind: "user",
-  id,
-  label: `${id}@example.com`,
-  role,
-  storeIds: "all",
-});
+const user = namedUser;
 const alice = user("alice");
 
 const line = (n: number) =>

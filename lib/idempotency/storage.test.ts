@@ -14,17 +14,12 @@ import { listFindings } from "@/lib/idempotency/queries";
 import { deleteExpiredAnalyses, spaceUsed } from "@/lib/idempotency/retention";
 import { loadTrend } from "@/lib/idempotency/trend";
 import { withTestDatabase } from "@/lib/testing/database";
+import { namedUser } from "@/lib/testing/principals";
 
 withTestDatabase({ beforeDrop: closeIdempotencyPool });
 beforeAll(() => setEnvForTests({ LOG_LEVEL: "silent", IDEMPOTENCY_RETENTION_DAYS: "180" }));
 
-const user = (id: string, role: Principal["role"] = "engineering"): Principal => ({
-  kind: "user",
-  id,
-  label: `${id}@example.com`,
-  role,
-  storeIds: "all",
-});
+const user = namedUser;
 
 const at = (s: number) => new Date(Date.UTC(2026, 0, 5, 10, 0, 0) + s * 1000).toISOString();
 const exchange = (s: number, reference: string, key?: string) =>

@@ -8,3 +8,8 @@ export function testPrincipal(
 ): Principal {
   return { kind: "user", id: "00000000-0000-4000-8000-0000000000aa", label: `${role}@example.test`, role, storeIds };
 }
+
+/** A named user (id `name`, e-mail `name@example.com`) of a role who sees every store: for who-may-do-what tests. */
+export function namedUser(name: string, role: Role = "engineering"): Principal {
+  return { kind: "user", id: name, label: `${name}@example.com`, role, storeIds: "all" };
+}
