@@ -29,8 +29,7 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const user = namedUser;
-const alice = user("alice");
+const alice = namedUser("alice");
 
 const line = (n: number) =>
   JSON.stringify({
@@ -168,7 +167,7 @@ describe("analyses outside this process", { timeout: 180_000 }, () => {
       const r = await newest("cancel");
       return r?.status === "running" ? r : null;
     });
-    expect((await rejection(cancelAnalysis(user("bob"), row.id))).code).toBe("FORBIDDEN");
+    expect((await rejection(cancelAnalysis(namedUser("bob"), row.id))).code).toBe("FORBIDDEN");
     await cancelAnalysis(alice, row.id);
     const err = await rejection(running);
     expect(err.code).toBe("CONFLICT");
@@ -209,7 +208,7 @@ describe("analyses outside this process", { timeout: 180_000 }, () => {
       const item = (await listAnalyses(alice)).find((a) => a.source === "third");
       return item?.position === 2 ? item : null;
     });
-    await cancelAnalysis(user("root", "admin"), thirdRow.id);
+    await cancelAnalysis(namedUser("root", "admin"), thirdRow.id);
     expect((await rejection(third)).code).toBe("CONFLICT");
     expect(await statusOf(thirdRow.id)).toBe("cancelled");
     await cancelAnalysis(alice, firstRow.id);

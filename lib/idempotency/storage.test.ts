@@ -19,8 +19,6 @@ import { namedUser } from "@/lib/testing/principals";
 withTestDatabase({ beforeDrop: closeIdempotencyPool });
 beforeAll(() => setEnvForTests({ LOG_LEVEL: "silent", IDEMPOTENCY_RETENTION_DAYS: "180" }));
 
-const user = namedUser;
-
 const at = (s: number) => new Date(Date.UTC(2026, 0, 5, 10, 0, 0) + s * 1000).toISOString();
 const exchange = (s: number, reference: string, key?: string) =>
   JSON.stringify({
@@ -84,9 +82,9 @@ describe("bounded storage", () => {
   });
 
   it("lets the uploader or an admin delete an analysis, audited, with its days in the trend", async () => {
-    const alice = user("alice");
+    const alice = namedUser("alice");
     const s = await analyse(exchange(7, "DEL-1"), alice);
-    const refused = await deleteAnalysis(user("bob"), s.id).catch((e: unknown) => e);
+    const refused = await deleteAnalysis(namedUser("bob"), s.id).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(AppError);
     expect((refused as AppError).code).toBe("FORBIDDEN");
     await deleteAnalysis(alice, s.id, "req-1");
@@ -96,7 +94,7 @@ describe("bounded storage", () => {
     const audit = await db().auditLog.findFirst({ where: { action: "idempotency.delete", entityId: s.id } });
     expect(audit).toMatchObject({ actorId: "alice", requestId: "req-1" });
     const admin = await analyse(exchange(8, "DEL-2"), alice);
-    await deleteAnalysis(user("root", "admin"), admin.id);
+    await deleteAnalysis(namedUser("root", "admin"), admin.id);
     const running = await db().idempotencyAnalysis.create({
       data: { kind: "api", source: "x", status: "running", createdBy: "x", heartbeatAt: new Date() },
     });
